@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+// hps: a hyperparameter-search workbench you talk to. See README.md and docs/ARCHITECTURE.md.
+import PackageDescription
+
+// The language and its front ends are written in Swift 5 language mode: an interpreter is a graph of
+// mutable heap objects owned by one thread, and strict-concurrency checking there costs ceremony
+// without catching real races. The engine (numerics, training, search) runs trials on several
+// threads, so it is compiled in Swift 6 mode where the checker earns its keep.
+let swift5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+  name: "hps",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "hps", targets: ["hps"]),
+    .executable(name: "hps-bench", targets: ["hps-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+  ],
+  targets: [
+    // MARK: System libraries (Debian -dev packages; README's setup installs them)
+    .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
+    .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+
+    // MARK: The language (knows nothing of machine learning)
+    .target(name: "HPSSyntax", swiftSettings: swift5),
+    .target(
+      name: "HPSScript",
+      dependencies: ["HPSSyntax", .product(name: "BigInt", package: "BigInt")],
+      swiftSettings: swift5),
+
+    // MARK: The engine (never imports the language)
+    .target(name: "HPSNumerics", dependencies: ["COpenBLAS"]),
+    .target(name: "HPSTraining", dependencies: ["HPSNumerics"]),
+    .target(name: "HPSSearch", dependencies: ["CSQLite"]),
+
+    // MARK: The binding layer and front ends
+    .target(
+      name: "HPSKernel",
+      dependencies: ["HPSScript", "HPSTraining", "HPSSearch"],
+      swiftSettings: swift5),
+    .executableTarget(
+      name: "hps",
+      dependencies: [
+        "HPSKernel", "CEditLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swift5),
+    .executableTarget(
+      name: "hps-bench",
+      dependencies: [
+        "HPSKernel", "HPSTraining", "HPSSearch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swift5),
+
+    // MARK: Tests (Swift Testing throughout)
+    .testTarget(name: "HPSSyntaxTests", dependencies: ["HPSSyntax"], swiftSettings: swift5),
+    .testTarget(name: "HPSScriptTests", dependencies: ["HPSScript"], swiftSettings: swift5),
+    .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics"]),
+    .testTarget(name: "HPSTrainingTests", dependencies: ["HPSTraining"]),
+    .testTarget(name: "HPSSearchTests", dependencies: ["HPSSearch"]),
+    .testTarget(name: "HPSKernelTests", dependencies: ["HPSKernel"], swiftSettings: swift5),
+    // Runs the built `hps` binary end to end: CPython conformance, golden errors, REPL sessions.
+    .testTarget(name: "HPSCLITests", dependencies: ["HPSKernel"], swiftSettings: swift5),
+  ]
+)

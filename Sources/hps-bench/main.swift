@@ -1,0 +1,1 @@
+print("hps-bench: not yet built")

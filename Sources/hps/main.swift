@@ -1,0 +1,1 @@
+print("hps: not yet built")

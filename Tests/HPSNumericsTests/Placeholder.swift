@@ -1,0 +1,4 @@
+import Testing
+@testable import HPSNumerics
+
+@Test func placeholder_HPSNumericsTests() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import HPSScript
+
+@Test func placeholder_HPSScriptTests() { #expect(Bool(true)) }

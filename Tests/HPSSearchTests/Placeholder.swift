@@ -1,0 +1,4 @@
+import Testing
+@testable import HPSSearch
+
+@Test func placeholder_HPSSearchTests() { #expect(Bool(true)) }
