@@ -1,1 +1,0 @@
-print("hps-bench: not yet built")
