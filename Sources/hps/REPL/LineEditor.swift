@@ -119,7 +119,6 @@ func installInterruptHandler() {
   var action = sigaction()
   action.__sigaction_handler.sa_handler = { _ in
     sigintReceived.store(true, ordering: .relaxed)
-    interruptRunningCode()
   }
   sigemptyset(&action.sa_mask)
   action.sa_flags = 0
