@@ -4,6 +4,7 @@
 // Ctrl-D (errno is unreliable for this, see docs/repl.md).
 import CEditLine
 import Foundation
+import HPSScript
 import Synchronization
 
 /// What one call to `LineEditor.readLine(prompt:)` produced.
@@ -113,12 +114,18 @@ final class LineEditor {
   }
 }
 
-/// Installs the SIGINT handler the REPL relies on: no SA_RESTART, so a blocking read returns.
-/// `onInterrupt` must be async-signal-safe (store into an atomic, nothing else).
-func installInterruptHandler() {
+/// The flag of the interpreter the SIGINT handler stops; set once before the handler is installed.
+nonisolated(unsafe) private var interruptTarget: InterruptFlag?
+
+/// Installs the SIGINT handler hps relies on: no SA_RESTART, so a blocking read returns at once.
+/// The handler only stores into atomics, which is async-signal-safe: at the prompt it tells
+/// `readLine` that Ctrl-C was pressed, while code runs it raises KeyboardInterrupt in that code.
+func installInterruptHandler(for interpreter: Interpreter) {
+  interruptTarget = interpreter.interrupt
   var action = sigaction()
   action.__sigaction_handler.sa_handler = { _ in
     sigintReceived.store(true, ordering: .relaxed)
+    interruptTarget?.set()
   }
   sigemptyset(&action.sa_mask)
   action.sa_flags = 0

@@ -1,0 +1,44 @@
+// Builds an interpreter configured for hps: version, the stdlib search path, and (as later modules
+// land) the engine's script-visible modules. Every front end gets its interpreter here.
+import Foundation
+import HPSScript
+
+public enum HPSVersion {
+  public static let current = "0.1.0"
+}
+
+public enum KernelEnvironment {
+  /// An interpreter whose `import` finds the script's own directory first, then `HPS_PATH`
+  /// entries, then the bundled `stdlib/`.
+  public static func makeInterpreter(argv: [String], scriptPath: String?) -> Interpreter {
+    var paths: [String] = []
+    if let scriptPath {
+      paths.append(URL(fileURLWithPath: scriptPath).deletingLastPathComponent().path)
+    } else {
+      paths.append(FileManager.default.currentDirectoryPath)
+    }
+    if let extra = ProcessInfo.processInfo.environment["HPS_PATH"] {
+      paths += extra.split(separator: ":").map(String.init)
+    }
+    if let stdlib = stdlibDirectory() { paths.append(stdlib) }
+    return Interpreter(argv: argv, searchPaths: paths)
+  }
+
+  /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,
+  /// which lives in .build/<config>/), or HPS_STDLIB.
+  public static func stdlibDirectory() -> String? {
+    if let explicit = ProcessInfo.processInfo.environment["HPS_STDLIB"] { return explicit }
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for _ in 0..<6 {
+      let candidate = dir.appendingPathComponent("stdlib")
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue,
+        FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path)
+      {
+        return candidate.path
+      }
+      dir.deleteLastPathComponent()
+    }
+    return nil
+  }
+}

@@ -1,0 +1,86 @@
+// The terminal REPL: IPython's prompts and numbering over a Session. Reads a cell (continuing with
+// `...:` until the input is complete, a block ending at an empty line), runs it, echoes `Out[n]`.
+import CEditLine
+import Foundation
+import HPSKernel
+import HPSScript
+import HPSSyntax
+
+final class REPL {
+  let session: Session
+  let editor: LineEditor
+
+  init(session: Session, historyFile: String?) {
+    self.session = session
+    self.editor = LineEditor(historyFile: historyFile) { [unowned session] _, word in
+      session.completions(for: word)
+    }
+    // The input() builtin and %reset's question read through the same editor.
+    session.interpreter.readLine = { [unowned editor] prompt in
+      if case .line(let text) = editor.readLine(prompt: prompt) { return text }
+      return nil
+    }
+  }
+
+  static let banner = """
+    hps \(HPSVersion.current) — hyperparameter search you can talk to. Python-flavoured; type
+    help(name) or name? for help, %lsmagic for magics, Ctrl-D to leave.
+
+    """
+
+  /// Runs until Ctrl-D or exit(); returns the process exit status.
+  func run() -> Int32 {
+    print(REPL.banner)
+    defer { editor.saveHistory() }
+    while true {
+      let number = session.executionCount + 1
+      guard let cell = readCell(number: number) else {
+        print("")
+        return 0
+      }
+      guard let cell else { continue }  // Ctrl-C dropped the input
+      let result = session.execute(cell)
+      switch result.outcome {
+      case .ok(let echo?):
+        print("Out[\(result.executionCount)]: \(echo)")
+      case .ok(nil):
+        break
+      case .error(_, _, let traceback):
+        if !traceback.isEmpty { FileHandle.standardError.write(Data(traceback.utf8)) }
+      case .exit(let status):
+        return status
+      }
+      print("")
+    }
+  }
+
+  /// Reads one complete cell. Returns nil at end of input, `.some(nil)` when Ctrl-C dropped it.
+  private func readCell(number: Int) -> String?? {
+    let prompt = "In [\(number)]: "
+    let continuation = String(repeating: " ", count: max(0, prompt.count - 5)) + "...: "
+    var lines: [String] = []
+    while true {
+      switch editor.readLine(prompt: lines.isEmpty ? prompt : continuation) {
+      case .endOfInput:
+        return lines.isEmpty ? nil : .some(lines.joined(separator: "\n"))
+      case .interrupted:
+        print("KeyboardInterrupt")
+        print("")
+        return .some(nil)
+      case .line(let line):
+        editor.remember(line)
+        lines.append(line)
+        let text = lines.joined(separator: "\n")
+        if text.hasPrefix("%") || text.trimmingCharacters(in: .whitespaces).hasSuffix("?") && lines.count == 1 {
+          return .some(text)
+        }
+        switch Parser.completeness(of: text) {
+        case .complete, .invalid:
+          return .some(text)
+        case .incomplete(let indent):
+          hps_rl_set_pending_text(indent)
+        }
+      }
+    }
+  }
+}

@@ -1,1 +1,0 @@
-print("hps: not yet built")
