@@ -56,28 +56,51 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Rows of an oracle table: one line per row, tab-separated fields; `\\`, `\t`, `\n` and `\uXXXX`
 /// escapes stand for characters that cannot appear raw.
 func oracleRows(_ text: String) -> [[String]] {
-  text.split(separator: "\n").map { line in
-    line.split(separator: "\t", omittingEmptySubsequences: false).map { field in
-      var out = String.UnicodeScalarView()
-      var scalars = Array(field.unicodeScalars)[...]
-      while let ch = scalars.popFirst() {
-        guard ch == "\\", let next = scalars.popFirst() else {
-          out.append(ch)
-          continue
-        }
-        switch next {
-        case "t": out.append("\t")
-        case "n": out.append("\n")
-        case "u":
-          let hex = String(String.UnicodeScalarView(scalars.prefix(4)))
-          scalars = scalars.dropFirst(4)
-          out.append(Unicode.Scalar(UInt32(hex, radix: 16) ?? 0xFFFD) ?? "\u{FFFD}")
-        default: out.append(next)
-        }
+  // Split on scalars, not Characters: a tab or newline followed by a combining mark is one
+  // Character in Swift but still a separator in the table.
+  var rows: [[String]] = []
+  var fields: [String] = []
+  var field = String.UnicodeScalarView()
+  var escaped = false
+  var hexPending = 0
+  var hex = ""
+  for ch in text.unicodeScalars {
+    if hexPending > 0 {
+      hex.unicodeScalars.append(ch)
+      hexPending -= 1
+      if hexPending == 0 { field.append(Unicode.Scalar(UInt32(hex, radix: 16) ?? 0xFFFD) ?? "\u{FFFD}") }
+      continue
+    }
+    if escaped {
+      escaped = false
+      switch ch {
+      case "t": field.append("\t")
+      case "n": field.append("\n")
+      case "u":
+        hexPending = 4
+        hex = ""
+      default: field.append(ch)
       }
-      return String(out)
+      continue
+    }
+    switch ch {
+    case "\\": escaped = true
+    case "\t":
+      fields.append(String(field))
+      field = String.UnicodeScalarView()
+    case "\n":
+      fields.append(String(field))
+      field = String.UnicodeScalarView()
+      rows.append(fields)
+      fields = []
+    default: field.append(ch)
     }
   }
+  if !field.isEmpty || !fields.isEmpty {
+    fields.append(String(field))
+    rows.append(fields)
+  }
+  return rows
 }
 
 /// A double from its IEEE bit pattern written in hex.
