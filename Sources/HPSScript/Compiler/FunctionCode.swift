@@ -37,6 +37,8 @@ final class FunctionCode {
   var freeSlots: [Int] = []
   var body: StmtCode = { _ in .normal }
   var isGenerator = false
+  /// Generator functions: the slot holding the running `GeneratorObject`.
+  var generatorSlot: Int?
   /// The signature as written, for help() and tab completion.
   let signatureText: String
   /// True when only plain positional parameters exist (the call fast path).

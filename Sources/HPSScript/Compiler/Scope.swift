@@ -30,6 +30,8 @@ final class Scope {
   let info: CodeInfo
   /// Slot holding the running generator (generator functions only).
   var generatorSlot: Int?
+  /// The first parameter's name (the receiver of zero-argument `super()`).
+  var firstParameter: String?
 
   init(kind: ScopeFacts.Kind, parent: Scope?, facts: ScopeFacts, qualname: String, info: CodeInfo) {
     self.kind = kind

@@ -59,7 +59,8 @@ extension VM {
       if let c = numericCompare(a, b) { return c == 0 }
       return false
     case (.tuple(let x), .tuple(let y)): return try sequenceEquals(x, y)
-    case (.list(let x), .list(let y)): return x === y || (try sequenceEquals(x.items, y.items))
+    case (.list(let x), .list(let y)): if x === y { return true }
+      return try sequenceEquals(x.items, y.items)
     case (.dict(let x), .dict(let y)):
       if x === y { return true }
       if x.count != y.count { return false }
@@ -223,14 +224,19 @@ extension VM {
     case .notEqual: names = ("__ne__", "__ne__")
     default: return nil
     }
-    if let m = a.pyType.lookup(names.0) {
+    func userLookup(_ v: Value, _ name: String) -> Value? {
+      let t = v.pyType
+      guard t.isUserDefined || t.native != nil else { return nil }
+      return t.lookup(name)
+    }
+    if let m = userLookup(a, names.0) {
       let r = try callDescriptor(m, on: a, [b])
       if !isNotImplemented(r) { return r }
-    } else if op == .notEqual, let m = a.pyType.lookup("__eq__") {
+    } else if op == .notEqual, let m = userLookup(a, "__eq__") {
       let r = try callDescriptor(m, on: a, [b])
       if !isNotImplemented(r) { return .bool(!(try truthy(r))) }
     }
-    if let m = b.pyType.lookup(names.1) {
+    if let m = userLookup(b, names.1) {
       let r = try callDescriptor(m, on: b, [a])
       if !isNotImplemented(r) { return r }
     }

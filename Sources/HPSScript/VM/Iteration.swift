@@ -253,10 +253,10 @@ extension VM {
       }
       return sub.isEmpty || s.contains(sub)
     case .list(let l):
-      for x in l.items where x.isIdentical(item) || (try equals(x, item)) { return true }
+      for x in l.items { if try x.isIdentical(item) || equals(x, item) { return true } }
       return false
     case .tuple(let t):
-      for x in t where x.isIdentical(item) || (try equals(x, item)) { return true }
+      for x in t { if try x.isIdentical(item) || equals(x, item) { return true } }
       return false
     case .dict(let d): return try d.table.find(item, hash: hash(item), vm: self) != nil
     case .object(let s as SetObject): return try s.table.find(item, hash: hash(item), vm: self) != nil
@@ -283,7 +283,7 @@ extension VM {
       }
       if container.pyType.lookup("__iter__") != nil || container.pyType.lookup("__getitem__") != nil {
         let it = try iterator(container)
-        while let x = try it.next(self) where x.isIdentical(item) || (try equals(x, item)) { return true }
+        while let x = try it.next(self) { if try x.isIdentical(item) || equals(x, item) { return true } }
         return false
       }
       throw typeError("argument of type '\(container.typeName)' is not iterable")

@@ -186,50 +186,5 @@ extension String {
   }
 }
 
-/// Python's `repr(float)`: the shortest string that round-trips, in Python's layout (exponent form
-/// below 1e-4 and from 1e16, always a `.0` or exponent on integral values).
-func formatFloatRepr(_ d: Double) -> String {
-  if d.isNaN { return "nan" }
-  if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-  if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
-  // Swift's description is also shortest round-trip; re-layout its digits.
-  let desc = "\(d.magnitude)"
-  var digits = ""
-  var exponent = 0
-  var mantissa = desc
-  if let e = desc.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-    exponent = Int(desc[desc.index(after: e)...]) ?? 0
-    mantissa = String(desc[..<e])
-  }
-  var pointPos: Int
-  if let dot = mantissa.firstIndex(of: ".") {
-    pointPos = mantissa.distance(from: mantissa.startIndex, to: dot)
-    digits = mantissa.replacingOccurrences(of: ".", with: "")
-  } else {
-    pointPos = mantissa.count
-    digits = mantissa
-  }
-  // Normalize: strip leading zeros (adjusting the point) and trailing zeros.
-  while digits.hasPrefix("0") && digits.count > 1 {
-    digits.removeFirst()
-    pointPos -= 1
-  }
-  while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-  // Value = 0.digits × 10^(pointPos + exponent); decimal exponent of first digit:
-  let exp10 = pointPos + exponent - 1
-  let sign = d < 0 ? "-" : ""
-  if exp10 < -4 || exp10 >= 16 {
-    var m = String(digits.prefix(1))
-    if digits.count > 1 { m += "." + digits.dropFirst() }
-    let es = exp10 < 0 ? "-" + String(-exp10).leftPad(2) : "+" + String(exp10).leftPad(2)
-    return sign + m + "e" + es
-  }
-  if exp10 < 0 {
-    return sign + "0." + String(repeating: "0", count: -exp10 - 1) + digits
-  }
-  let intDigits = exp10 + 1
-  if digits.count <= intDigits {
-    return sign + digits + String(repeating: "0", count: intDigits - digits.count) + ".0"
-  }
-  return sign + digits.prefix(intDigits) + "." + digits.dropFirst(intDigits)
-}
+/// Python's `repr(float)` (shortest round-trip, Python's layout).
+@inline(__always) func formatFloatRepr(_ d: Double) -> String { PythonFloat.repr(d) }

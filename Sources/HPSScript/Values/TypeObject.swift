@@ -1,3 +1,5 @@
+import HPSSyntax
+
 // Classes: the builtin types (int, list, ValueError, ...) and the classes scripts define. Single
 // inheritance, so the method resolution order is just the chain of bases.
 
@@ -31,6 +33,8 @@ public final class TypeObject: PyObject {
   var constructor: ((VM, TypeObject, [Value], Kwargs) throws -> Value)?
   /// The native class behind this type or the nearest native base.
   var native: NativeClass?
+  /// False for native classes that scripts may not subclass.
+  var isSubclassable = true
   /// Memoized `lookup` results (including misses), cleared whenever any class dictionary changes.
   private var lookupCache: [String: Value?] = [:]
   private var cacheEpoch = 0
@@ -142,6 +146,8 @@ public final class ExceptionObject: InstanceObject {
   var suppressContext = false
   /// True once a `raise` statement re-threw the object: the next frame must add its own entry.
   var needsFrameEntry = true
+  /// For SyntaxError instances raised by the parser: the original error (for rendering).
+  var syntaxError: SyntaxError?
 
   init(cls: TypeObject, args: [Value]) {
     self.args = args
@@ -152,13 +158,7 @@ public final class ExceptionObject: InstanceObject {
 /// A frame of a traceback: where an exception passed through.
 struct TracebackEntry {
   let code: CodeInfo
-  let range: SourceRangeRef
+  let range: SourceRange
   /// Distinguishes frames so each contributes one entry per pass.
   let frameID: UnsafeMutableRawPointer?
-}
-
-/// A range together with the file it is in.
-struct SourceRangeRef {
-  let start: Int32
-  let end: Int32
 }

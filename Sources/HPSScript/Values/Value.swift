@@ -82,7 +82,7 @@ public enum Value {
   /// A stable number for `id()`.
   var identity: Int {
     switch self {
-    case .big(let o): return Int(bitPattern: ObjectIdentifier(o).hashValue)
+    case .big(let o): return ObjectIdentifier(o).hashValue
     case .list(let o): return ObjectIdentifier(o).hashValue
     case .dict(let o): return ObjectIdentifier(o).hashValue
     case .function(let o): return ObjectIdentifier(o).hashValue
