@@ -64,6 +64,7 @@ extension Compiler {
     code.parameterCellSlots = fscope.parameterCellSlots
     code.freeSlots = fscope.freeSlots
     code.generatorSlot = fscope.generatorSlot
+    code.needsPrologue = !code.cellSlots.isEmpty || !code.parameterCellSlots.isEmpty || !code.freeSlots.isEmpty
     return (code, closureLoader(fscope))
   }
 

@@ -43,6 +43,10 @@ final class FunctionCode {
   let signatureText: String
   /// True when only plain positional parameters exist (the call fast path).
   let isSimple: Bool
+  /// The positional parameter count when `isSimple`, else -1.
+  let simpleArity: Int
+  /// True when a call must set up cells or closure slots before running.
+  var needsPrologue = false
 
   init(
     name: String, qualname: String, doc: String?, info: CodeInfo, parameters: Parameters,
@@ -67,6 +71,7 @@ final class FunctionCode {
     kwargsSlot = parameters.kwargs != nil ? next : nil
     self.signatureText = signatureText
     self.isSimple = parameters.varargs == nil && parameters.kwargs == nil && parameters.keywordOnly.isEmpty
+    self.simpleArity = isSimple ? positionalNames.count : -1
   }
 
   /// Number of slots taken by parameters.

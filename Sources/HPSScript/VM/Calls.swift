@@ -73,9 +73,7 @@ extension VM {
   /// Runs a function whose arguments are already in the frame's parameter slots.
   @inline(__always) func execute(_ fn: FunctionObject, _ frame: Frame) throws -> Value {
     let code = fn.code
-    if !code.freeSlots.isEmpty || !code.cellSlots.isEmpty || !code.parameterCellSlots.isEmpty {
-      prologue(fn, frame)
-    }
+    if code.needsPrologue { prologue(fn, frame) }
     if code.isGenerator { return .object(GeneratorObject(vm: self, function: fn, frame: frame)) }
     if try code.body(frame) == .returned {
       let slot = frame + code.returnSlot

@@ -3,7 +3,7 @@
 
 extension VM {
   @inline(__always) private func direct(_ fn: FunctionObject, _ argc: Int) -> Bool {
-    fn.code.isSimple && fn.code.positionalNames.count == argc
+    fn.code.simpleArity == argc
   }
 
   func call0(_ f: Value) throws -> Value {

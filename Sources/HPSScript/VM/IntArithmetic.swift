@@ -14,17 +14,17 @@ enum IntMath {
 
   @inline(__always) static func add(_ a: Int, _ b: Int) -> Value {
     let (r, o) = a.addingReportingOverflow(b)
-    return o ? .big(BigIntObject(BigInt(a) + BigInt(b))) : .int(r)
+    return o ? .big(BigIntObject(wide: Int128(a) + Int128(b))) : .int(r)
   }
 
   @inline(__always) static func sub(_ a: Int, _ b: Int) -> Value {
     let (r, o) = a.subtractingReportingOverflow(b)
-    return o ? .big(BigIntObject(BigInt(a) - BigInt(b))) : .int(r)
+    return o ? .big(BigIntObject(wide: Int128(a) - Int128(b))) : .int(r)
   }
 
   @inline(__always) static func mul(_ a: Int, _ b: Int) -> Value {
     let (r, o) = a.multipliedReportingOverflow(by: b)
-    return o ? .big(BigIntObject(BigInt(a) * BigInt(b))) : .int(r)
+    return o ? .big(BigIntObject(wide: Int128(a) * Int128(b))) : .int(r)
   }
 
   static func floorDiv(_ a: Int, _ b: Int) throws -> Value {

@@ -91,6 +91,20 @@ extension VM {
       if case .big = a {} else if case .big = b {} else {
         return try intBinary(op, smallInt(a), smallInt(b))
       }
+      if let x = a.wideValue, let y = b.wideValue {
+        switch op {
+        case .add:
+          let (r, o) = x.addingReportingOverflow(y)
+          if !o { return .wideInteger(r) }
+        case .subtract:
+          let (r, o) = x.subtractingReportingOverflow(y)
+          if !o { return .wideInteger(r) }
+        case .multiply:
+          let (r, o) = x.multipliedReportingOverflow(by: y)
+          if !o { return .wideInteger(r) }
+        default: break
+        }
+      }
       return try bigBinary(op, a, b)
     }
   }

@@ -7,7 +7,7 @@ extension VM {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
     case .int(let i): return String(i)
-    case .big(let b): return String(b.value)
+    case .big(let b): return b.description
     case .float(let d): return formatFloatRepr(d)
     case .str(let s): return quoteString(s)
     case .tuple(let t):
@@ -37,6 +37,7 @@ extension VM {
       return "<\(prefix)\(i.cls.qualname) object at 0x\(hexID(v))>"
     case .object(let o):
       return try objectRepr(o, v)
+    case .unbound: return "<unbound>"
     }
   }
 

@@ -7,15 +7,23 @@ typealias Frame = UnsafeMutablePointer<Value>
 final class SlotStack {
   private struct Chunk {
     let base: UnsafeMutablePointer<Value>
-    let capacity: Int
-    var used: Int
+    let end: UnsafeMutablePointer<Value>
+    /// Where `top` was in this chunk when the next chunk was entered.
+    var savedTop: UnsafeMutablePointer<Value>
   }
   private var chunks: [Chunk] = []
   private var current = 0
+  private var top: UnsafeMutablePointer<Value>
+  private var end: UnsafeMutablePointer<Value>
+  private var base: UnsafeMutablePointer<Value>
   private static let chunkSize = 1 << 16
 
   init() {
-    chunks.append(SlotStack.makeChunk(SlotStack.chunkSize))
+    let c = SlotStack.makeChunk(SlotStack.chunkSize)
+    chunks.append(c)
+    top = c.base
+    end = c.end
+    base = c.base
   }
 
   deinit {
@@ -23,36 +31,47 @@ final class SlotStack {
   }
 
   private static func makeChunk(_ capacity: Int) -> Chunk {
-    Chunk(base: .allocate(capacity: capacity), capacity: capacity, used: 0)
+    let p = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
+    return Chunk(base: p, end: p + capacity, savedTop: p)
   }
 
   /// Slots for a call, initialized to unbound.
   @inline(__always) func push(_ n: Int) -> Frame {
-    var c = chunks[current]
-    if c.used + n > c.capacity { return pushSlow(n) }
-    let p = c.base + c.used
-    c.used += n
-    chunks[current] = c
+    if end - top < n { return pushSlow(n) }
+    let p = top
+    top = p + n
     p.initialize(repeating: .unbound, count: n)
     return p
   }
 
   private func pushSlow(_ n: Int) -> Frame {
+    chunks[current].savedTop = top
     current += 1
-    if current == chunks.count || chunks[current].capacity < n {
-      if current < chunks.count { chunks[current].base.deallocate(); chunks.remove(at: current) }
-      chunks.insert(SlotStack.makeChunk(max(n, SlotStack.chunkSize)), at: current)
+    if current < chunks.count && chunks[current].end - chunks[current].base < n {
+      chunks[current].base.deallocate()
+      chunks.remove(at: current)
     }
-    let p = chunks[current].base
-    chunks[current].used = n
-    p.initialize(repeating: .unbound, count: n)
-    return p
+    if current == chunks.count { chunks.append(SlotStack.makeChunk(max(n, SlotStack.chunkSize))) }
+    let c = chunks[current]
+    base = c.base
+    end = c.end
+    top = c.base + n
+    c.base.initialize(repeating: .unbound, count: n)
+    return c.base
   }
 
   /// Releases the most recent `push`.
   @inline(__always) func pop(_ p: Frame, _ n: Int) {
     p.deinitialize(count: n)
-    chunks[current].used -= n
-    if chunks[current].used == 0 && current > 0 { current -= 1 }
+    top = p
+    if p == base && current > 0 { popChunk() }
+  }
+
+  private func popChunk() {
+    current -= 1
+    let c = chunks[current]
+    base = c.base
+    end = c.end
+    top = c.savedTop
   }
 }

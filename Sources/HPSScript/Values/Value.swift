@@ -22,18 +22,17 @@ public enum Value {
   case type(TypeObject)
   /// Everything else: sets, ranges, modules, bound methods, native functions, iterators, natives.
   case object(PyObject)
-
-  /// Marks a local or global slot that has not been assigned yet.
-  static let unbound = Value.object(Unbound.shared)
+  /// Marks a local or global slot that has not been assigned yet (never visible to scripts).
+  case unbound
 
   @inline(__always) var isUnbound: Bool {
-    if case .object(let o) = self { return o === Unbound.shared }
+    if case .unbound = self { return true }
     return false
   }
 
   /// Wraps a big integer, demoting it to `.int` when it fits.
   static func integer(_ b: BigInt) -> Value {
-    if let small = Int(exactly: b) { return .int(small) }
+    if let w = BigIntObject.wide(of: b) { return .wideInteger(w) }
     return .big(BigIntObject(b))
   }
 
@@ -52,6 +51,7 @@ public enum Value {
     case .instance(let i): return i.cls
     case .type(let t): return t.metatype
     case .object(let o): return o.pyType
+    case .unbound: return Builtin.noneType
     }
   }
 
@@ -95,6 +95,7 @@ public enum Value {
     case .float(let d): return Int(bitPattern: UInt(d.bitPattern))
     case .str(let s): return s.hashValue
     case .tuple(let t): return t.count &+ 0x7000_0000
+    case .unbound: return 0
     }
   }
 }
@@ -111,10 +112,61 @@ final class Unbound: PyObject {
   static let shared = Unbound()
 }
 
-/// A big integer on the heap.
+/// A big integer on the heap. Values that fit in 128 bits keep an `Int128` so the common case of
+/// sums just past 64 bits stays fast; the `BigInt` form is built only when needed.
 public final class BigIntObject {
-  public let value: BigInt
-  init(_ value: BigInt) { self.value = value }
+  let wide: Int128?
+  private var cached: BigInt?
+
+  init(_ value: BigInt) {
+    self.cached = value
+    self.wide = BigIntObject.wide(of: value)
+  }
+
+  init(wide: Int128) {
+    self.wide = wide
+  }
+
+  public var value: BigInt {
+    if let c = cached { return c }
+    let w = wide ?? 0
+    let m = w.magnitude
+    let big = BigInt(
+      sign: w < 0 ? .minus : .plus,
+      magnitude: BigUInt(words: [UInt(truncatingIfNeeded: m), UInt(truncatingIfNeeded: m >> 64)]))
+    cached = big
+    return big
+  }
+
+  static func wide(of b: BigInt) -> Int128? {
+    let m = b.magnitude
+    if m.bitWidth > 127 { return nil }
+    let words = m.words
+    var u = UInt128(words.count > 0 ? words[0] : 0)
+    if words.count > 1 { u |= UInt128(words[1]) << 64 }
+    let v = Int128(u)
+    return b.sign == .minus ? -v : v
+  }
+
+  var description: String { wide.map { String($0) } ?? String(value) }
+}
+
+extension Value {
+  /// An Int128 result as `.int` when it fits, otherwise `.big`.
+  @inline(__always) static func wideInteger(_ w: Int128) -> Value {
+    if let i = Int(exactly: w) { return .int(i) }
+    return .big(BigIntObject(wide: w))
+  }
+
+  /// The value as Int128 when it is an int that fits.
+  @inline(__always) var wideValue: Int128? {
+    switch self {
+    case .int(let i): return Int128(i)
+    case .big(let b): return b.wide
+    case .bool(let b): return b ? 1 : 0
+    default: return nil
+    }
+  }
 }
 
 /// A mutable cell holding a variable captured by a closure.
