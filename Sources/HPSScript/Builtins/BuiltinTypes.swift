@@ -27,7 +27,11 @@ enum Builtin {
   static let strType = make("str", StrMethods.all, constructor: Constructors.str)
   static let tupleType = make("tuple", TupleMethods.all, constructor: Constructors.tuple)
   static let listType = make("list", ListMethods.all, constructor: Constructors.list)
-  static let dictType = make("dict", DictMethods.all, constructor: Constructors.dict)
+  static let dictType: TypeObject = {
+    let t = make("dict", DictMethods.all, constructor: Constructors.dict)
+    t.dict["fromkeys"] = .object(DictMethods.fromkeys)
+    return t
+  }()
   static let setType = make("set", SetMethods.mutating + SetMethods.common, constructor: Constructors.set)
   static let frozensetType = make("frozenset", SetMethods.common, constructor: Constructors.frozenset)
   static let rangeType = make("range", RangeMethods.all, constructor: Constructors.range)

@@ -18,6 +18,8 @@ struct ScopeFacts {
   /// Free names of inline comprehensions (resolved in this same frame).
   var inlineFree: Set<String> = []
   var hasYield = false
+  /// Comprehensions: `x := v` targets, which bind in the enclosing scope.
+  var walrusTargets: Set<String> = []
 
   init(kind: Kind) { self.kind = kind }
 
@@ -226,7 +228,12 @@ struct ScopeAnalyzer {
       visit(b)
       visit(o)
     case .namedExpression(let t, let v):
-      facts.assign(t)
+      if facts.kind == .comprehension {
+        facts.walrusTargets.insert(t)
+        facts.referenced.insert(t)
+      } else {
+        facts.assign(t)
+      }
       visit(v)
     case .lambda(let p, let body):
       outerParts(p)
@@ -270,6 +277,14 @@ struct ScopeAnalyzer {
     facts.inlineFree.formUnion(inner.free)
     facts.childFree.formUnion(inner.closureFree)
     if inner.hasYield { facts.hasYield = true }
+    for t in inner.walrusTargets {
+      if facts.kind == .comprehension {
+        facts.walrusTargets.insert(t)
+        facts.referenced.insert(t)
+      } else {
+        facts.assign(t)
+      }
+    }
   }
 
   private mutating func visitParts(_ parts: [FStringPart]) {

@@ -48,7 +48,7 @@ public struct Signature {
         starDone = true
       }
       if let d = p.defaultValue {
-        parts.append("\(p.name)=\((try? vm?.repr(d)) ?? "...")")
+        parts.append("\(p.name)=\(vm.flatMap { try? $0.repr(d) } ?? literalRepr(d))")
       } else {
         parts.append(p.name)
       }
@@ -126,5 +126,18 @@ public struct BoundArguments {
   public subscript(_ name: String) -> Value {
     guard let i = names.firstIndex(of: name) else { return .none }
     return values[i]
+  }
+}
+
+/// repr() of the simple values used as defaults, without a VM.
+func literalRepr(_ v: Value) -> String {
+  switch v {
+  case .none: return "None"
+  case .bool(let b): return b ? "True" : "False"
+  case .int(let i): return String(i)
+  case .float(let d): return PythonFloat.repr(d)
+  case .str(let s): return PythonStringRepr.repr(s)
+  case .tuple(let t): return t.count == 1 ? "(\(literalRepr(t[0])),)" : "(" + t.map(literalRepr).joined(separator: ", ") + ")"
+  default: return "..."
   }
 }

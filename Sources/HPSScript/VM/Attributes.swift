@@ -88,6 +88,19 @@ extension VM {
       }
     case .object(let e as SingletonObject):
       _ = e
+    case .int, .bool, .big:
+      switch name {
+      case "real", "numerator": return v.asBool.map { .int($0 ? 1 : 0) } ?? v
+      case "imag": return .int(0)
+      case "denominator": return .int(1)
+      default: break
+      }
+    case .float:
+      switch name {
+      case "real": return v
+      case "imag": return .float(0)
+      default: break
+      }
     default: break
     }
     let t = v.pyType

@@ -255,14 +255,17 @@ extension VM {
     case .float(let d): return VM.hashDouble(d)
     case .big(let b): return VM.hashBig(b.value)
     case .tuple(let t):
-      var acc: UInt = 0x27D4_EB2F_1656_67C5
+      // CPython's xxHash-based tuple hash, so sets of tuples iterate in CPython's order.
+      var acc: UInt = 2_870_177_450_012_600_261
       for x in t {
-        let h = UInt(bitPattern: try hash(x))
-        acc = acc &+ h &* 0xC2B2_AE3D_27D4_EB4F
+        let lane = UInt(bitPattern: try hash(x))
+        acc = acc &+ lane &* 14_029_467_366_897_019_727
         acc = (acc << 31) | (acc >> 33)
-        acc = acc &* 0x9E37_79B1_85EB_CA87
+        acc = acc &* 11_400_714_785_074_694_791
       }
-      return fixHash(Int(bitPattern: acc ^ UInt(t.count)))
+      acc = acc &+ (UInt(t.count) ^ (2_870_177_450_012_600_261 ^ 3_527_539))
+      if acc == UInt.max { return 1_546_275_796 }
+      return fixHash(Int(bitPattern: acc))
     case .list, .dict: throw typeError("unhashable type: '\(v.typeName)'")
     case .object(let s as SetObject):
       if !s.frozen { throw typeError("unhashable type: 'set'") }

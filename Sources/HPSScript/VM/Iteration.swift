@@ -175,7 +175,7 @@ extension VM {
       switch o {
       case let it as PyIterator: return it
       case let r as RangeObject: return RangeIterator(r)
-      case let s as SetObject: return HashIterator(set: s)
+      case let s as SetObject: return ArrayIterator(s.pythonOrder, name: "set_iterator")
       case let view as DictView: return HashIterator(dict: view.dict, part: view.part)
       default: break
       }
@@ -201,7 +201,7 @@ extension VM {
     case .tuple(let t): return t
     case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
     case .dict(let d): return d.table.keys
-    case .object(let s as SetObject): return s.table.keys
+    case .object(let s as SetObject): return s.pythonOrder
     case .object(let r as RangeObject):
       var out: [Value] = []
       out.reserveCapacity(r.count)

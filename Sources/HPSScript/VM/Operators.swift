@@ -49,10 +49,10 @@ extension VM {
         default: return false
         }
       }
-      if seq(a) && !seq(b) && !isIntLike(b) {
+      if seq(a) && !isIntLike(b) {
         return typeError("can't multiply sequence by non-int of type '\(b.typeName)'")
       }
-      if seq(b) && !seq(a) && !isIntLike(a) {
+      if seq(b) && !isIntLike(a) {
         return typeError("can't multiply sequence by non-int of type '\(a.typeName)'")
       }
     }
@@ -201,6 +201,10 @@ extension VM {
       return .str(try percentFormat(s, b))
     case (_, .object(let x as SetObject), .object(let y as SetObject)):
       return try setAlgebra(op, x, y, result: x.frozen)
+    case (.bitAnd, .object(is DictView), _), (.bitOr, .object(is DictView), _), (.subtract, .object(is DictView), _),
+      (.bitXor, .object(is DictView), _), (.bitAnd, _, .object(is DictView)), (.bitOr, _, .object(is DictView)),
+      (.subtract, _, .object(is DictView)), (.bitXor, _, .object(is DictView)):
+      return try SetMethods.viewAlgebra(self, op, a, b)
     case (.bitOr, .dict(let x), .dict(let y)):
       let d = DictObject(table: x.table)
       for e in y.table.live { try d.table.set(e.key, hash: e.hash, value: e.value, vm: self) }

@@ -63,7 +63,7 @@ extension VM {
       let name = s.frozen ? "frozenset" : "set"
       if s.table.count == 0 { return "\(name)()" }
       return try guarded(s, "\(name)(...)") {
-        let body = try "{" + s.table.keys.map { try nestedRepr($0) }.joined(separator: ", ") + "}"
+        let body = try "{" + s.pythonOrder.map { try nestedRepr($0) }.joined(separator: ", ") + "}"
         return s.frozen ? "frozenset(\(body))" : body
       }
     case let r as RangeObject:

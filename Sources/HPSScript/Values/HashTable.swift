@@ -165,5 +165,5 @@ final class SetObject: PyObject {
     self.frozen = frozen
   }
   override var pyType: TypeObject { frozen ? Builtin.frozensetType : Builtin.setType }
-  var elements: [Value] { table.keys }
+  var elements: [Value] { pythonOrder }
 }
