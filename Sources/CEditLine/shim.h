@@ -28,18 +28,3 @@ static inline void hps_rl_set_append_character(int c) { rl_completion_append_cha
 static inline const char *hps_rl_line_buffer(void) { return rl_line_buffer; }
 static inline int hps_rl_point(void) { return rl_point; }
 
-/// Text typed into the next line before the user starts (IPython-style auto-indent).
-static char *hps_rl_pending_text = NULL;
-static inline int hps_rl_insert_pending(void) {
-  if (hps_rl_pending_text) {
-    rl_insert_text(hps_rl_pending_text);
-    free(hps_rl_pending_text);
-    hps_rl_pending_text = NULL;
-  }
-  return 0;
-}
-static inline void hps_rl_set_pending_text(const char *text) {
-  free(hps_rl_pending_text);
-  hps_rl_pending_text = (text && *text) ? strdup(text) : NULL;
-  rl_pre_input_hook = hps_rl_insert_pending;
-}

@@ -4,7 +4,6 @@ import ArgumentParser
 import Foundation
 import HPSKernel
 import HPSScript
-import HPSSyntax
 
 @main
 struct HPSCommand: ParsableCommand {
@@ -31,7 +30,7 @@ struct Run: ParsableCommand {
   @Flag(help: "Print the syntax tree of FILE and exit (debug aid).")
   var dumpAst = false
 
-  @Argument(parsing: .captureForPassthrough, help: "The script and the arguments it sees in sys.argv.")
+  @ArgumentParser.Argument(parsing: .captureForPassthrough, help: "The script and the arguments it sees in sys.argv.")
   var arguments: [String] = []
 
   func run() throws {

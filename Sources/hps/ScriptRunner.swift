@@ -32,9 +32,19 @@ enum ScriptRunner {
     if dumpTokens || dumpAST { return dump(source, tokens: dumpTokens) }
 
     let interpreter = KernelEnvironment.makeInterpreter(argv: argv, scriptPath: code == nil ? source.name : nil)
+    let out = OutputBuffer()
+    interpreter.writeStdout = { out.write($0) }
+    interpreter.writeStderr = { text in
+      out.flush()
+      FileHandle.standardError.write(Data(text.utf8))
+    }
+    interpreter.vm.flushStdout = { out.flush() }
     installInterruptHandler(for: interpreter)
     var status: Int32 = 0
-    Interpreter.runOnLargeStack { status = interpreter.runScript(source) }
+    runInterpreterThread {
+      status = interpreter.runScript(source)
+      out.flush()
+    }
     return status
   }
 
@@ -44,7 +54,7 @@ enum ScriptRunner {
     let session = Session(interpreter: interpreter, isInteractive: true)
     let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
     var status: Int32 = 0
-    Interpreter.runOnLargeStack {
+    runInterpreterThread {
       status = REPL(session: session, historyFile: home + "/.hps_history").run()
     }
     return status

@@ -14,8 +14,8 @@ enum MagicCommand: Equatable {
   case who
   /// `%reset [-f]`: forget every user name (asks first unless -f or non-interactive).
   case reset(force: Bool)
-  /// `%history [-n] [N]`: the cells typed so far.
-  case history(numbered: Bool, last: Int?)
+  /// `%history [-n] [-l N] [N | N-M]`: the cells typed so far (all, the last N, or a range).
+  case history(numbered: Bool, last: Int?, range: ClosedRange<Int>?)
   /// `obj?` or `?obj`: signature and docstring.
   case help(expression: String)
   /// `%magic`/`%lsmagic`: the list of magics.
@@ -84,17 +84,37 @@ enum MagicParser {
     case "history", "hist":
       var numbered = false
       var last: Int?
-      for word in words {
-        if word == "-n" { numbered = true }
-        else if let n = Int(word), n > 0 { last = n }
-        else { throw MagicError(description: "%history: unknown argument '\(word)' (use -n and/or a count)") }
+      var range: ClosedRange<Int>?
+      var remaining = words[...]
+      while let word = remaining.popFirst() {
+        if word == "-n" {
+          numbered = true
+        } else if word == "-l" {
+          guard let count = remaining.popFirst().flatMap({ Int($0) }), count > 0 else {
+            throw MagicError(description: "%history -l needs a positive count, e.g. %history -l 5")
+          }
+          last = count
+        } else if let bounds = historyRange(word) {
+          range = bounds
+        } else {
+          throw MagicError(description: "%history: unknown argument '\(word)' (use -n, -l N, N or N-M)")
+        }
       }
-      return .history(numbered: numbered, last: last)
+      return .history(numbered: numbered, last: last, range: range)
     case "lsmagic", "magic":
       return .list
     default:
       throw MagicError(description: "UsageError: Line magic function `%\(name)` not found. Available: " + names.map { "%" + $0 }.joined(separator: " "))
     }
+  }
+
+  /// `4` or `2-5` (inclusive, as IPython's ranges).
+  private static func historyRange(_ word: String) -> ClosedRange<Int>? {
+    let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count <= 2, let low = Int(parts[0]), low >= 1 else { return nil }
+    guard parts.count == 2 else { return low...low }
+    guard let high = Int(parts[1]), high >= low else { return nil }
+    return low...high
   }
 
   private static func parseTimeit(_ rest: String) throws(MagicError) -> MagicCommand {

@@ -9,9 +9,9 @@ extension Session {
       write("Object `\(expression)` not found.\n")
       return .ok(echo: nil)
     }
-    let (_, signature, doc) = interpreter.describe(value)
+    let (name, signature, doc) = interpreter.describe(value)
     var text = ""
-    if !signature.isEmpty { text += "Signature: \(signature)\n" }
+    if !signature.isEmpty { text += "Signature: \(Session.qualified(signature, name: name))\n" }
     text += "Docstring: \(doc.map(Session.indentContinuation) ?? "<no docstring>")\n"
     if signature.isEmpty { text += "String form: \(interpreter.repr(value))\n" }
     text += "Type:      \(value.typeName)\n"
@@ -25,7 +25,7 @@ extension Session {
     let title = signature.isEmpty
       ? "Help on \(value.typeName) object:" : "Help on \(value.typeName) \(name):"
     var text = title + "\n\n"
-    if !signature.isEmpty { text += signature + "\n" }
+    if !signature.isEmpty { text += Session.qualified(signature, name: name) + "\n" }
     if let doc, !doc.isEmpty {
       text += doc.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
         .joined(separator: "\n") + "\n"
@@ -65,6 +65,11 @@ extension Session {
       guard let first = part.first, first == "_" || first.isLetter else { return false }
       return part.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
     }
+  }
+
+  /// `f(a, b=1)`: the runtime gives signatures as a bare parameter list.
+  static func qualified(_ signature: String, name: String) -> String {
+    signature.hasPrefix("(") ? name + signature : signature
   }
 
   private static func indentContinuation(_ doc: String) -> String {

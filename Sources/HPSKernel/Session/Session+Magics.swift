@@ -30,9 +30,10 @@ extension Session {
       }
       reset()
       return .ok(echo: nil)
-    case .history(let numbered, let last):
-      let all = Array(inputs.enumerated().dropFirst())
-      for (n, cell) in all.suffix(last ?? all.count) {
+    case .history(let numbered, let last, let range):
+      var cells = Array(inputs.enumerated().dropFirst())
+      if let range { cells = cells.filter { range.contains($0.offset) } }
+      for (n, cell) in cells.suffix(last ?? cells.count) {
         if numbered {
           let lines = cell.split(separator: "\n", omittingEmptySubsequences: false)
           write(lines.enumerated().map { i, line in (i == 0 ? String(format: "%3d: ", n) : "     ") + line }
@@ -73,11 +74,11 @@ extension Session {
       .joined(separator: "\n")
     let definition = "def \(helper)(__hps_n):\n    for __hps_i in range(__hps_n):\n\(body)\n"
     if case .error(let name, let message, let traceback) = run(code: definition, name: "<timeit>", number: nil) {
-      write(traceback)
       return .error(name: name, message: message, traceback: traceback)
     }
     defer { interpreter[global: helper] = nil }
 
+    var failure: (String, String, String)?
     func measure(_ n: Int) -> Double? {
       let start = DispatchTime.now().uptimeNanoseconds
       if case .error(let name, let message, let traceback) = run(code: "\(helper)(\(n))", name: "<timeit>", number: nil) {
@@ -86,7 +87,6 @@ extension Session {
       }
       return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
-    var failure: (String, String, String)?
     var number = loops ?? 1
     if loops == nil {
       search: for scale in sequence(first: 1, next: { $0 * 10 }) {
@@ -105,7 +105,6 @@ extension Session {
       }
     }
     if let (name, message, traceback) = failure {
-      write(traceback)
       return .error(name: name, message: message, traceback: traceback)
     }
     let mean = perLoop.reduce(0, +) / Double(perLoop.count)
@@ -126,9 +125,7 @@ extension Session {
     case .value: return .ok(echo: nil)
     case .exit(let status): return status == 0 ? .ok(echo: nil) : .exit(status)
     case .error(let error):
-      let traceback = interpreter.render(error)
-      write(traceback)
-      return .error(name: error.typeName, message: "", traceback: traceback)
+      return .error(name: error.typeName, message: "", traceback: interpreter.render(error))
     }
   }
 
@@ -151,7 +148,7 @@ extension Session {
 
   private func cpuTimes() -> (user: Double, system: Double) {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
     return (seconds(usage.ru_utime), seconds(usage.ru_stime))
   }

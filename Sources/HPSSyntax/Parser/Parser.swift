@@ -1,5 +1,5 @@
-// Entry points of the front end. (Placeholder until the parser lands; the signatures are the
-// contract the compiler, the REPL and the Jupyter kernel build on.)
+// Entry points of the front end: the signatures the compiler, the REPL and the Jupyter kernel
+// build on.
 
 /// Whether a REPL/console input is ready to run (Jupyter's `is_complete_request`).
 public enum InputCompleteness: Sendable, Equatable {
@@ -12,14 +12,24 @@ public enum InputCompleteness: Sendable, Equatable {
 public enum Parser {
   /// Parses a whole file, cell or `-c` string.
   public static func parseModule(_ source: SourceFile) throws(SyntaxError) -> Module {
-    throw SyntaxError(message: "parser not yet implemented", range: .none, source: source)
+    let parser = GrammarParser(source: source, lexed: Lexer.tokenize(source))
+    return Module(body: try parser.parseFile(), source: source)
   }
 
-  /// Parses a single expression (for `eval`).
+  /// Parses a single expression (for `eval`); surrounding whitespace and newlines are allowed.
   public static func parseExpression(_ source: SourceFile) throws(SyntaxError) -> Expr {
-    throw SyntaxError(message: "parser not yet implemented", range: .none, source: source)
+    let parser = GrammarParser(source: source, lexed: Lexer.tokenize(source))
+    while parser.at(.newline) { parser.advance() }
+    if parser.at(.indent) { throw parser.unexpectedIndent() }
+    let value = try parser.parseStarExpressions()
+    while parser.at(.newline) || parser.at(.dedent) { parser.advance() }
+    guard parser.at(.endOfFile) else { throw parser.invalidSyntax() }
+    if let pending = parser.pendingError { throw pending }
+    return value
   }
 
   /// Classifies console input the way IPython does: a block ends at an empty line.
-  public static func completeness(of text: String) -> InputCompleteness { .invalid }
+  public static func completeness(of text: String) -> InputCompleteness {
+    InputClassifier.classify(text)
+  }
 }

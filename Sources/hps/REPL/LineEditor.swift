@@ -131,3 +131,19 @@ func installInterruptHandler(for interpreter: Interpreter) {
   action.sa_flags = 0
   sigaction(SIGINT, &action, nil)
 }
+
+/// Runs `body` on the interpreter's large-stack thread with SIGINT delivered to that thread only:
+/// a signal landing on the waiting main thread would not interrupt the blocking read in libedit.
+func runInterpreterThread(_ body: @escaping () -> Void) {
+  var interrupt = sigset_t()
+  sigemptyset(&interrupt)
+  sigaddset(&interrupt, SIGINT)
+  pthread_sigmask(SIG_BLOCK, &interrupt, nil)
+  Interpreter.runOnLargeStack {
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    body()
+  }
+}

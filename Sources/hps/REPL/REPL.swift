@@ -54,6 +54,13 @@ final class REPL {
     }
   }
 
+  /// The cell as IPython stores it in `In`: the typed lines without the empty line that ended it.
+  static func cell(_ lines: [String]) -> String {
+    var lines = lines
+    while let last = lines.last, last.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeLast() }
+    return lines.joined(separator: "\n")
+  }
+
   /// Reads one complete cell. Returns nil at end of input, `.some(nil)` when Ctrl-C dropped it.
   private func readCell(number: Int) -> String?? {
     let prompt = "In [\(number)]: "
@@ -62,7 +69,7 @@ final class REPL {
     while true {
       switch editor.readLine(prompt: lines.isEmpty ? prompt : continuation) {
       case .endOfInput:
-        return lines.isEmpty ? nil : .some(lines.joined(separator: "\n"))
+        return lines.isEmpty ? nil : .some(REPL.cell(lines))
       case .interrupted:
         print("KeyboardInterrupt")
         print("")
@@ -74,11 +81,13 @@ final class REPL {
         if text.hasPrefix("%") || text.trimmingCharacters(in: .whitespaces).hasSuffix("?") && lines.count == 1 {
           return .some(text)
         }
-        switch Parser.completeness(of: text) {
+        switch Parser.completeness(of: text + "\n") {
         case .complete, .invalid:
-          return .some(text)
-        case .incomplete(let indent):
-          hps_rl_set_pending_text(indent)
+          return .some(REPL.cell(lines))
+        case .incomplete:
+          // libedit clears its buffer when a read starts, so the next line cannot be pre-indented
+          // as IPython does; the user types the indentation.
+          continue
         }
       }
     }

@@ -1,0 +1,231 @@
+// Statements: blocks, assignment, control flow, loops (with range/list fast paths), return.
+import HPSSyntax
+
+extension Compiler {
+  func block(_ stmts: [Stmt]) throws -> StmtCode {
+    let codes = try stmts.map { try stmt($0) }
+    switch codes.count {
+    case 0: return { _ in .normal }
+    case 1: return codes[0]
+    case 2:
+      let a = codes[0], b = codes[1]
+      return { f in
+        let r = try a(f)
+        if r != .normal { return r }
+        return try b(f)
+      }
+    case 3:
+      let a = codes[0], b = codes[1], c = codes[2]
+      return { f in
+        var r = try a(f)
+        if r != .normal { return r }
+        r = try b(f)
+        if r != .normal { return r }
+        return try c(f)
+      }
+    default:
+      let all = ContiguousArray(codes)
+      return { f in
+        for c in all {
+          let r = try c(f)
+          if r != .normal { return r }
+        }
+        return .normal
+      }
+    }
+  }
+
+  /// Wraps a statement so errors not located by an inner node point at the statement.
+  func located(_ range: SourceRange, _ code: @escaping StmtCode) -> StmtCode {
+    let info = self.info
+    return { f in
+      do { return try code(f) } catch { throw annotate(error, f, info, range) }
+    }
+  }
+
+  func stmt(_ s: Stmt) throws -> StmtCode {
+    let r = s.range
+    switch s.kind {
+    case .expression(let e):
+      let c = try expr(e)
+      return located(r) { f in
+        _ = try c(f)
+        return .normal
+      }
+    case .assign(let targets, let value):
+      return located(r, try assignment(targets, value))
+    case .augmentedAssign(let target, let op, let value):
+      return located(r, try augmented(target, op, value, r))
+    case .annotatedAssign(let target, _, let value):
+      guard let value else { return { _ in .normal } }
+      return located(r, try assignment([target], value))
+    case .delete(let targets):
+      let codes = try targets.map { try deletion($0) }
+      return located(r) { f in
+        for c in codes { try c(f) }
+        return .normal
+      }
+    case .pass: return { _ in .normal }
+    case .break:
+      if loopDepth == 0 { throw syntaxError("'break' outside loop", r) }
+      return { _ in .breakLoop }
+    case .continue:
+      if loopDepth == 0 { throw syntaxError("'continue' not properly in loop", r) }
+      return { _ in .continueLoop }
+    case .return(let e):
+      if scope.frameOwner.kind != .function { throw syntaxError("'return' outside function", r) }
+      let slot = returnSlot
+      guard let e else {
+        return { f in
+          f[slot] = .none
+          return .returned
+        }
+      }
+      let c = try expr(e)
+      return located(r) { f in
+        f[slot] = try c(f)
+        return .returned
+      }
+    case .raise(let exc, let cause): return try raise(exc, cause, r)
+    case .global, .nonlocal: return { _ in .normal }
+    case .assert(let test, let message): return try assertion(test, message, r)
+    case .if(let test, let body, let orElse):
+      let cond = try condition(test)
+      let then = try block(body)
+      if orElse.isEmpty {
+        return located(r) { f in try cond(f) ? try then(f) : .normal }
+      }
+      let other = try block(orElse)
+      return located(r) { f in try cond(f) ? try then(f) : try other(f) }
+    case .while(let test, let body, let orElse):
+      return try whileLoop(test, body, orElse, r)
+    case .for(let target, let iterable, let body, let orElse):
+      return try forLoop(target, iterable, body, orElse, r)
+    case .try(let body, let handlers, let orElse, let fin):
+      return try tryStatement(body, handlers, orElse, fin, r)
+    case .with(let items, let body):
+      return try withStatement(items, body, r)
+    case .functionDef(let def):
+      return located(r, try functionDefinition(def, r))
+    case .classDef(let def):
+      return located(r, try classDefinition(def, r))
+    case .import(let names):
+      return located(r, try importStatement(names))
+    case .importFrom(let module, let names, let level, let star):
+      return located(r, try importFrom(module, names, level: level, star: star))
+    }
+  }
+
+  /// The slot a `return` stores into (allocated lazily per frame owner).
+  var returnSlot: Int {
+    let owner = scope.frameOwner!
+    if let s = owner.bindings["<return>"], case .local(let i) = s { return i }
+    let i = owner.newSlot()
+    owner.bindings["<return>"] = .local(i)
+    return i
+  }
+
+  // MARK: Loops
+
+  func whileLoop(_ test: Expr, _ body: [Stmt], _ orElse: [Stmt], _ r: SourceRange) throws -> StmtCode {
+    let cond = try condition(test)
+    loopDepth += 1
+    let bodyCode = try block(body)
+    loopDepth -= 1
+    let elseCode = orElse.isEmpty ? nil : try block(orElse)
+    let vm = self.vm
+    let info = self.info
+    let testRange = test.range
+    return { f in
+      while true {
+        let go: Bool
+        do { go = try cond(f) } catch { throw annotate(error, f, info, testRange) }
+        if !go { break }
+        let flow = try bodyCode(f)
+        if flow == .breakLoop { return .normal }
+        if flow == .returned { return flow }
+        if vm.interrupt.isSet { try vm.checkInterrupt() }
+      }
+      if let e = elseCode { return try e(f) }
+      return .normal
+    }
+  }
+
+  func forLoop(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], _ r: SourceRange) throws -> StmtCode {
+    let iter = try expr(iterable)
+    let store = try assignTarget(target)
+    loopDepth += 1
+    let bodyCode = try block(body)
+    loopDepth -= 1
+    let elseCode = orElse.isEmpty ? nil : try block(orElse)
+    let vm = self.vm
+    let info = self.info
+    let iterRange = iterable.range
+    var localSlot: Int? = nil
+    if case .name(let n) = target.kind, case .local(let s) = resolve(n) { localSlot = s }
+    let targetRange = target.range
+    return { f in
+      let seq: Value
+      do { seq = try iter(f) } catch { throw annotate(error, f, info, iterRange) }
+      // Fast paths: ranges and lists iterate without iterator objects.
+      if case .object(let o) = seq, let rg = o as? RangeObject {
+        var i = rg.start
+        let n = rg.count
+        var k = 0
+        while k < n {
+          if let s = localSlot { f[s] = .int(i) } else {
+            do { try store(f, .int(i)) } catch { throw annotate(error, f, info, targetRange) }
+          }
+          let flow = try bodyCode(f)
+          if flow == .breakLoop { return .normal }
+          if flow == .returned { return flow }
+          if vm.interrupt.isSet { try vm.checkInterrupt() }
+          i &+= rg.step
+          k += 1
+        }
+      } else if case .list(let l) = seq {
+        var k = 0
+        while k < l.items.count {
+          let x = l.items[k]
+          if let s = localSlot { f[s] = x } else {
+            do { try store(f, x) } catch { throw annotate(error, f, info, targetRange) }
+          }
+          let flow = try bodyCode(f)
+          if flow == .breakLoop { return .normal }
+          if flow == .returned { return flow }
+          if vm.interrupt.isSet { try vm.checkInterrupt() }
+          k += 1
+        }
+      } else {
+        let it: PyIterator
+        do { it = try vm.iterator(seq) } catch { throw annotate(error, f, info, iterRange) }
+        while true {
+          let next: Value?
+          do { next = try it.next(vm) } catch { throw annotate(error, f, info, iterRange) }
+          guard let x = next else { break }
+          if let s = localSlot { f[s] = x } else {
+            do { try store(f, x) } catch { throw annotate(error, f, info, targetRange) }
+          }
+          let flow = try bodyCode(f)
+          if flow == .breakLoop { return .normal }
+          if flow == .returned { return flow }
+          if vm.interrupt.isSet { try vm.checkInterrupt() }
+        }
+      }
+      if let e = elseCode { return try e(f) }
+      return .normal
+    }
+  }
+
+  // MARK: assert
+
+  func assertion(_ test: Expr, _ message: Expr?, _ r: SourceRange) throws -> StmtCode {
+    let cond = try condition(test)
+    let msg = try message.map { try expr($0) }
+    return located(r) { f in
+      if try cond(f) { return .normal }
+      let args: [Value] = try msg.map { [try $0(f)] } ?? []
+      throw ScriptError(ExceptionObject(cls: Builtin.assertionError, args: args))
+    }
+  }
+}

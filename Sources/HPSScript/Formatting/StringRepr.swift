@@ -1,0 +1,73 @@
+// Python's repr() and ascii() of a str: quote choice, backslash escapes, and which characters
+// count as printable (CPython's Py_UNICODE_ISPRINTABLE).
+
+/// `repr(str)` and `ascii(...)` exactly as CPython writes them.
+public enum PythonStringRepr {
+  /// `repr(s)`: single quotes unless the text contains `'` and no `"`.
+  public static func repr(_ s: String) -> String {
+    var hasSingle = false, hasDouble = false
+    for scalar in s.unicodeScalars {
+      if scalar == "'" { hasSingle = true } else if scalar == "\"" { hasDouble = true }
+    }
+    let quote: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
+    var out = String.UnicodeScalarView()
+    out.append(quote)
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case quote, "\\":
+        out.append("\\")
+        out.append(scalar)
+      case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+      case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+      case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+          out.append(contentsOf: escape(scalar).unicodeScalars)
+        } else if scalar.value < 0x7F || isPrintable(scalar) {
+          out.append(scalar)
+        } else {
+          out.append(contentsOf: escape(scalar).unicodeScalars)
+        }
+      }
+    }
+    out.append(quote)
+    return String(out)
+  }
+
+  /// `ascii(x)` given `repr(x)`: every non-ASCII character becomes `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+  public static func ascii(fromRepr text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        out.append(scalar)
+      } else {
+        out.append(contentsOf: escape(scalar).unicodeScalars)
+      }
+    }
+    return String(out)
+  }
+
+  /// CPython's `str.isprintable()` for one character: everything except the "Other" and
+  /// "Separator" categories, the plain space excepted.
+  public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == " " { return true }
+    // CPython 3.11 knows Unicode 14.0: characters assigned later are unassigned to it.
+    guard let age = scalar.properties.age, age.major < 14 || (age.major == 14 && age.minor == 0) else {
+      return false
+    }
+    switch scalar.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned,
+      .lineSeparator, .paragraphSeparator, .spaceSeparator:
+      return false
+    default:
+      return true
+    }
+  }
+
+  static func escape(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16)
+    if scalar.value <= 0xFF { return "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
+    if scalar.value <= 0xFFFF { return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
+    return "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+  }
+}

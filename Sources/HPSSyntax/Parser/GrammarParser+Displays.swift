@@ -1,0 +1,173 @@
+// Parenthesized expressions, tuples, list/set/dict displays, comprehensions and generators.
+
+extension GrammarParser {
+  func parseParenthesized() throws(SyntaxError) -> Expr {
+    try inBrackets { () throws(SyntaxError) -> Expr in
+      let open = advance()
+      if let close = accept(.rightParen) { return Expr(.tuple([]), open.range.union(close.range)) }
+      if at(.kwYield) {
+        let value = try parseYield()
+        guard accept(.rightParen) != nil else { throw invalidSyntax() }
+        return value
+      }
+      let first = try parseStarNamedExpression()
+      if at(.kwFor) {
+        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+        let clauses = try parseComprehensionClauses()
+        guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: nil) }
+        return Expr(.generator(element: first, clauses), open.range.union(close.range))
+      }
+      if accept(.rightParen) != nil {
+        if case .starred = first.kind { throw error(.cannotUseStarredHere, first.range) }
+        return first
+      }
+      guard at(.comma) else { throw try missingCommaOrClose(after: first) }
+      var elements = [first]
+      while accept(.comma) != nil {
+        if at(.rightParen) { break }
+        elements.append(try parseStarNamedExpression())
+      }
+      guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: elements.last) }
+      return Expr(.tuple(elements), open.range.union(close.range))
+    }
+  }
+
+  func parseListDisplay() throws(SyntaxError) -> Expr {
+    try inBrackets { () throws(SyntaxError) -> Expr in
+      let open = advance()
+      if let close = accept(.rightBracket) { return Expr(.list([]), open.range.union(close.range)) }
+      let first = try parseStarNamedExpression()
+      if at(.kwFor) {
+        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+        let clauses = try parseComprehensionClauses()
+        guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: nil) }
+        return Expr(.listComprehension(element: first, clauses), open.range.union(close.range))
+      }
+      var elements = [first]
+      while accept(.comma) != nil {
+        if at(.rightBracket) { break }
+        elements.append(try parseStarNamedExpression())
+      }
+      guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: elements.last) }
+      return Expr(.list(elements), open.range.union(close.range))
+    }
+  }
+
+  /// `{}` (a dict), `{k: v, **m}`, `{a, *b}`, and the dict and set comprehensions.
+  func parseBraceDisplay() throws(SyntaxError) -> Expr {
+    try inBrackets { () throws(SyntaxError) -> Expr in
+      let open = advance()
+      if let close = accept(.rightBrace) { return Expr(.dict([]), open.range.union(close.range)) }
+      if at(.doubleStar) { return try parseDictRest(open: open, first: nil) }
+      let first = try parseStarNamedExpression()
+      if at(.colon) {
+        if case .starred = first.kind { throw invalidSyntax() }
+        return try parseDictRest(open: open, first: first)
+      }
+      if at(.kwFor) {
+        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+        let clauses = try parseComprehensionClauses()
+        guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: nil) }
+        return Expr(.setComprehension(element: first, clauses), open.range.union(close.range))
+      }
+      var elements = [first]
+      while accept(.comma) != nil {
+        if at(.rightBrace) { break }
+        elements.append(try parseStarNamedExpression())
+      }
+      guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: elements.last) }
+      return Expr(.set(elements), open.range.union(close.range))
+    }
+  }
+
+  /// The rest of a dict display (or comprehension) once it is known to be one.
+  private func parseDictRest(open: Token, first: Expr?) throws(SyntaxError) -> Expr {
+    var items: [DictItem] = []
+    var lastValue: Expr?
+    if let key = first {
+      advance()
+      let value = try parseExpression()
+      if at(.kwFor) {
+        let clauses = try parseComprehensionClauses()
+        guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: nil) }
+        return Expr(.dictComprehension(key: key, value: value, clauses), open.range.union(close.range))
+      }
+      items.append(.pair(key: key, value: value))
+      lastValue = value
+    } else {
+      try items.append(parseDictUnpack())
+    }
+    while accept(.comma) != nil {
+      if at(.rightBrace) { break }
+      if at(.doubleStar) {
+        try items.append(parseDictUnpack())
+        continue
+      }
+      if at(.star) { throw invalidSyntax() }
+      let key = try parseExpression()
+      guard accept(.colon) != nil else {
+        if at(.comma) || at(.rightBrace) { throw error(.colonExpectedAfterDictKey, key.range) }
+        throw invalidSyntax()
+      }
+      let value = try parseExpression()
+      items.append(.pair(key: key, value: value))
+      lastValue = value
+    }
+    guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: lastValue) }
+    return Expr(.dict(items), open.range.union(close.range))
+  }
+
+  private func parseDictUnpack() throws(SyntaxError) -> DictItem {
+    advance()
+    return .unpack(try parseBitwiseOr())
+  }
+
+  /// One or more `for targets in iterable (if condition)*` clauses.
+  func parseComprehensionClauses() throws(SyntaxError) -> [Comprehension] {
+    var clauses: [Comprehension] = []
+    while let forToken = accept(.kwFor) {
+      let target = try parseTargetList(stopAt: .kwIn)
+      try validateTarget(target, context: .forLoop)
+      guard accept(.kwIn) != nil else { throw invalidSyntax() }
+      let iterable = try parseDisjunction()
+      var conditions: [Expr] = []
+      var end = iterable.range.end
+      while accept(.kwIf) != nil {
+        let condition = try parseDisjunction()
+        conditions.append(condition)
+        end = condition.range.end
+      }
+      clauses.append(
+        Comprehension(
+          target: target, iterable: iterable, conditions: conditions,
+          range: SourceRange(start: Int(forToken.range.start), end: Int(end))))
+    }
+    if at(.kwAsync) { throw error(.asyncNotSupported, current.range) }
+    return clauses
+  }
+
+  /// `star_targets` as in `for a, (b, *c) in …`: bitwise-or level expressions, so `in` is left for
+  /// the caller.
+  func parseTargetList(stopAt terminator: TokenKind) throws(SyntaxError) -> Expr {
+    let first = try parseStarTarget()
+    guard at(.comma) else { return first }
+    var elements = [first]
+    var end = first.range.end
+    while let comma = accept(.comma) {
+      end = comma.range.end
+      if at(terminator) { break }
+      let element = try parseStarTarget()
+      elements.append(element)
+      end = element.range.end
+    }
+    return Expr(.tuple(elements), SourceRange(start: Int(first.range.start), end: Int(end)))
+  }
+
+  private func parseStarTarget() throws(SyntaxError) -> Expr {
+    if let star = accept(.star) {
+      let operand = try parseBitwiseOr()
+      return Expr(.starred(operand), star.range.union(operand.range))
+    }
+    return try parseBitwiseOr()
+  }
+}

@@ -1,0 +1,158 @@
+// Atoms and the trailers that follow them: calls, attributes, subscripts and slices.
+
+extension GrammarParser {
+  /// An atom followed by any number of `.name`, `(args)` and `[index]` trailers.
+  func parsePrimary() throws(SyntaxError) -> Expr {
+    var expression = try parseAtom()
+    var chain = 0
+    defer { depth -= chain }
+    while true {
+      switch kind {
+      case .dot:
+        advance()
+        guard at(.name) else { throw invalidSyntax() }
+        let name = advance()
+        expression = Expr(.attribute(expression, name: nameText(name)), expression.range.union(name.range))
+      case .leftParen:
+        let (arguments, close) = try parseCallArguments()
+        expression = Expr(.call(expression, arguments), expression.range.union(close.range))
+      case .leftBracket:
+        let (index, close) = try parseSubscript()
+        expression = Expr(.subscript(expression, index: index), expression.range.union(close.range))
+      default:
+        return expression
+      }
+      try enter()
+      chain += 1
+    }
+  }
+
+  func parseAtom() throws(SyntaxError) -> Expr {
+    let token = current
+    switch token.kind {
+    case .name:
+      advance()
+      return Expr(.name(nameText(token)), token.range)
+    case .number:
+      advance()
+      if case .number(let value) = token.value { return Expr(.constant(value), token.range) }
+      return Expr(.constant(.int(0)), token.range)
+    case .string:
+      return try parseStrings()
+    case .kwNone:
+      advance()
+      return Expr(.constant(.none), token.range)
+    case .kwTrue:
+      advance()
+      return Expr(.constant(.true), token.range)
+    case .kwFalse:
+      advance()
+      return Expr(.constant(.false), token.range)
+    case .ellipsis:
+      advance()
+      return Expr(.constant(.ellipsis), token.range)
+    case .leftParen:
+      return try parseParenthesized()
+    case .leftBracket:
+      return try parseListDisplay()
+    case .leftBrace:
+      return try parseBraceDisplay()
+    case .kwAwait:
+      throw error(.awaitNotSupported, token.range)
+    case .star:
+      let operand = try inBrackets { () throws(SyntaxError) -> Expr in
+        advance()
+        return try parseBitwiseOr()
+      }
+      throw error(.cannotUseStarredHere, token.range.union(operand.range))
+    default:
+      throw invalidSyntax()
+    }
+  }
+
+  /// Runs `body` counted as one bracket deeper (and one nesting level deeper).
+  func inBrackets<T>(_ body: () throws(SyntaxError) -> T) throws(SyntaxError) -> T {
+    try enter()
+    bracketLevel += 1
+    defer {
+      bracketLevel -= 1
+      leave()
+    }
+    return try body()
+  }
+
+  /// `[` slices `]` after a primary; returns the index expression and the closing bracket.
+  func parseSubscript() throws(SyntaxError) -> (Expr, Token) {
+    try inBrackets { () throws(SyntaxError) -> (Expr, Token) in
+      let open = advance()
+      var elements: [Expr] = []
+      var sawComma = false
+      while !at(.rightBracket) {
+        elements.append(try parseSliceItem())
+        guard accept(.comma) != nil else { break }
+        sawComma = true
+      }
+      if elements.isEmpty { throw invalidSyntax() }
+      guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: elements.last) }
+      if elements.count == 1 && !sawComma { return (elements[0], close) }
+      let last = elements[elements.count - 1]
+      let end = sawComma && previous.kind == .comma ? previous.range.end : last.range.end
+      _ = open
+      return (Expr(.tuple(elements), SourceRange(start: Int(elements[0].range.start), end: Int(end))), close)
+    }
+  }
+
+  /// `expression`, `*expression` or `lower:upper:step` with any part missing.
+  private func parseSliceItem() throws(SyntaxError) -> Expr {
+    if at(.star) { return try parseStarExpression() }
+    var lower: Expr?
+    if !at(.colon) {
+      let expression = try parseNamedExpression()
+      guard at(.colon) else { return expression }
+      lower = expression
+    }
+    let firstColon = advance()
+    var upper: Expr?
+    var step: Expr?
+    var end = firstColon.range.end
+    if startsExpression {
+      let value = try parseExpression()
+      upper = value
+      end = value.range.end
+    }
+    if let secondColon = accept(.colon) {
+      end = secondColon.range.end
+      if startsExpression {
+        let value = try parseExpression()
+        step = value
+        end = value.range.end
+      }
+    }
+    let start = lower?.range.start ?? firstColon.range.start
+    return Expr(.slice(lower: lower, upper: upper, step: step), SourceRange(start: Int(start), end: Int(end)))
+  }
+
+  /// The error when a bracketed list neither continues with `,` nor closes: "Perhaps you forgot a
+  /// comma?" when another expression follows, plain "invalid syntax" otherwise.
+  func missingCommaOrClose(after previousElement: Expr?) throws(SyntaxError) -> SyntaxError {
+    guard let previousElement, startsExpression, !startsWithNameThenString(previousElement) else {
+      return invalidSyntax()
+    }
+    let mark = index
+    let savedDepth = depth
+    if let next = try? parseExpression() {
+      reset(to: mark)
+      depth = savedDepth
+      return error(.forgotComma, previousElement.range.union(next.range))
+    }
+    reset(to: mark)
+    depth = savedDepth
+    return invalidSyntax()
+  }
+
+  /// CPython does not suggest a comma for `name "string"` (it reads as a Python 2 statement).
+  private func startsWithNameThenString(_ expression: Expr) -> Bool {
+    if case .name = expression.kind, at(.string) { return true }
+    return false
+  }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import HPSSyntax
-
-@Test func placeholder_HPSSyntaxTests() { #expect(Bool(true)) }
