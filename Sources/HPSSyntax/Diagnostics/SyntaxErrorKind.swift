@@ -103,7 +103,7 @@ enum SyntaxErrorKind: Equatable {
       let code = "U+" + hex(scalar.value)
       if isPrintable(scalar) { return "invalid character '\(Character(scalar))' (\(code))" }
       return "invalid non-printable character \(code)"
-    case .nullByte: return "source code cannot contain null bytes"
+    case .nullByte: return "source code string cannot contain null bytes"
     case .unexpectedCharacterAfterContinuation: return "unexpected character after line continuation character"
     case .unexpectedEOF: return "unexpected EOF while parsing"
     case .unterminatedString(let line): return "unterminated string literal (detected at line \(line))"

@@ -155,13 +155,11 @@ extension GrammarParser {
   /// `with (a as b, c as d):` — tried first; on failure the caller reparses `(…)` as an expression.
   private func parseParenthesizedWithItems() throws(SyntaxError) -> [WithItem] {
     let mark = index
-    let items = try inBrackets { () throws(SyntaxError) -> [WithItem]? in
-      advance()
-      let items = try parseWithItems(closing: .rightParen)
-      guard accept(.rightParen) != nil, at(.colon) else { return nil }
-      return items
-    }
-    guard let items else {
+    try openBracket()
+    defer { closeBracket() }
+    advance()
+    let items = try parseWithItems(closing: .rightParen)
+    guard accept(.rightParen) != nil, at(.colon) else {
       reset(to: mark)
       throw invalidSyntax()
     }
@@ -205,11 +203,10 @@ extension GrammarParser {
     guard at(.name) else { throw invalidSyntax() }
     let name = nameText(advance())
     guard accept(.leftParen) != nil else { throw error(.expected("'('"), current.range) }
-    let parameters = try inBrackets { () throws(SyntaxError) -> Parameters in
-      let parameters = try parseParameters(closing: .rightParen, allowsAnnotations: true)
-      guard accept(.rightParen) != nil else { throw invalidSyntax() }
-      return parameters
-    }
+    try openBracket()
+    let parameters = try parseParameters(closing: .rightParen, allowsAnnotations: true)
+    guard accept(.rightParen) != nil else { throw invalidSyntax() }
+    closeBracket()
     var returns: Expr?
     if accept(.arrow) != nil { returns = try parseExpression() }
     let colon = try expect(.colon)

@@ -2,82 +2,93 @@
 
 extension GrammarParser {
   func parseParenthesized() throws(SyntaxError) -> Expr {
-    try inBrackets { () throws(SyntaxError) -> Expr in
-      let open = advance()
-      if let close = accept(.rightParen) { return Expr(.tuple([]), open.range.union(close.range)) }
-      if at(.kwYield) {
-        let value = try parseYield()
-        guard accept(.rightParen) != nil else { throw invalidSyntax() }
-        return value
-      }
-      let first = try parseStarNamedExpression()
-      if at(.kwFor) {
-        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
-        let clauses = try parseComprehensionClauses()
-        guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: nil) }
-        return Expr(.generator(element: first, clauses), open.range.union(close.range))
-      }
-      if accept(.rightParen) != nil {
-        if case .starred = first.kind { throw error(.cannotUseStarredHere, first.range) }
-        return first
-      }
-      guard at(.comma) else { throw try missingCommaOrClose(after: first) }
-      var elements = [first]
-      while accept(.comma) != nil {
-        if at(.rightParen) { break }
-        elements.append(try parseStarNamedExpression())
-      }
-      guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: elements.last) }
-      return Expr(.tuple(elements), open.range.union(close.range))
+    try openBracket()
+    defer { closeBracket() }
+    let open = advance()
+    if at(.rightParen) || at(.kwYield) { return try parseEmptyTupleOrYield(open: open) }
+    let first = try parseStarNamedExpression()
+    return try finishParenthesized(open: open, first: first)
+  }
+
+  private func parseEmptyTupleOrYield(open: Token) throws(SyntaxError) -> Expr {
+    if let close = accept(.rightParen) { return Expr(.tuple([]), open.range.union(close.range)) }
+    let value = try parseYield()
+    guard accept(.rightParen) != nil else { throw invalidSyntax() }
+    return value
+  }
+
+  /// After `(first`: a generator, a parenthesized expression or a tuple.
+  private func finishParenthesized(open: Token, first: Expr) throws(SyntaxError) -> Expr {
+    if at(.kwFor) {
+      if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+      let clauses = try parseComprehensionClauses()
+      guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: nil) }
+      return Expr(.generator(element: first, clauses), open.range.union(close.range))
     }
+    if accept(.rightParen) != nil {
+      if case .starred = first.kind { throw error(.cannotUseStarredHere, first.range) }
+      return first
+    }
+    guard at(.comma) else { throw try missingCommaOrClose(after: first) }
+    var elements = [first]
+    while accept(.comma) != nil {
+      if at(.rightParen) { break }
+      elements.append(try parseStarNamedExpression())
+    }
+    guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: elements.last) }
+    return Expr(.tuple(elements), open.range.union(close.range))
   }
 
   func parseListDisplay() throws(SyntaxError) -> Expr {
-    try inBrackets { () throws(SyntaxError) -> Expr in
-      let open = advance()
-      if let close = accept(.rightBracket) { return Expr(.list([]), open.range.union(close.range)) }
-      let first = try parseStarNamedExpression()
-      if at(.kwFor) {
-        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
-        let clauses = try parseComprehensionClauses()
-        guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: nil) }
-        return Expr(.listComprehension(element: first, clauses), open.range.union(close.range))
-      }
-      var elements = [first]
-      while accept(.comma) != nil {
-        if at(.rightBracket) { break }
-        elements.append(try parseStarNamedExpression())
-      }
-      guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: elements.last) }
-      return Expr(.list(elements), open.range.union(close.range))
+    try openBracket()
+    defer { closeBracket() }
+    let open = advance()
+    if let close = accept(.rightBracket) { return Expr(.list([]), open.range.union(close.range)) }
+    let first = try parseStarNamedExpression()
+    return try finishListDisplay(open: open, first: first)
+  }
+
+  private func finishListDisplay(open: Token, first: Expr) throws(SyntaxError) -> Expr {
+    if at(.kwFor) {
+      if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+      let clauses = try parseComprehensionClauses()
+      guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: nil) }
+      return Expr(.listComprehension(element: first, clauses), open.range.union(close.range))
     }
+    var elements = [first]
+    while accept(.comma) != nil {
+      if at(.rightBracket) { break }
+      elements.append(try parseStarNamedExpression())
+    }
+    guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: elements.last) }
+    return Expr(.list(elements), open.range.union(close.range))
   }
 
   /// `{}` (a dict), `{k: v, **m}`, `{a, *b}`, and the dict and set comprehensions.
   func parseBraceDisplay() throws(SyntaxError) -> Expr {
-    try inBrackets { () throws(SyntaxError) -> Expr in
-      let open = advance()
-      if let close = accept(.rightBrace) { return Expr(.dict([]), open.range.union(close.range)) }
-      if at(.doubleStar) { return try parseDictRest(open: open, first: nil) }
-      let first = try parseStarNamedExpression()
-      if at(.colon) {
-        if case .starred = first.kind { throw invalidSyntax() }
-        return try parseDictRest(open: open, first: first)
-      }
-      if at(.kwFor) {
-        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
-        let clauses = try parseComprehensionClauses()
-        guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: nil) }
-        return Expr(.setComprehension(element: first, clauses), open.range.union(close.range))
-      }
-      var elements = [first]
-      while accept(.comma) != nil {
-        if at(.rightBrace) { break }
-        elements.append(try parseStarNamedExpression())
-      }
-      guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: elements.last) }
-      return Expr(.set(elements), open.range.union(close.range))
+    try openBracket()
+    defer { closeBracket() }
+    let open = advance()
+    if let close = accept(.rightBrace) { return Expr(.dict([]), open.range.union(close.range)) }
+    if at(.doubleStar) { return try parseDictRest(open: open, first: nil) }
+    let first = try parseStarNamedExpression()
+    if at(.colon) {
+      if case .starred = first.kind { throw invalidSyntax() }
+      return try parseDictRest(open: open, first: first)
     }
+    if at(.kwFor) {
+      if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+      let clauses = try parseComprehensionClauses()
+      guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: nil) }
+      return Expr(.setComprehension(element: first, clauses), open.range.union(close.range))
+    }
+    var elements = [first]
+    while accept(.comma) != nil {
+      if at(.rightBrace) { break }
+      elements.append(try parseStarNamedExpression())
+    }
+    guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: elements.last) }
+    return Expr(.set(elements), open.range.union(close.range))
   }
 
   /// The rest of a dict display (or comprehension) once it is known to be one.
