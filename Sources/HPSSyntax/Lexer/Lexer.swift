@@ -23,17 +23,18 @@ enum LexerLimits {
 public final class Lexer {
   let source: SourceFile
   let bytes: [UInt8]
-  var pos: Int
+  @exclusivity(unchecked) var pos: Int
   let end: Int
   /// Lexing the expression inside an f-string's braces: no indentation, no NEWLINE tokens.
   let isFStringExpression: Bool
 
-  var tokens: [Token] = []
-  private var indents: [Int] = [0]
+  /// Hot state is exempt from dynamic exclusivity checks: a lexer runs on one thread.
+  @exclusivity(unchecked) var tokens: [Token] = []
+  @exclusivity(unchecked) private var indents: [Int] = [0]
   private var altIndents: [Int] = [0]
   /// Open brackets: the byte and its offset.
-  var brackets: [(byte: UInt8, offset: Int)] = []
-  private var atLineStart = true
+  @exclusivity(unchecked) var brackets: [(byte: UInt8, offset: Int)] = []
+  @exclusivity(unchecked) private var atLineStart = true
 
   init(source: SourceFile, range: Range<Int>? = nil, isFStringExpression: Bool = false) {
     self.source = source
@@ -269,9 +270,7 @@ public final class Lexer {
       let (scalar, length) = decodeScalar(at: pos)
       throw fail(.invalidCharacter(scalar), start, start + length)
     }
-    guard let kind = TokenKind(rawValue: String(UnicodeScalar(c))), !kind.isKeyword,
-      kind.rawValue.utf8.count == 1
-    else {
+    guard let kind = Lexer.singleCharOperator(c) else {
       // CPython lets `$`, `?` and the backtick through as an error token: "invalid syntax".
       if c > 0x20 && c < 0x7F { throw fail(.invalidSyntax, start) }
       throw fail(.invalidCharacter(Unicode.Scalar(c)), start)
@@ -304,6 +303,35 @@ public final class Lexer {
       brackets.removeLast()
     default:
       break
+    }
+  }
+
+  private static func singleCharOperator(_ c: UInt8) -> TokenKind? {
+    switch c {
+    case UInt8(ascii: "("): return .leftParen
+    case UInt8(ascii: ")"): return .rightParen
+    case UInt8(ascii: "["): return .leftBracket
+    case UInt8(ascii: "]"): return .rightBracket
+    case UInt8(ascii: "{"): return .leftBrace
+    case UInt8(ascii: "}"): return .rightBrace
+    case UInt8(ascii: ":"): return .colon
+    case UInt8(ascii: ","): return .comma
+    case UInt8(ascii: ";"): return .semicolon
+    case UInt8(ascii: "@"): return .at
+    case UInt8(ascii: "="): return .equal
+    case UInt8(ascii: "!"): return .exclamation
+    case UInt8(ascii: "+"): return .plus
+    case UInt8(ascii: "-"): return .minus
+    case UInt8(ascii: "*"): return .star
+    case UInt8(ascii: "/"): return .slash
+    case UInt8(ascii: "%"): return .percent
+    case UInt8(ascii: "|"): return .pipe
+    case UInt8(ascii: "&"): return .ampersand
+    case UInt8(ascii: "^"): return .caret
+    case UInt8(ascii: "~"): return .tilde
+    case UInt8(ascii: "<"): return .less
+    case UInt8(ascii: ">"): return .greater
+    default: return nil
     }
   }
 

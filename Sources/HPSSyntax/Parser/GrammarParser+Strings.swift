@@ -224,7 +224,7 @@ extension GrammarParser {
   /// those of the file), as if it were parenthesized: newlines are allowed, a tuple needs no parens.
   private func parseEmbeddedExpression(_ range: Range<Int>) throws(SyntaxError) -> Expr {
     let lexed = Lexer(source: source, range: range, isFStringExpression: true).run()
-    let inner = GrammarParser(source: source, lexed: lexed)
+    let inner = GrammarParser(source: source, lexed: lexed, stack: stack)
     inner.inFString = true
     inner.depth = depth
     inner.bracketLevel = 1

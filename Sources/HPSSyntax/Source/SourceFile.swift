@@ -52,9 +52,18 @@ public final class SourceFile: @unchecked Sendable {
     self.text = text
     let bytes = Array(text.utf8)
     self.utf8 = bytes
+    // `\n`, `\r\n` and a lone `\r` each end a line, as in the lexer (CPython's universal newlines).
     var starts = [0]
-    for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(i + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var i = 0
+      while i < count {
+        let byte = buffer[i]
+        if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (i + 1 == count || buffer[i + 1] != UInt8(ascii: "\n"))) {
+          starts.append(i + 1)
+        }
+        i += 1
+      }
     }
     self.lineStarts = starts
   }
