@@ -143,8 +143,8 @@ func tokenSummary(_ text: String) -> String {
       2:7-2:8 =
       2:9-2:12 STRING "'a'" = "a"
       2:12-3:1 NEWLINE
-      3:1-3:1 DEDENT
-      3:1-3:1 ENDMARKER
+      2:12-2:12 DEDENT
+      2:12-2:12 ENDMARKER
 
       """)
 }

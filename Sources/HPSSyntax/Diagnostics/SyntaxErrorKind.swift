@@ -62,6 +62,11 @@ enum SyntaxErrorKind: Equatable {
   case unpackingInComprehension
   case colonExpectedAfterDictKey
   case argumentsFollowVarKeyword
+  case assignmentToYield
+  case starOnlyOnce
+  case slashOnlyOnce
+  case argumentMustPrecedeSlash
+  case valueError(String)
 
   // f-strings
   case fstring(String)
@@ -170,6 +175,11 @@ enum SyntaxErrorKind: Equatable {
     case .unpackingInComprehension: return "iterable unpacking cannot be used in comprehension"
     case .colonExpectedAfterDictKey: return "':' expected after dictionary key"
     case .argumentsFollowVarKeyword: return "arguments cannot follow var-keyword argument"
+    case .assignmentToYield: return "assignment to yield expression not possible"
+    case .starOnlyOnce: return "* argument may appear only once"
+    case .slashOnlyOnce: return "/ may appear only once"
+    case .argumentMustPrecedeSlash: return "at least one argument must precede /"
+    case .valueError(let detail): return "(value error) \(detail)"
 
     case .fstring(let detail): return "f-string: \(detail)"
     case .fstringBackslash: return "f-string expression part cannot include a backslash"

@@ -80,7 +80,7 @@ enum EscapeDecoder {
         for k in 0..<count {
           guard let digit = hexValue(at(i)) else {
             if isBytes {
-              return EscapeFailure(kind: .unicodeError("invalid \\x escape at position \(escapeStart)"))
+              return EscapeFailure(kind: .valueError("invalid \\x escape at position \(escapeStart)"))
             }
             let name = e == UInt8(ascii: "x") ? "\\xXX" : e == UInt8(ascii: "u") ? "\\uXXXX" : "\\UXXXXXXXX"
             return EscapeFailure(
@@ -103,7 +103,7 @@ enum EscapeDecoder {
         guard at(i) == UInt8(ascii: "{"), let close = body[i...].firstIndex(of: UInt8(ascii: "}")) else {
           return EscapeFailure(
             kind: .unicodeError(
-              "'unicodeescape' codec can't decode bytes in position \(escapeStart)-\(escapeStart + 1): malformed \\N character escape"))
+              "'unicodeescape' codec can't decode bytes in position \(escapeStart)-\(escapeStart + (at(i) == UInt8(ascii: "{") ? 2 : 1)): malformed \\N character escape"))
         }
         let name = String(decoding: body[(i + 1)..<close], as: UTF8.self)
         guard let scalar = UnicodeNames.scalar(named: name) else {

@@ -199,8 +199,13 @@ public final class Lexer {
       if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
         emit(.newline, end, end)
       }
-      for _ in 1..<indents.count { emit(.dedent, end, end) }
+      // CPython places ENDMARKER (and the DEDENTs before it) at the end of the last line, not at
+      // the start of an empty line after it: "expected an indented block" errors point there.
+      let last = end > 0 && (bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r")) ? end - 1 : end
+      for _ in 1..<indents.count { emit(.dedent, last, last) }
       indents = [0]
+      emit(.endOfFile, last, last)
+      return
     }
     emit(.endOfFile, end, end)
   }

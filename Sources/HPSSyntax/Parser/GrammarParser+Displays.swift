@@ -117,8 +117,9 @@ extension GrammarParser {
       if at(.star) { throw invalidSyntax() }
       let key = try parseExpression()
       guard accept(.colon) != nil else {
-        if at(.comma) || at(.rightBrace) { throw error(.colonExpectedAfterDictKey, key.range) }
-        throw invalidSyntax()
+        // CPython points at the key's last character.
+        let last = max(Int(key.range.start), Int(key.range.end) - 1)
+        throw error(.colonExpectedAfterDictKey, SourceRange(start: last, end: Int(key.range.end)))
       }
       let value = try parseExpression()
       items.append(.pair(key: key, value: value))

@@ -20,13 +20,13 @@ extension GrammarParser {
         throw error(.argumentsFollowVarKeyword, current.range)
       }
       if let slash = accept(.slash) {
-        if sawStar || !result.positionalOnly.isEmpty || result.regular.isEmpty {
-          throw error(.invalidSyntax, slash.range)
-        }
+        if !result.positionalOnly.isEmpty { throw error(.slashOnlyOnce, slash.range) }
+        if result.regular.isEmpty && !sawStar { throw error(.argumentMustPrecedeSlash, slash.range) }
+        if sawStar { throw error(.invalidSyntax, slash.range) }
         result.positionalOnly = result.regular
         result.regular = []
       } else if let star = accept(.star) {
-        if sawStar { throw invalidSyntax() }
+        if sawStar { throw error(.starOnlyOnce, star.range) }
         sawStar = true
         if at(.name) {
           result.varargs = try parseOneParameter(allowsAnnotations: allowsAnnotations, allowsDefault: false)

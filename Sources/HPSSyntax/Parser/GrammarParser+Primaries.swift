@@ -66,12 +66,6 @@ extension GrammarParser {
       return Expr(.constant(.ellipsis), token.range)
     case .kwAwait:
       throw error(.awaitNotSupported, token.range)
-    case .star:
-      advance()
-      try enter()
-      let operand = try parseBitwiseOr()
-      leave()
-      throw error(.cannotUseStarredHere, token.range.union(operand.range))
     default:
       throw invalidSyntax()
     }

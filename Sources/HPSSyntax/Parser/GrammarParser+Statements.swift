@@ -95,6 +95,10 @@ extension GrammarParser {
       var targets: [Expr] = []
       repeat {
         if at(.newline) || at(.semicolon) { break }
+        if let star = accept(.star) {
+          let operand = try parseBitwiseOr()
+          throw error(.cannotDelete("starred"), star.range.union(operand.range))
+        }
         let target = try parseBitwiseOr()
         try validateTarget(target, context: .delete)
         targets.append(target)
@@ -121,7 +125,13 @@ extension GrammarParser {
     let first = try parseValueOrYield()
     if at(.equal) {
       var chain = [first]
-      while accept(.equal) != nil { chain.append(try parseValueOrYield()) }
+      var bareYield: Expr? = isBareYield(first) ? first : nil
+      while accept(.equal) != nil {
+        let next = try parseValueOrYield()
+        if bareYield == nil, isBareYield(next), at(.equal) { bareYield = next }
+        chain.append(next)
+      }
+      if let bareYield { throw error(.assignmentToYield, bareYield.range) }
       let value = chain.removeLast()
       try rejectBareStar(value)
       for target in chain {
@@ -151,6 +161,17 @@ extension GrammarParser {
     }
     try rejectBareStar(first)
     return Stmt(.expression(first), first.range)
+  }
+
+  /// A `yield` written without parentheses (its range then starts at the `yield` keyword).
+  private func isBareYield(_ value: Expr) -> Bool {
+    switch value.kind {
+    case .yield, .yieldFrom:
+      let start = Int(value.range.start)
+      return source.utf8.count >= start + 5 && Array(source.utf8[start..<(start + 5)]) == Array("yield".utf8)
+        && (start == 0 || source.utf8[start - 1] != UInt8(ascii: "("))
+    default: return false
+    }
   }
 
   private func parseValueOrYield() throws(SyntaxError) -> Expr {

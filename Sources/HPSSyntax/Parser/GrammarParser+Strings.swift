@@ -199,10 +199,11 @@ extension GrammarParser {
       k += 1
       guard k < end else { throw error(.fstring("expecting '}'"), errorRange) }
       let letter = bytes[k]
-      guard letter == UInt8(ascii: "r") || letter == UInt8(ascii: "s") || letter == UInt8(ascii: "a"),
-        k + 1 < end, bytes[k + 1] == UInt8(ascii: ":") || bytes[k + 1] == UInt8(ascii: "}")
-      else {
+      guard letter == UInt8(ascii: "r") || letter == UInt8(ascii: "s") || letter == UInt8(ascii: "a") else {
         throw error(.fstring("invalid conversion character: expected 's', 'r', or 'a'"), errorRange)
+      }
+      guard k + 1 < end, bytes[k + 1] == UInt8(ascii: ":") || bytes[k + 1] == UInt8(ascii: "}") else {
+        throw error(.fstring("expecting '}'"), errorRange)
       }
       conversion = Character(Unicode.Scalar(letter))
       k += 1

@@ -84,6 +84,14 @@ final class GrammarParser {
     throw invalidSyntax()
   }
 
+  /// The `:` ending a block header. CPython says "expected ':'" only when the line ends there
+  /// (`if x` ⏎); anything else after the header is plain "invalid syntax".
+  func expectHeaderColon() throws(SyntaxError) -> Token {
+    if let token = accept(.colon) { return token }
+    if at(.newline) { throw error(.expected("':'"), current.range) }
+    throw invalidSyntax()
+  }
+
   /// The error to report: the lexer's, when the parser failed at or after the point where the lexer
   /// stopped or the failure is the generic "invalid syntax"; otherwise the parser's own.
   func error(_ kind: SyntaxErrorKind, _ range: SourceRange) -> SyntaxError {
