@@ -63,6 +63,9 @@ enum SyntaxErrorKind: Equatable {
   case colonExpectedAfterDictKey
   case argumentsFollowVarKeyword
   case assignmentToYield
+  case dictValueExpected
+  case defaultValueExpected
+  case parametersParenthesized
   case starOnlyOnce
   case slashOnlyOnce
   case argumentMustPrecedeSlash
@@ -176,6 +179,9 @@ enum SyntaxErrorKind: Equatable {
     case .colonExpectedAfterDictKey: return "':' expected after dictionary key"
     case .argumentsFollowVarKeyword: return "arguments cannot follow var-keyword argument"
     case .assignmentToYield: return "assignment to yield expression not possible"
+    case .dictValueExpected: return "expression expected after dictionary key and ':'"
+    case .defaultValueExpected: return "expected default value expression"
+    case .parametersParenthesized: return "Function parameters cannot be parenthesized"
     case .starOnlyOnce: return "* argument may appear only once"
     case .slashOnlyOnce: return "/ may appear only once"
     case .argumentMustPrecedeSlash: return "at least one argument must precede /"

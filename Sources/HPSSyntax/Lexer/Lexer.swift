@@ -10,6 +10,9 @@ struct LexResult {
   /// The error is an unclosed bracket at the end of input, which CPython reports only when the
   /// parser itself got that far.
   var errorIsUnclosedBracket = false
+  /// CPython's tokenizer reports these only when the parser reaches them (they set no exception
+  /// while it scans ahead): indentation problems, a stray character after `\`, EOF after `\`.
+  var errorIsDeferred = false
 }
 
 /// Limits that turn pathological input into an error instead of a crash.
@@ -57,7 +60,13 @@ public final class Lexer {
     } catch {
       let at = min(pos, end)
       tokens.append(Token(.error, SourceRange(start: at, end: at)))
-      return LexResult(tokens: tokens, error: error, errorIsUnclosedBracket: error.message.hasSuffix("was never closed"))
+      let deferred = [
+        SyntaxErrorKind.unindentMismatch, .inconsistentTabs, .tooManyIndentationLevels,
+        .unexpectedCharacterAfterContinuation, .unexpectedEOF,
+      ].contains { $0.message == error.message }
+      return LexResult(
+        tokens: tokens, error: error, errorIsUnclosedBracket: error.message.hasSuffix("was never closed"),
+        errorIsDeferred: deferred)
     }
   }
 
@@ -276,8 +285,11 @@ public final class Lexer {
       throw fail(.invalidCharacter(scalar), start, start + length)
     }
     guard let kind = Lexer.singleCharOperator(c) else {
-      // CPython lets `$`, `?` and the backtick through as an error token: "invalid syntax".
-      if c > 0x20 && c < 0x7F { throw fail(.invalidSyntax, start) }
+      if c > 0x20 && c < 0x7F {
+        pos += 1
+        emit(.strayCharacter, start, pos)
+        return
+      }
       throw fail(.invalidCharacter(Unicode.Scalar(c)), start)
     }
     try trackBracket(kind, at: start)

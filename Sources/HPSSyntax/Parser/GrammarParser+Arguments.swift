@@ -71,7 +71,8 @@ extension GrammarParser {
   private func parseGeneratorArgument(element: Expr, open: Token, isOnly: Bool) throws(SyntaxError) -> Expr {
     let clauses = try parseComprehensionClauses()
     let generatorRange = element.range.union(clauses[clauses.count - 1].range)
-    if !isOnly || !at(.rightParen) { throw error(.generatorMustBeParenthesized, generatorRange) }
+    if at(.comma) || (!isOnly && at(.rightParen)) { throw error(.generatorMustBeParenthesized, generatorRange) }
+    if !at(.rightParen) { throw invalidSyntax() }
     return Expr(.generator(element: element, clauses), open.range.union(current.range))
   }
 }

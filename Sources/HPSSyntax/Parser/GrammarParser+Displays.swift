@@ -97,6 +97,7 @@ extension GrammarParser {
     var lastValue: Expr?
     if let key = first {
       advance()
+      try rejectMissingDictValue()
       let value = try parseExpression()
       if at(.kwFor) {
         let clauses = try parseComprehensionClauses()
@@ -121,12 +122,18 @@ extension GrammarParser {
         let last = max(Int(key.range.start), Int(key.range.end) - 1)
         throw error(.colonExpectedAfterDictKey, SourceRange(start: last, end: Int(key.range.end)))
       }
+      try rejectMissingDictValue()
       let value = try parseExpression()
       items.append(.pair(key: key, value: value))
       lastValue = value
     }
     guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: lastValue) }
     return Expr(.dict(items), open.range.union(close.range))
+  }
+
+  /// `{'a': , ...}`: the colon (just consumed) has no value after it.
+  private func rejectMissingDictValue() throws(SyntaxError) {
+    if at(.comma) || at(.rightBrace) { throw error(.dictValueExpected, previous.range) }
   }
 
   private func parseDictUnpack() throws(SyntaxError) -> DictItem {
@@ -139,8 +146,8 @@ extension GrammarParser {
     var clauses: [Comprehension] = []
     while let forToken = accept(.kwFor) {
       let target = try parseTargetList(stopAt: .kwIn)
+      guard accept(.kwIn) != nil else { throw try missingCommaOrClose(after: target) }
       try validateTarget(target, context: .forLoop)
-      guard accept(.kwIn) != nil else { throw invalidSyntax() }
       let iterable = try parseDisjunction()
       var conditions: [Expr] = []
       var end = iterable.range.end

@@ -90,12 +90,8 @@ extension GrammarParser {
     advance()
     let test = try parseDisjunction()
     guard accept(.kwElse) != nil else {
-      if at(.newline) || at(.rightParen) || at(.rightBracket) || at(.rightBrace) || at(.comma)
-        || at(.colon) || at(.endOfFile) || at(.semicolon)
-      {
-        throw error(.expectedElseAfterIf, body.range.union(test.range))
-      }
-      throw invalidSyntax()
+      if at(.colon) { throw invalidSyntax() }
+      throw error(.expectedElseAfterIf, body.range.union(test.range))
     }
     let orElse = try parseExpression()
     return Expr(.conditional(test: test, body: body, orElse: orElse), body.range.union(orElse.range))
@@ -241,7 +237,7 @@ extension GrammarParser {
   func parseLambda() throws(SyntaxError) -> Expr {
     let keyword = advance()
     let parameters = try parseParameters(closing: .colon, allowsAnnotations: false)
-    _ = try expect(.colon)
+    guard accept(.colon) != nil else { throw invalidSyntax() }
     let wasInFunction = inFunction
     inFunction = true
     defer { inFunction = wasInFunction }

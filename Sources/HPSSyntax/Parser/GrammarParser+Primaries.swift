@@ -137,18 +137,21 @@ extension GrammarParser {
   /// The error when a bracketed list neither continues with `,` nor closes: "Perhaps you forgot a
   /// comma?" when another expression follows, plain "invalid syntax" otherwise.
   func missingCommaOrClose(after previousElement: Expr?) throws(SyntaxError) -> SyntaxError {
-    guard let previousElement, startsExpression, !startsWithNameThenString(previousElement) else {
-      return invalidSyntax()
-    }
+    guard var first = previousElement, startsExpression, bracketLevel > 0 else { return invalidSyntax() }
     let mark = index
     let savedDepth = depth
-    if let next = try? parseExpression() {
+    defer {
       reset(to: mark)
       depth = savedDepth
-      return error(.forgotComma, previousElement.range.union(next.range))
     }
-    reset(to: mark)
-    depth = savedDepth
+    // `name "string"` is never taken for a missing comma; CPython looks from the string on instead.
+    if startsWithNameThenString(first) {
+      guard let string = try? parseDisjunction(), startsExpression else { return invalidSyntax() }
+      first = string
+    }
+    if let next = try? parseExpression() {
+      return error(.forgotComma, first.range.union(next.range))
+    }
     return invalidSyntax()
   }
 

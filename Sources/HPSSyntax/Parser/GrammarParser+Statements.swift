@@ -14,9 +14,12 @@ extension GrammarParser {
     return body
   }
 
+  /// CPython reports this as soon as the parser meets the INDENT, before looking for tokenizer
+  /// errors further on.
   func unexpectedIndent() -> SyntaxError {
     let end = Int(current.range.end)
-    return error(.unexpectedIndent, SourceRange(start: max(Int(current.range.start), end - 1), end: end))
+    if let lexError, Int(current.range.start) >= lexErrorOffset { return lexError }
+    return SyntaxError(.unexpectedIndent, SourceRange(start: max(Int(current.range.start), end - 1), end: end), source)
   }
 
   /// One statement line (several when separated by `;`) or one compound statement.
@@ -146,7 +149,9 @@ extension GrammarParser {
       try rejectBareStar(value)
       return Stmt(.augmentedAssign(target: first, op: op, value: value), first.range.union(value.range))
     }
-    if accept(.colon) != nil {
+    if let colon = accept(.colon) {
+      // CPython names a bad target only when an annotation follows the colon.
+      if !startsExpression { try validateSingleTarget(first, augmented: false, orFailAt: colon) }
       try validateSingleTarget(first, augmented: false)
       let annotation = try parseExpression()
       var value: Expr?

@@ -50,6 +50,15 @@ extension GrammarParser {
     }
   }
 
+  /// Like `validateSingleTarget(_:augmented:)`, but any bad target is plain "invalid syntax" at
+  /// `token`.
+  func validateSingleTarget(_ target: Expr, augmented: Bool, orFailAt token: Token) throws(SyntaxError) {
+    switch target.kind {
+    case .name, .attribute, .subscript: return
+    default: throw error(.invalidSyntax, token.range)
+    }
+  }
+
   /// `x`, `a.b` or `a[i]` for `x += 1` and annotated assignment.
   func validateSingleTarget(_ target: Expr, augmented: Bool) throws(SyntaxError) {
     switch target.kind {

@@ -22,7 +22,10 @@ final class GrammarParser {
   /// Offset of the `.error` token the lexer stopped at (Int.max when lexing succeeded).
   let lexErrorOffset: Int
   private let lexErrorIsUnclosedBracket: Bool
+  private let lexErrorIsDeferred: Bool
   @exclusivity(unchecked) var depth = 0
+  /// The furthest token the parser has reached, even in attempts it backed out of.
+  @exclusivity(unchecked) private(set) var furthest = 0
   /// Where this thread's stack ends (looked up once per parse: on Linux that reads /proc).
   let stack: StackGuard
   /// How many brackets enclose the current position (for "Perhaps you forgot a comma?").
@@ -44,6 +47,7 @@ final class GrammarParser {
     self.tokens = lexed.tokens
     self.lexError = lexed.error
     self.lexErrorIsUnclosedBracket = lexed.errorIsUnclosedBracket
+    self.lexErrorIsDeferred = lexed.errorIsDeferred
     if lexed.error != nil, let last = lexed.tokens.last {
       lexErrorOffset = Int(last.range.start)
     } else {
@@ -65,6 +69,7 @@ final class GrammarParser {
   func advance() -> Token {
     let token = tokens[index]
     if index < tokens.count - 1 { index += 1 }
+    if index > furthest { furthest = index }
     return token
   }
 
@@ -92,12 +97,19 @@ final class GrammarParser {
     throw invalidSyntax()
   }
 
-  /// The error to report: the lexer's, when the parser failed at or after the point where the lexer
-  /// stopped or the failure is the generic "invalid syntax"; otherwise the parser's own.
+  /// The error to report. As in CPython, a tokenizer error anywhere in the file beats the parser's
+  /// own, except that indentation and line-continuation errors count only once the parser reached
+  /// them, and an unclosed bracket only when the parser failed on a later line than the bracket.
   func error(_ kind: SyntaxErrorKind, _ range: SourceRange) -> SyntaxError {
     if let lexError {
       let reached = Int(current.range.start) >= lexErrorOffset || Int(range.start) >= lexErrorOffset
-      if reached || (kind == .invalidSyntax && !lexErrorIsUnclosedBracket) { return lexError }
+      if reached { return lexError }
+      if lexErrorIsUnclosedBracket {
+        let errorLine = max(source.line(ofOffset: Int(range.start)), source.line(ofOffset: Int(tokens[furthest].range.start)))
+        if errorLine > lexError.location.line { return lexError }
+      } else if !lexErrorIsDeferred {
+        return lexError
+      }
     }
     if inFString, !kind.isFStringSpecific {
       return SyntaxError(className: kind.className, message: "f-string: " + kind.message, range: range, source: source)
