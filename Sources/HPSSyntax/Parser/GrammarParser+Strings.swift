@@ -95,7 +95,9 @@ extension GrammarParser {
         continue
       }
       if c == UInt8(ascii: "{") {
-        if next == UInt8(ascii: "{") {
+        // Doubled braces are literal only at the top level: in a format spec, `{{x}}` is a field
+        // holding the set display `{x}` (CPython 3.11).
+        if next == UInt8(ascii: "{") && !inFormatSpec {
           flush(upTo: cursor + 1)
           cursor += 2
           chunkStart = cursor
