@@ -224,6 +224,23 @@ let cpythonSyntaxErrors: [(source: String, className: String, message: String, l
   ("class A:\n    yield 1\n", "SyntaxError", "'yield' outside function", 2, 5),
   ("x = f'{x!r }'\n", "SyntaxError", "f-string: expecting '}'", 1, 14),
   ("x = f'{yield}'\n", "SyntaxError", "'yield' outside function", 1, 8),
+  // Symbol-table checks (CPython's symtable.c) done by ScopeValidator.
+  ("def f():\n  nonlocal x\n", "SyntaxError", "no binding for nonlocal 'x' found", 2, 3),
+  ("def f():\n    x = 1\n    global x\n", "SyntaxError", "name 'x' is assigned to before global declaration", 3, 5),
+  ("def f():\n    print(x)\n    global x\n", "SyntaxError", "name 'x' is used prior to global declaration", 3, 5),
+  ("def f(x):\n    global x\n", "SyntaxError", "name 'x' is parameter and global", 2, 5),
+  ("def f():\n    if c:\n        x = 1\n    global x\n", "SyntaxError", "name 'x' is assigned to before global declaration", 4, 5),
+  ("def f():\n    global x\n    nonlocal x\n", "SyntaxError", "name 'x' is nonlocal and global", 2, 5),
+  ("x = 1\nglobal x\n", "SyntaxError", "name 'x' is assigned to before global declaration", 2, 1),
+  ("class A:\n    x = 1\n    def f(self):\n        nonlocal x\n", "SyntaxError", "no binding for nonlocal 'x' found", 4, 9),
+  ("def f():\n    for i in r:\n        pass\n    global i\n", "SyntaxError", "name 'i' is assigned to before global declaration", 4, 5),
+  ("def f():\n    try:\n        pass\n    except E as e:\n        pass\n    global e\n", "SyntaxError", "name 'e' is assigned to before global declaration", 6, 5),
+  ("def f():\n    x += 1\n    global x\n", "SyntaxError", "name 'x' is assigned to before global declaration", 3, 5),
+  ("def f():\n    (y := 1)\n    global y\n", "SyntaxError", "name 'y' is assigned to before global declaration", 3, 5),
+  ("def f():\n    a[x] = 1\n    global x\n", "SyntaxError", "name 'x' is used prior to global declaration", 3, 5),
+  ("def f():\n    return 1\nbreak\n", "SyntaxError", "'break' outside loop", 3, 1),
+  ("def f():\n    nonlocal x\nreturn 1\n", "SyntaxError", "no binding for nonlocal 'x' found", 2, 5),
+  ("def f(a, *, b):\n    nonlocal b\n", "SyntaxError", "name 'b' is parameter and nonlocal", 2, 5),
 ]
 
 @Test(arguments: cpythonSyntaxErrors.indices)
@@ -271,6 +288,13 @@ let cpythonValidPrograms: [String] = [
   "x = f'{a<=b}'\n",
   "x = f'{3!r}'\n",
   "x = f'{\"\"}'\n",
+  "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2\n    return g\n",
+  "def f():\n    def g():\n        nonlocal y\n    y = 1\n",
+  "def f():\n    import os\n    global os\n",
+  "def outer():\n    x = 1\n    def mid():\n        def inner():\n            nonlocal x\n        return inner\n    return mid\n",
+  "def f():\n    lambda: x\n    global x\n",
+  "def f():\n    [x for x in y]\n    global x\n",
+  "def f():\n    global x\n    x = 1\n",
 ]
 
 @Test(arguments: cpythonValidPrograms.indices)

@@ -10,6 +10,8 @@ extension GrammarParser {
       if at(.error) || at(.dedent) { throw invalidSyntax() }
       body += try parseStatement()
     }
+    // CPython's symbol table reports its errors before the compiler's ('return' outside function…).
+    if let scopeError = ScopeValidator(source: source).firstError(in: body) { throw scopeError }
     if let pendingError { throw pendingError }
     return body
   }
