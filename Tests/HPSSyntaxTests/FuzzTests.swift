@@ -141,3 +141,19 @@ func fuzz(kind: String, base: UInt64, count: Int) {
     if outcome != .finished { return }
   }
 }
+
+@Test func rawBytesGiveAModuleOrAnError() {
+  for seed in fuzzSeeds(base: 4_000_000, count: 300) {
+    var random = SeededGenerator(seed: seed)
+    let bytes = (0..<Int.random(in: 0...200, using: &random)).map { _ in
+      // Mostly ASCII so that some inputs are valid UTF-8 and reach the parser.
+      Bool.random(using: &random) ? UInt8.random(in: 0x20...0x7E, using: &random) : UInt8.random(in: 0...255, using: &random)
+    }
+    noteSeed(seed)
+    let source = SourceFile(name: "fuzz", bytes: bytes)
+    let result = Result { () throws(SyntaxError) in try Parser.parseModule(source) }
+    if case .failure(let error) = result {
+      #expect(!error.message.isEmpty, "seed \(seed)")
+    }
+  }
+}

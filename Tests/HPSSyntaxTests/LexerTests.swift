@@ -148,3 +148,38 @@ func tokenSummary(_ text: String) -> String {
 
       """)
 }
+
+@Test func manyNamedEscapesStayFast() {
+  let text = "x = '" + String(repeating: "\\N{BULLET}", count: 2_000) + "'\n"
+  let clock = ContinuousClock()
+  let start = clock.now
+  let result = Lexer.tokenize(SourceFile(name: "t", text: text))
+  #expect(clock.now - start < .seconds(10))
+  guard case .string(let literal)? = result.tokens.dropFirst(2).first?.value else {
+    Issue.record("no string token")
+    return
+  }
+  #expect(literal.decoded == .string(String(repeating: "•", count: 2_000)))
+}
+
+@Test func invalidUTF8IsReportedLikeCPython() throws {
+  // The same bytes make `python3 /tmp/bad.py` print this message.
+  let bytes: [UInt8] = Array("x = 1\ny = \"a".utf8) + [0xFF] + Array("b\"\n".utf8)
+  let error = try #require(syntaxErrorOf(SourceFile(name: "/tmp/bad.py", bytes: bytes)))
+  #expect(
+    error.message
+      == "Non-UTF-8 code starting with '\\xff' in file /tmp/bad.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details")
+  #expect(error.location.line == 2)
+  #expect(SourceFile.firstInvalidUTF8(Array("é€😀 ok".utf8)) == nil)
+  #expect(SourceFile.firstInvalidUTF8([0x61, 0xED, 0xA0, 0x80]) == SourceFile.InvalidUTF8(byte: 0xED, line: 1))
+  #expect(SourceFile.firstInvalidUTF8([0xC3]) == SourceFile.InvalidUTF8(byte: 0xC3, line: 1))
+}
+
+func syntaxErrorOf(_ source: SourceFile) -> SyntaxError? {
+  do {
+    _ = try Parser.parseModule(source)
+    return nil
+  } catch {
+    return error
+  }
+}

@@ -5,6 +5,7 @@ enum SyntaxErrorKind: Equatable {
   // Lexical
   case invalidCharacter(Unicode.Scalar)
   case nullByte
+  case nonUTF8(UInt8, file: String, line: Int)
   case unexpectedCharacterAfterContinuation
   case unexpectedEOF
   case unterminatedString(detectedAtLine: Int)
@@ -111,6 +112,9 @@ enum SyntaxErrorKind: Equatable {
       let code = "U+" + hex(scalar.value)
       if isPrintable(scalar) { return "invalid character '\(Character(scalar))' (\(code))" }
       return "invalid non-printable character \(code)"
+    case .nonUTF8(let byte, let file, let line):
+      return "Non-UTF-8 code starting with '\\x\(String(byte, radix: 16))' in file \(file) on line \(line), "
+        + "but no encoding declared; see https://peps.python.org/pep-0263/ for details"
     case .nullByte: return "source code string cannot contain null bytes"
     case .unexpectedCharacterAfterContinuation: return "unexpected character after line continuation character"
     case .unexpectedEOF: return "unexpected EOF while parsing"

@@ -83,6 +83,10 @@ public final class Lexer {
   }
 
   private func lexAll() throws(SyntaxError) {
+    if !isFStringExpression, let invalid = source.invalidUTF8 {
+      pos = source.lineStarts[min(invalid.line, source.lineStarts.count) - 1]
+      throw fail(.nonUTF8(invalid.byte, file: source.name, line: invalid.line), pos, pos)
+    }
     if !isFStringExpression, let nul = bytes.firstIndex(of: 0) {
       pos = nul
       throw fail(.nullByte, nul)

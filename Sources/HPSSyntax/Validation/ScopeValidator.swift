@@ -32,9 +32,11 @@ struct ScopeValidator {
     var work: [(statements: [Stmt], scope: Scope, used: Set<String>)] = []
     // Declarations are checked in source order within each scope; nested bodies are visited after.
     visit(body, in: module, firstError: &firstError, deferred: &work)
-    while firstError == nil, !work.isEmpty {
-      let next = work.removeFirst()
-      visit(next.statements, in: next.scope, firstError: &firstError, deferred: &work)
+    var next = 0
+    while firstError == nil, next < work.count {
+      let item = work[next]
+      next += 1
+      visit(item.statements, in: item.scope, firstError: &firstError, deferred: &work)
     }
     if let firstError { return firstError }
     return unresolvedNonlocal(module)
