@@ -228,10 +228,10 @@ with (name a), (name b)
 global a b
 
 """#),
-  ("def f():\n    nonlocal a\n    yield\n    yield 1, 2\n    yield from x\n    x = yield\n",
+  ("def f():\n    global a\n    yield\n    yield 1, 2\n    yield from x\n    x = yield\n",
    #"""
 def f()
-  nonlocal a
+  global a
   expr (yield)
   expr (yield (tuple (constant 1) (constant 2)))
   expr (yieldfrom (name x))

@@ -5,6 +5,7 @@ enum SyntaxErrorKind: Equatable {
   // Lexical
   case invalidCharacter(Unicode.Scalar)
   case nullByte
+  case nonUTF8(UInt8, file: String, line: Int)
   case unexpectedCharacterAfterContinuation
   case unexpectedEOF
   case unterminatedString(detectedAtLine: Int)
@@ -62,6 +63,14 @@ enum SyntaxErrorKind: Equatable {
   case unpackingInComprehension
   case colonExpectedAfterDictKey
   case argumentsFollowVarKeyword
+  case assignmentToYield
+  case dictValueExpected
+  case defaultValueExpected
+  case parametersParenthesized
+  case starOnlyOnce
+  case slashOnlyOnce
+  case argumentMustPrecedeSlash
+  case valueError(String)
 
   // f-strings
   case fstring(String)
@@ -103,7 +112,10 @@ enum SyntaxErrorKind: Equatable {
       let code = "U+" + hex(scalar.value)
       if isPrintable(scalar) { return "invalid character '\(Character(scalar))' (\(code))" }
       return "invalid non-printable character \(code)"
-    case .nullByte: return "source code cannot contain null bytes"
+    case .nonUTF8(let byte, let file, let line):
+      return "Non-UTF-8 code starting with '\\x\(String(byte, radix: 16))' in file \(file) on line \(line), "
+        + "but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+    case .nullByte: return "source code string cannot contain null bytes"
     case .unexpectedCharacterAfterContinuation: return "unexpected character after line continuation character"
     case .unexpectedEOF: return "unexpected EOF while parsing"
     case .unterminatedString(let line): return "unterminated string literal (detected at line \(line))"
@@ -170,6 +182,14 @@ enum SyntaxErrorKind: Equatable {
     case .unpackingInComprehension: return "iterable unpacking cannot be used in comprehension"
     case .colonExpectedAfterDictKey: return "':' expected after dictionary key"
     case .argumentsFollowVarKeyword: return "arguments cannot follow var-keyword argument"
+    case .assignmentToYield: return "assignment to yield expression not possible"
+    case .dictValueExpected: return "expression expected after dictionary key and ':'"
+    case .defaultValueExpected: return "expected default value expression"
+    case .parametersParenthesized: return "Function parameters cannot be parenthesized"
+    case .starOnlyOnce: return "* argument may appear only once"
+    case .slashOnlyOnce: return "/ may appear only once"
+    case .argumentMustPrecedeSlash: return "at least one argument must precede /"
+    case .valueError(let detail): return "(value error) \(detail)"
 
     case .fstring(let detail): return "f-string: \(detail)"
     case .fstringBackslash: return "f-string expression part cannot include a backslash"

@@ -80,7 +80,7 @@ enum EscapeDecoder {
         for k in 0..<count {
           guard let digit = hexValue(at(i)) else {
             if isBytes {
-              return EscapeFailure(kind: .unicodeError("invalid \\x escape at position \(escapeStart)"))
+              return EscapeFailure(kind: .valueError("invalid \\x escape at position \(escapeStart)"))
             }
             let name = e == UInt8(ascii: "x") ? "\\xXX" : e == UInt8(ascii: "u") ? "\\uXXXX" : "\\UXXXXXXXX"
             return EscapeFailure(
@@ -103,7 +103,7 @@ enum EscapeDecoder {
         guard at(i) == UInt8(ascii: "{"), let close = body[i...].firstIndex(of: UInt8(ascii: "}")) else {
           return EscapeFailure(
             kind: .unicodeError(
-              "'unicodeescape' codec can't decode bytes in position \(escapeStart)-\(escapeStart + 1): malformed \\N character escape"))
+              "'unicodeescape' codec can't decode bytes in position \(escapeStart)-\(escapeStart + (at(i) == UInt8(ascii: "{") ? 2 : 1)): malformed \\N character escape"))
         }
         let name = String(decoding: body[(i + 1)..<close], as: UTF8.self)
         guard let scalar = UnicodeNames.scalar(named: name) else {
@@ -141,16 +141,21 @@ enum EscapeDecoder {
 /// `\N{NAME}` lookup by the Unicode names (and name aliases) Swift knows.
 enum UnicodeNames {
   static func scalar(named rawName: String) -> Unicode.Scalar? {
-    let name = rawName.uppercased()
-    if name.isEmpty { return nil }
-    // Scan the planes that hold named characters; only reached when a script uses \N{...}.
+    table[rawName.uppercased()]
+  }
+
+  /// Built once, on the first `\N{...}` escape of the process (a lookup per escape would make a
+  /// file full of them quadratic); swift_once makes the lazy initialization thread-safe.
+  private static let table: [String: Unicode.Scalar] = {
+    var names: [String: Unicode.Scalar] = [:]
     for range in [0x0...0x3FFFF, 0xE0000...0xE01EF] {
       for value in range {
         guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
         let properties = scalar.properties
-        if properties.name == name || properties.nameAlias == name { return scalar }
+        if let name = properties.name { names[name] = scalar }
+        if let alias = properties.nameAlias, names[alias] == nil { names[alias] = scalar }
       }
     }
-    return nil
-  }
+    return names
+  }()
 }

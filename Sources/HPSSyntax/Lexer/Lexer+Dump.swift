@@ -3,6 +3,10 @@
 extension Lexer {
   /// Every token of `source`, one per line as `line:column-line:column KIND 'text' value`; a lexing
   /// error ends the listing with its message.
+  public static func dumpTokens(_ text: String) -> String {
+    dumpTokens(SourceFile(name: "<string>", text: text))
+  }
+
   public static func dumpTokens(_ source: SourceFile) -> String {
     let result = tokenize(source)
     var out = ""

@@ -62,6 +62,10 @@ extension Lexer {
   }
 
   private func emitDecimal(start: Int, isFloat: Bool) {
+    if !isFloat, let value = smallDecimal(start, pos) {
+      emit(.number, start, pos, .number(.int(value)))
+      return
+    }
     let text = digitsWithoutSeparators(start, pos)
     if isFloat {
       emit(.number, start, pos, .number(.float(Double(text) ?? .infinity)))
@@ -116,6 +120,18 @@ extension Lexer {
     }
     // CPython's column for these is one before the offending character.
     throw fail(.invalidNumber(name), max(start, pos - 1), pos)
+  }
+
+  /// The value of a decimal integer literal that fits in an `Int`, without building a string.
+  private func smallDecimal(_ from: Int, _ to: Int) -> Int? {
+    var value = 0
+    for i in from..<to where bytes[i] != UInt8(ascii: "_") {
+      let (times, o1) = value.multipliedReportingOverflow(by: 10)
+      let (plus, o2) = times.addingReportingOverflow(Int(bytes[i] &- 48))
+      if o1 || o2 { return nil }
+      value = plus
+    }
+    return value
   }
 
   private func digitValue(_ c: UInt8) -> Int? {

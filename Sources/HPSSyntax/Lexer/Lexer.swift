@@ -10,6 +10,9 @@ struct LexResult {
   /// The error is an unclosed bracket at the end of input, which CPython reports only when the
   /// parser itself got that far.
   var errorIsUnclosedBracket = false
+  /// CPython's tokenizer reports these only when the parser reaches them (they set no exception
+  /// while it scans ahead): indentation problems, a stray character after `\`, EOF after `\`.
+  var errorIsDeferred = false
 }
 
 /// Limits that turn pathological input into an error instead of a crash.
@@ -23,17 +26,18 @@ enum LexerLimits {
 public final class Lexer {
   let source: SourceFile
   let bytes: [UInt8]
-  var pos: Int
+  @exclusivity(unchecked) var pos: Int
   let end: Int
   /// Lexing the expression inside an f-string's braces: no indentation, no NEWLINE tokens.
   let isFStringExpression: Bool
 
-  var tokens: [Token] = []
-  private var indents: [Int] = [0]
+  /// Hot state is exempt from dynamic exclusivity checks: a lexer runs on one thread.
+  @exclusivity(unchecked) var tokens: [Token] = []
+  @exclusivity(unchecked) private var indents: [Int] = [0]
   private var altIndents: [Int] = [0]
   /// Open brackets: the byte and its offset.
-  var brackets: [(byte: UInt8, offset: Int)] = []
-  private var atLineStart = true
+  @exclusivity(unchecked) var brackets: [(byte: UInt8, offset: Int)] = []
+  @exclusivity(unchecked) private var atLineStart = true
 
   init(source: SourceFile, range: Range<Int>? = nil, isFStringExpression: Bool = false) {
     self.source = source
@@ -56,7 +60,13 @@ public final class Lexer {
     } catch {
       let at = min(pos, end)
       tokens.append(Token(.error, SourceRange(start: at, end: at)))
-      return LexResult(tokens: tokens, error: error, errorIsUnclosedBracket: error.message.hasSuffix("was never closed"))
+      let deferred = [
+        SyntaxErrorKind.unindentMismatch, .inconsistentTabs, .tooManyIndentationLevels,
+        .unexpectedCharacterAfterContinuation, .unexpectedEOF,
+      ].contains { $0.message == error.message }
+      return LexResult(
+        tokens: tokens, error: error, errorIsUnclosedBracket: error.message.hasSuffix("was never closed"),
+        errorIsDeferred: deferred)
     }
   }
 
@@ -73,6 +83,10 @@ public final class Lexer {
   }
 
   private func lexAll() throws(SyntaxError) {
+    if !isFStringExpression, let invalid = source.invalidUTF8 {
+      pos = source.lineStarts[min(invalid.line, source.lineStarts.count) - 1]
+      throw fail(.nonUTF8(invalid.byte, file: source.name, line: invalid.line), pos, pos)
+    }
     if !isFStringExpression, let nul = bytes.firstIndex(of: 0) {
       pos = nul
       throw fail(.nullByte, nul)
@@ -198,8 +212,13 @@ public final class Lexer {
       if let last = tokens.last, last.kind != .newline, last.kind != .dedent, last.kind != .indent {
         emit(.newline, end, end)
       }
-      for _ in 1..<indents.count { emit(.dedent, end, end) }
+      // CPython places ENDMARKER (and the DEDENTs before it) at the end of the last line, not at
+      // the start of an empty line after it: "expected an indented block" errors point there.
+      let last = end > 0 && (bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r")) ? end - 1 : end
+      for _ in 1..<indents.count { emit(.dedent, last, last) }
       indents = [0]
+      emit(.endOfFile, last, last)
+      return
     }
     emit(.endOfFile, end, end)
   }
@@ -269,11 +288,12 @@ public final class Lexer {
       let (scalar, length) = decodeScalar(at: pos)
       throw fail(.invalidCharacter(scalar), start, start + length)
     }
-    guard let kind = TokenKind(rawValue: String(UnicodeScalar(c))), !kind.isKeyword,
-      kind.rawValue.utf8.count == 1
-    else {
-      // CPython lets `$`, `?` and the backtick through as an error token: "invalid syntax".
-      if c > 0x20 && c < 0x7F { throw fail(.invalidSyntax, start) }
+    guard let kind = Lexer.singleCharOperator(c) else {
+      if c > 0x20 && c < 0x7F {
+        pos += 1
+        emit(.strayCharacter, start, pos)
+        return
+      }
       throw fail(.invalidCharacter(Unicode.Scalar(c)), start)
     }
     try trackBracket(kind, at: start)
@@ -304,6 +324,35 @@ public final class Lexer {
       brackets.removeLast()
     default:
       break
+    }
+  }
+
+  private static func singleCharOperator(_ c: UInt8) -> TokenKind? {
+    switch c {
+    case UInt8(ascii: "("): return .leftParen
+    case UInt8(ascii: ")"): return .rightParen
+    case UInt8(ascii: "["): return .leftBracket
+    case UInt8(ascii: "]"): return .rightBracket
+    case UInt8(ascii: "{"): return .leftBrace
+    case UInt8(ascii: "}"): return .rightBrace
+    case UInt8(ascii: ":"): return .colon
+    case UInt8(ascii: ","): return .comma
+    case UInt8(ascii: ";"): return .semicolon
+    case UInt8(ascii: "@"): return .at
+    case UInt8(ascii: "="): return .equal
+    case UInt8(ascii: "!"): return .exclamation
+    case UInt8(ascii: "+"): return .plus
+    case UInt8(ascii: "-"): return .minus
+    case UInt8(ascii: "*"): return .star
+    case UInt8(ascii: "/"): return .slash
+    case UInt8(ascii: "%"): return .percent
+    case UInt8(ascii: "|"): return .pipe
+    case UInt8(ascii: "&"): return .ampersand
+    case UInt8(ascii: "^"): return .caret
+    case UInt8(ascii: "~"): return .tilde
+    case UInt8(ascii: "<"): return .less
+    case UInt8(ascii: ">"): return .greater
+    default: return nil
     }
   }
 

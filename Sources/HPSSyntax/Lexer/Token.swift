@@ -15,7 +15,7 @@ public struct Token: Sendable {
 }
 
 /// The decoded payload of a token.
-public enum TokenValue: Sendable {
+public indirect enum TokenValue: Sendable {
   case none
   case name(String)
   case number(Constant)

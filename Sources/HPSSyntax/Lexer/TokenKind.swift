@@ -12,6 +12,9 @@ public enum TokenKind: String, Sendable, CaseIterable {
   case endOfFile = "ENDMARKER"
   /// Stands where the lexer stopped on an error; the parser reports that error when it gets here.
   case error = "ERRORTOKEN"
+  /// `$`, `?` or a backtick: no grammar rule accepts it, so the parser reports "invalid syntax"
+  /// there, but lexing goes on (a later tokenizer error still takes precedence, as in CPython).
+  case strayCharacter = "STRAY"
 
   // Brackets and punctuation
   case leftParen = "("
@@ -121,7 +124,7 @@ public enum TokenKind: String, Sendable, CaseIterable {
     guard let first = rawValue.unicodeScalars.first else { return false }
     return first.properties.isAlphabetic && self != .name && self != .number && self != .string
       && self != .newline && self != .indent && self != .dedent && self != .endOfFile
-      && self != .error
+      && self != .error && self != .strayCharacter
   }
 
   /// The binary operator an augmented-assignment token applies.

@@ -45,14 +45,14 @@ extension GrammarParser {
   private func parseIf() throws(SyntaxError) -> Stmt {
     let keyword = advance()
     let test = try parseCondition()
-    let colon = try expect(.colon)
+    let colon = try expectHeaderColon()
     let header = keyword.kind == .kwIf ? "'if' statement" : "'elif' statement"
     let body = try parseBlock(header: header, headerToken: keyword)
     var orElse: [Stmt] = []
     if at(.kwElif) {
       orElse = [try parseIf()]
     } else if let elseToken = accept(.kwElse) {
-      _ = try expect(.colon)
+      _ = try expectHeaderColon()
       orElse = try parseBlock(header: "'else' statement", headerToken: elseToken)
     }
     return Stmt(.if(test: test, body: body, orElse: orElse), keyword.range.union(colon.range))
@@ -66,14 +66,14 @@ extension GrammarParser {
 
   private func parseLoopElse() throws(SyntaxError) -> [Stmt] {
     guard let elseToken = accept(.kwElse) else { return [] }
-    _ = try expect(.colon)
+    _ = try expectHeaderColon()
     return try parseBlock(header: "'else' statement", headerToken: elseToken)
   }
 
   private func parseWhile() throws(SyntaxError) -> Stmt {
     let keyword = advance()
     let test = try parseCondition()
-    let colon = try expect(.colon)
+    let colon = try expectHeaderColon()
     let body = try parseLoopBody(header: "'while' statement", headerToken: keyword)
     let orElse = try parseLoopElse()
     return Stmt(.while(test: test, body: body, orElse: orElse), keyword.range.union(colon.range))
@@ -85,7 +85,7 @@ extension GrammarParser {
     try validateTarget(target, context: .forLoop)
     guard accept(.kwIn) != nil else { throw invalidSyntax() }
     let iterable = try parseStarExpressions()
-    let colon = try expect(.colon)
+    let colon = try expectHeaderColon()
     let body = try parseLoopBody(header: "'for' statement", headerToken: keyword)
     let orElse = try parseLoopElse()
     return Stmt(.for(target: target, iterable: iterable, body: body, orElse: orElse), keyword.range.union(colon.range))
@@ -93,7 +93,7 @@ extension GrammarParser {
 
   private func parseTry() throws(SyntaxError) -> Stmt {
     let keyword = advance()
-    let colon = try expect(.colon)
+    let colon = try expectHeaderColon()
     let body = try parseBlock(header: "'try' statement", headerToken: keyword)
     var handlers: [ExceptHandler] = []
     var bareHandler: ExceptHandler?
@@ -115,7 +115,7 @@ extension GrammarParser {
           name = nameText(advance())
         }
       }
-      let handlerColon = try expect(.colon)
+      let handlerColon = try expectHeaderColon()
       let handlerBody = try parseBlock(header: "'except' statement", headerToken: exceptToken)
       let handler = ExceptHandler(type: type, name: name, body: handlerBody, range: exceptToken.range.union(handlerColon.range))
       if let bareHandler {
@@ -126,12 +126,12 @@ extension GrammarParser {
     }
     var orElse: [Stmt] = []
     if !handlers.isEmpty, let elseToken = accept(.kwElse) {
-      _ = try expect(.colon)
+      _ = try expectHeaderColon()
       orElse = try parseBlock(header: "'else' statement", headerToken: elseToken)
     }
     var finally: [Stmt] = []
     if let finallyToken = accept(.kwFinally) {
-      _ = try expect(.colon)
+      _ = try expectHeaderColon()
       finally = try parseBlock(header: "'finally' statement", headerToken: finallyToken)
     } else if handlers.isEmpty {
       throw error(.expectedExceptOrFinally, current.range)
@@ -147,7 +147,7 @@ extension GrammarParser {
     } else {
       items = try parseWithItems(closing: .colon)
     }
-    let colon = try expect(.colon)
+    let colon = try expectHeaderColon()
     let body = try parseBlock(header: "'with' statement", headerToken: keyword)
     return Stmt(.with(items: items, body: body), keyword.range.union(colon.range))
   }
@@ -155,13 +155,11 @@ extension GrammarParser {
   /// `with (a as b, c as d):` — tried first; on failure the caller reparses `(…)` as an expression.
   private func parseParenthesizedWithItems() throws(SyntaxError) -> [WithItem] {
     let mark = index
-    let items = try inBrackets { () throws(SyntaxError) -> [WithItem]? in
-      advance()
-      let items = try parseWithItems(closing: .rightParen)
-      guard accept(.rightParen) != nil, at(.colon) else { return nil }
-      return items
-    }
-    guard let items else {
+    try openBracket()
+    defer { closeBracket() }
+    advance()
+    let items = try parseWithItems(closing: .rightParen)
+    guard accept(.rightParen) != nil, at(.colon) else {
       reset(to: mark)
       throw invalidSyntax()
     }
@@ -205,11 +203,10 @@ extension GrammarParser {
     guard at(.name) else { throw invalidSyntax() }
     let name = nameText(advance())
     guard accept(.leftParen) != nil else { throw error(.expected("'('"), current.range) }
-    let parameters = try inBrackets { () throws(SyntaxError) -> Parameters in
-      let parameters = try parseParameters(closing: .rightParen, allowsAnnotations: true)
-      guard accept(.rightParen) != nil else { throw invalidSyntax() }
-      return parameters
-    }
+    try openBracket()
+    let parameters = try parseParameters(closing: .rightParen, allowsAnnotations: true)
+    guard accept(.rightParen) != nil else { throw invalidSyntax() }
+    closeBracket()
     var returns: Expr?
     if accept(.arrow) != nil { returns = try parseExpression() }
     let colon = try expect(.colon)
@@ -234,7 +231,11 @@ extension GrammarParser {
       let (arguments, _) = try parseCallArguments()
       for argument in arguments {
         switch argument.kind {
-        case .positional(let value): bases.append(value)
+        case .positional(let value):
+          if case .generator(_, let clauses) = value.kind, let first = clauses.first {
+            throw error(.invalidSyntax, SourceRange(start: Int(first.range.start), end: Int(first.range.start) + 3))
+          }
+          bases.append(value)
         case .star(let value): bases.append(Expr(.starred(value), argument.range))
         case .keyword, .doubleStar: keywords.append(argument)
         }

@@ -2,82 +2,93 @@
 
 extension GrammarParser {
   func parseParenthesized() throws(SyntaxError) -> Expr {
-    try inBrackets { () throws(SyntaxError) -> Expr in
-      let open = advance()
-      if let close = accept(.rightParen) { return Expr(.tuple([]), open.range.union(close.range)) }
-      if at(.kwYield) {
-        let value = try parseYield()
-        guard accept(.rightParen) != nil else { throw invalidSyntax() }
-        return value
-      }
-      let first = try parseStarNamedExpression()
-      if at(.kwFor) {
-        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
-        let clauses = try parseComprehensionClauses()
-        guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: nil) }
-        return Expr(.generator(element: first, clauses), open.range.union(close.range))
-      }
-      if accept(.rightParen) != nil {
-        if case .starred = first.kind { throw error(.cannotUseStarredHere, first.range) }
-        return first
-      }
-      guard at(.comma) else { throw try missingCommaOrClose(after: first) }
-      var elements = [first]
-      while accept(.comma) != nil {
-        if at(.rightParen) { break }
-        elements.append(try parseStarNamedExpression())
-      }
-      guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: elements.last) }
-      return Expr(.tuple(elements), open.range.union(close.range))
+    try openBracket()
+    defer { closeBracket() }
+    let open = advance()
+    if at(.rightParen) || at(.kwYield) { return try parseEmptyTupleOrYield(open: open) }
+    let first = try parseStarNamedExpression()
+    return try finishParenthesized(open: open, first: first)
+  }
+
+  private func parseEmptyTupleOrYield(open: Token) throws(SyntaxError) -> Expr {
+    if let close = accept(.rightParen) { return Expr(.tuple([]), open.range.union(close.range)) }
+    let value = try parseYield()
+    guard accept(.rightParen) != nil else { throw invalidSyntax() }
+    return value
+  }
+
+  /// After `(first`: a generator, a parenthesized expression or a tuple.
+  private func finishParenthesized(open: Token, first: Expr) throws(SyntaxError) -> Expr {
+    if at(.kwFor) {
+      if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+      let clauses = try parseComprehensionClauses()
+      guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: nil) }
+      return Expr(.generator(element: first, clauses), open.range.union(close.range))
     }
+    if accept(.rightParen) != nil {
+      if case .starred = first.kind { throw error(.cannotUseStarredHere, first.range) }
+      return first
+    }
+    guard at(.comma) else { throw try missingCommaOrClose(after: first) }
+    var elements = [first]
+    while accept(.comma) != nil {
+      if at(.rightParen) { break }
+      elements.append(try parseStarNamedExpression())
+    }
+    guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: elements.last) }
+    return Expr(.tuple(elements), open.range.union(close.range))
   }
 
   func parseListDisplay() throws(SyntaxError) -> Expr {
-    try inBrackets { () throws(SyntaxError) -> Expr in
-      let open = advance()
-      if let close = accept(.rightBracket) { return Expr(.list([]), open.range.union(close.range)) }
-      let first = try parseStarNamedExpression()
-      if at(.kwFor) {
-        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
-        let clauses = try parseComprehensionClauses()
-        guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: nil) }
-        return Expr(.listComprehension(element: first, clauses), open.range.union(close.range))
-      }
-      var elements = [first]
-      while accept(.comma) != nil {
-        if at(.rightBracket) { break }
-        elements.append(try parseStarNamedExpression())
-      }
-      guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: elements.last) }
-      return Expr(.list(elements), open.range.union(close.range))
+    try openBracket()
+    defer { closeBracket() }
+    let open = advance()
+    if let close = accept(.rightBracket) { return Expr(.list([]), open.range.union(close.range)) }
+    let first = try parseStarNamedExpression()
+    return try finishListDisplay(open: open, first: first)
+  }
+
+  private func finishListDisplay(open: Token, first: Expr) throws(SyntaxError) -> Expr {
+    if at(.kwFor) {
+      if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+      let clauses = try parseComprehensionClauses()
+      guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: nil) }
+      return Expr(.listComprehension(element: first, clauses), open.range.union(close.range))
     }
+    var elements = [first]
+    while accept(.comma) != nil {
+      if at(.rightBracket) { break }
+      elements.append(try parseStarNamedExpression())
+    }
+    guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: elements.last) }
+    return Expr(.list(elements), open.range.union(close.range))
   }
 
   /// `{}` (a dict), `{k: v, **m}`, `{a, *b}`, and the dict and set comprehensions.
   func parseBraceDisplay() throws(SyntaxError) -> Expr {
-    try inBrackets { () throws(SyntaxError) -> Expr in
-      let open = advance()
-      if let close = accept(.rightBrace) { return Expr(.dict([]), open.range.union(close.range)) }
-      if at(.doubleStar) { return try parseDictRest(open: open, first: nil) }
-      let first = try parseStarNamedExpression()
-      if at(.colon) {
-        if case .starred = first.kind { throw invalidSyntax() }
-        return try parseDictRest(open: open, first: first)
-      }
-      if at(.kwFor) {
-        if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
-        let clauses = try parseComprehensionClauses()
-        guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: nil) }
-        return Expr(.setComprehension(element: first, clauses), open.range.union(close.range))
-      }
-      var elements = [first]
-      while accept(.comma) != nil {
-        if at(.rightBrace) { break }
-        elements.append(try parseStarNamedExpression())
-      }
-      guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: elements.last) }
-      return Expr(.set(elements), open.range.union(close.range))
+    try openBracket()
+    defer { closeBracket() }
+    let open = advance()
+    if let close = accept(.rightBrace) { return Expr(.dict([]), open.range.union(close.range)) }
+    if at(.doubleStar) { return try parseDictRest(open: open, first: nil) }
+    let first = try parseStarNamedExpression()
+    if at(.colon) {
+      if case .starred = first.kind { throw invalidSyntax() }
+      return try parseDictRest(open: open, first: first)
     }
+    if at(.kwFor) {
+      if case .starred = first.kind { throw error(.unpackingInComprehension, first.range) }
+      let clauses = try parseComprehensionClauses()
+      guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: nil) }
+      return Expr(.setComprehension(element: first, clauses), open.range.union(close.range))
+    }
+    var elements = [first]
+    while accept(.comma) != nil {
+      if at(.rightBrace) { break }
+      elements.append(try parseStarNamedExpression())
+    }
+    guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: elements.last) }
+    return Expr(.set(elements), open.range.union(close.range))
   }
 
   /// The rest of a dict display (or comprehension) once it is known to be one.
@@ -86,6 +97,7 @@ extension GrammarParser {
     var lastValue: Expr?
     if let key = first {
       advance()
+      try rejectMissingDictValue()
       let value = try parseExpression()
       if at(.kwFor) {
         let clauses = try parseComprehensionClauses()
@@ -106,15 +118,22 @@ extension GrammarParser {
       if at(.star) { throw invalidSyntax() }
       let key = try parseExpression()
       guard accept(.colon) != nil else {
-        if at(.comma) || at(.rightBrace) { throw error(.colonExpectedAfterDictKey, key.range) }
-        throw invalidSyntax()
+        // CPython points at the key's last character.
+        let last = max(Int(key.range.start), Int(key.range.end) - 1)
+        throw error(.colonExpectedAfterDictKey, SourceRange(start: last, end: Int(key.range.end)))
       }
+      try rejectMissingDictValue()
       let value = try parseExpression()
       items.append(.pair(key: key, value: value))
       lastValue = value
     }
     guard let close = accept(.rightBrace) else { throw try missingCommaOrClose(after: lastValue) }
     return Expr(.dict(items), open.range.union(close.range))
+  }
+
+  /// `{'a': , ...}`: the colon (just consumed) has no value after it.
+  private func rejectMissingDictValue() throws(SyntaxError) {
+    if at(.comma) || at(.rightBrace) { throw error(.dictValueExpected, previous.range) }
   }
 
   private func parseDictUnpack() throws(SyntaxError) -> DictItem {
@@ -127,8 +146,8 @@ extension GrammarParser {
     var clauses: [Comprehension] = []
     while let forToken = accept(.kwFor) {
       let target = try parseTargetList(stopAt: .kwIn)
+      guard accept(.kwIn) != nil else { throw try missingCommaOrClose(after: target) }
       try validateTarget(target, context: .forLoop)
-      guard accept(.kwIn) != nil else { throw invalidSyntax() }
       let iterable = try parseDisjunction()
       var conditions: [Expr] = []
       var end = iterable.range.end

@@ -39,24 +39,26 @@ extension GrammarParser {
   /// `NAME ':=' expression | expression`. `hintsAssignment` adds CPython's "Maybe you meant '=='"
   /// hints for a stray `=` (call arguments report their own message instead).
   func parseNamedExpression(hintsAssignment: Bool = true) throws(SyntaxError) -> Expr {
-    if at(.name), peekKind(1) == .colonEqual {
-      let name = advance()
-      advance()
-      let value = try parseExpression()
-      return Expr(.namedExpression(target: nameText(name), value: value), name.range.union(value.range))
-    }
+    if at(.name), peekKind(1) == .colonEqual { return try parseWalrus() }
     let expression = try parseExpression()
-    if at(.colonEqual) {
-      throw error(.cannotUseAssignmentExpression(describe(expression)), expression.range)
-    }
-    if hintsAssignment, at(.equal), bracketLevel > 0 || inCondition {
+    if at(.colonEqual) || (hintsAssignment && at(.equal) && (bracketLevel > 0 || inCondition)) {
       try reportMisusedAssignment(expression)
     }
     return expression
   }
 
-  /// `if x = 1:` and `[a = 1]`: CPython's hints for an `=` where a comparison was meant.
+  private func parseWalrus() throws(SyntaxError) -> Expr {
+    let name = advance()
+    advance()
+    let value = try parseExpression()
+    return Expr(.namedExpression(target: nameText(name), value: value), name.range.union(value.range))
+  }
+
+  /// `a.b := 1`, `if x = 1:` and `[a = 1]`: CPython's hints for a misused `:=` or `=`.
   func reportMisusedAssignment(_ target: Expr) throws(SyntaxError) {
+    if at(.colonEqual) {
+      throw error(.cannotUseAssignmentExpression(describe(target)), target.range)
+    }
     let mark = index
     advance()
     guard let value = try? parseBitwiseOr(), !at(.equal), !at(.colonEqual) else {
@@ -79,53 +81,86 @@ extension GrammarParser {
     try enter()
     defer { leave() }
     if at(.kwLambda) { return try parseLambda() }
-    let body = try parseDisjunction()
-    guard accept(.kwIf) != nil else { return body }
+    let body = try parseOperators(minimumPrecedence: Precedence.or)
+    if at(.kwIf) { return try parseConditional(body: body) }
+    return body
+  }
+
+  private func parseConditional(body: Expr) throws(SyntaxError) -> Expr {
+    advance()
     let test = try parseDisjunction()
     guard accept(.kwElse) != nil else {
-      if at(.newline) || at(.rightParen) || at(.rightBracket) || at(.rightBrace) || at(.comma)
-        || at(.colon) || at(.endOfFile) || at(.semicolon)
-      {
-        throw error(.expectedElseAfterIf, body.range.union(test.range))
-      }
-      throw invalidSyntax()
+      if at(.colon) { throw invalidSyntax() }
+      throw error(.expectedElseAfterIf, body.range.union(test.range))
     }
     let orElse = try parseExpression()
     return Expr(.conditional(test: test, body: body, orElse: orElse), body.range.union(orElse.range))
   }
 
+  /// `disjunction`: `or`, `and`, `not`, comparisons and every binary operator.
   func parseDisjunction() throws(SyntaxError) -> Expr {
-    let first = try parseConjunction()
-    guard at(.kwOr) else { return first }
-    var operands = [first]
-    while accept(.kwOr) != nil { operands.append(try parseConjunction()) }
-    return Expr(.boolean(.or, operands), first.range.union(operands[operands.count - 1].range))
+    try parseOperators(minimumPrecedence: Precedence.or)
   }
 
-  func parseConjunction() throws(SyntaxError) -> Expr {
-    let first = try parseInversion()
-    guard at(.kwAnd) else { return first }
-    var operands = [first]
-    while accept(.kwAnd) != nil { operands.append(try parseInversion()) }
-    return Expr(.boolean(.and, operands), first.range.union(operands[operands.count - 1].range))
+  /// `bitwise_or`: the binary operators only (targets, `*` operands, dict unpacking).
+  func parseBitwiseOr() throws(SyntaxError) -> Expr {
+    try parseOperators(minimumPrecedence: Precedence.bitOr)
   }
 
-  func parseInversion() throws(SyntaxError) -> Expr {
-    guard let not = accept(.kwNot) else { return try parseComparison() }
-    try enter()
-    defer { leave() }
-    let operand = try parseInversion()
-    return Expr(.unary(.not, operand), not.range.union(operand.range))
+  /// Binding strength of the operators handled by `parseOperators`, loosest first.
+  enum Precedence {
+    static let or = 1
+    static let and = 2
+    static let not = 3
+    static let comparison = 4
+    static let bitOr = 5
   }
 
-  func parseComparison() throws(SyntaxError) -> Expr {
-    let first = try parseBitwiseOr()
-    var links: [ComparisonLink] = []
-    while let op = comparisonOperator() {
-      links.append(ComparisonLink(op, try parseBitwiseOr()))
+  /// Precedence climbing over Python's operator table in a single function: one stack frame per
+  /// nesting level instead of one per grammar rule, and none per operand of a long chain.
+  func parseOperators(minimumPrecedence: Int) throws(SyntaxError) -> Expr {
+    var left: Expr
+    if minimumPrecedence <= Precedence.not, let not = accept(.kwNot) {
+      try enter()
+      let operand = try parseOperators(minimumPrecedence: Precedence.not)
+      leave()
+      left = Expr(.unary(.not, operand), not.range.union(operand.range))
+    } else {
+      left = try parseFactor()
     }
-    if links.isEmpty { return first }
-    return Expr(.compare(first, links), first.range.union(links[links.count - 1].right.range))
+    var chain = 0
+    defer { depth -= chain }
+    while true {
+      switch kind {
+      case .kwOr where minimumPrecedence <= Precedence.or:
+        left = try parseBooleanChain(.or, first: left, operandPrecedence: Precedence.and)
+      case .kwAnd where minimumPrecedence <= Precedence.and:
+        left = try parseBooleanChain(.and, first: left, operandPrecedence: Precedence.not)
+      case .equalEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .kwIn, .kwIs, .kwNot:
+        guard minimumPrecedence <= Precedence.comparison, kind != .kwNot || peekKind(1) == .kwIn else {
+          return left
+        }
+        var links: [ComparisonLink] = []
+        while let op = comparisonOperator() {
+          links.append(ComparisonLink(op, try parseOperators(minimumPrecedence: Precedence.bitOr)))
+        }
+        left = Expr(.compare(left, links), left.range.union(links[links.count - 1].right.range))
+      default:
+        guard let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence else { return left }
+        advance()
+        try enter()
+        chain += 1
+        let right = try parseOperators(minimumPrecedence: precedence + 1)
+        left = Expr(.binary(op, left, right), left.range.union(right.range))
+      }
+    }
+  }
+
+  private func parseBooleanChain(_ op: BooleanOperator, first: Expr, operandPrecedence: Int) throws(SyntaxError) -> Expr {
+    let token: TokenKind = op == .or ? .kwOr : .kwAnd
+    var operands = [first]
+    while accept(token) != nil { operands.append(try parseOperators(minimumPrecedence: operandPrecedence)) }
+    return Expr(.boolean(op, operands), first.range.union(operands[operands.count - 1].range))
   }
 
   /// Consumes and returns a comparison operator, including the two-word `not in` and `is not`.
@@ -156,51 +191,40 @@ extension GrammarParser {
     return op
   }
 
-  /// `bitwise_or` and every binary operator above it (`|`, `^`, `&`, shifts, `+ -`, `* @ / // %`).
-  func parseBitwiseOr() throws(SyntaxError) -> Expr {
-    try parseBinary(minimumPrecedence: 1)
-  }
-
-  private func parseBinary(minimumPrecedence: Int) throws(SyntaxError) -> Expr {
-    var left = try parseFactor()
-    var chain = 0
-    defer { depth -= chain }
-    while let (op, precedence) = binaryOperator(kind), precedence >= minimumPrecedence {
-      advance()
-      try enter()
-      chain += 1
-      let right = try parseBinary(minimumPrecedence: precedence + 1)
-      left = Expr(.binary(op, left, right), left.range.union(right.range))
-    }
-    return left
-  }
-
   private func binaryOperator(_ kind: TokenKind) -> (BinaryOperator, Int)? {
     switch kind {
-    case .pipe: return (.bitOr, 1)
-    case .caret: return (.bitXor, 2)
-    case .ampersand: return (.bitAnd, 3)
-    case .leftShift: return (.leftShift, 4)
-    case .rightShift: return (.rightShift, 4)
-    case .plus: return (.add, 5)
-    case .minus: return (.subtract, 5)
-    case .star: return (.multiply, 6)
-    case .slash: return (.trueDivide, 6)
-    case .doubleSlash: return (.floorDivide, 6)
-    case .percent: return (.modulo, 6)
-    case .at: return (.matrixMultiply, 6)
+    case .pipe: return (.bitOr, 5)
+    case .caret: return (.bitXor, 6)
+    case .ampersand: return (.bitAnd, 7)
+    case .leftShift: return (.leftShift, 8)
+    case .rightShift: return (.rightShift, 8)
+    case .plus: return (.add, 9)
+    case .minus: return (.subtract, 9)
+    case .star: return (.multiply, 10)
+    case .slash: return (.trueDivide, 10)
+    case .doubleSlash: return (.floorDivide, 10)
+    case .percent: return (.modulo, 10)
+    case .at: return (.matrixMultiply, 10)
     default: return nil
     }
   }
 
-  /// Unary `+ - ~`, which bind looser than `**` on their right: `-2**2 == -(2**2)`.
+  /// Unary `+ - ~`, which bind looser than `**` on their right (`-2**2 == -(2**2)`), and
+  /// `primary ** factor`, right-associative through the recursion.
   func parseFactor() throws(SyntaxError) -> Expr {
     let op: UnaryOperator
     switch kind {
     case .minus: op = .negate
     case .plus: op = .plus
     case .tilde: op = .invert
-    default: return try parsePower()
+    case .kwAwait: throw error(.awaitNotSupported, current.range)
+    default:
+      let base = try parsePrimary()
+      guard accept(.doubleStar) != nil else { return base }
+      try enter()
+      defer { leave() }
+      let exponent = try parseFactor()
+      return Expr(.binary(.power, base, exponent), base.range.union(exponent.range))
     }
     let token = advance()
     try enter()
@@ -209,22 +233,11 @@ extension GrammarParser {
     return Expr(.unary(op, operand), token.range.union(operand.range))
   }
 
-  /// `primary ['**' factor]`, right-associative through `factor`.
-  func parsePower() throws(SyntaxError) -> Expr {
-    if at(.kwAwait) { throw error(.awaitNotSupported, current.range) }
-    let base = try parsePrimary()
-    guard accept(.doubleStar) != nil else { return base }
-    try enter()
-    defer { leave() }
-    let exponent = try parseFactor()
-    return Expr(.binary(.power, base, exponent), base.range.union(exponent.range))
-  }
-
   /// `lambda params: body`.
   func parseLambda() throws(SyntaxError) -> Expr {
     let keyword = advance()
     let parameters = try parseParameters(closing: .colon, allowsAnnotations: false)
-    _ = try expect(.colon)
+    guard accept(.colon) != nil else { throw invalidSyntax() }
     let wasInFunction = inFunction
     inFunction = true
     defer { inFunction = wasInFunction }

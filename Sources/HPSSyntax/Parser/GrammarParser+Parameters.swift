@@ -20,13 +20,15 @@ extension GrammarParser {
         throw error(.argumentsFollowVarKeyword, current.range)
       }
       if let slash = accept(.slash) {
-        if sawStar || !result.positionalOnly.isEmpty || result.regular.isEmpty {
-          throw error(.invalidSyntax, slash.range)
-        }
+        if !result.positionalOnly.isEmpty { throw error(.slashOnlyOnce, slash.range) }
+        if result.regular.isEmpty && !sawStar { throw error(.argumentMustPrecedeSlash, slash.range) }
+        if sawStar { throw error(.invalidSyntax, slash.range) }
         result.positionalOnly = result.regular
         result.regular = []
       } else if let star = accept(.star) {
-        if sawStar { throw invalidSyntax() }
+        if sawStar {
+          throw at(.name) || at(.comma) ? error(.starOnlyOnce, star.range) : invalidSyntax()
+        }
         sawStar = true
         if at(.name) {
           result.varargs = try parseOneParameter(allowsAnnotations: allowsAnnotations, allowsDefault: false)
@@ -40,6 +42,7 @@ extension GrammarParser {
         try record(kwargs)
         result.kwargs = kwargs
       } else {
+        if at(.leftParen) && closing == .rightParen { try rejectParenthesizedParameters() }
         guard at(.name) else { throw invalidSyntax() }
         let parameter = try parseOneParameter(allowsAnnotations: allowsAnnotations, allowsDefault: true)
         try record(parameter)
@@ -66,6 +69,21 @@ extension GrammarParser {
     return result
   }
 
+  /// `def f((a, b)):` — Python 2's tuple parameters.
+  private func rejectParenthesizedParameters() throws(SyntaxError) {
+    let open = current
+    var ahead = 1
+    while peekKind(ahead) == .name {
+      ahead += 1
+      if peekKind(ahead) == .comma { ahead += 1 }
+    }
+    if ahead > 1, peekKind(ahead) == .rightParen {
+      let close = tokens[min(index + ahead, tokens.count - 1)]
+      throw error(.parametersParenthesized, open.range.union(close.range))
+    }
+    throw invalidSyntax()
+  }
+
   private func parseOneParameter(allowsAnnotations: Bool, allowsDefault: Bool) throws(SyntaxError) -> Parameter {
     let name = advance()
     var parameter = Parameter(name: nameText(name), range: name.range)
@@ -76,7 +94,8 @@ extension GrammarParser {
     }
     if at(.equal) {
       guard allowsDefault else { throw invalidSyntax() }
-      advance()
+      let equal = advance()
+      if at(.comma) || at(.rightParen) { throw error(.defaultValueExpected, equal.range) }
       parameter.defaultValue = try parseExpression()
     }
     return parameter

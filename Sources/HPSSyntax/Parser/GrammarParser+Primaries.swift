@@ -6,28 +6,43 @@ extension GrammarParser {
     var expression = try parseAtom()
     var chain = 0
     defer { depth -= chain }
-    while true {
-      switch kind {
-      case .dot:
-        advance()
-        guard at(.name) else { throw invalidSyntax() }
-        let name = advance()
-        expression = Expr(.attribute(expression, name: nameText(name)), expression.range.union(name.range))
-      case .leftParen:
-        let (arguments, close) = try parseCallArguments()
-        expression = Expr(.call(expression, arguments), expression.range.union(close.range))
-      case .leftBracket:
-        let (index, close) = try parseSubscript()
-        expression = Expr(.subscript(expression, index: index), expression.range.union(close.range))
-      default:
-        return expression
-      }
+    while at(.dot) || at(.leftParen) || at(.leftBracket) {
+      expression = try parseTrailer(of: expression)
       try enter()
       chain += 1
     }
+    return expression
   }
 
+  private func parseTrailer(of expression: Expr) throws(SyntaxError) -> Expr {
+    switch kind {
+    case .dot:
+      advance()
+      guard at(.name) else { throw invalidSyntax() }
+      let name = advance()
+      return Expr(.attribute(expression, name: nameText(name)), expression.range.union(name.range))
+    case .leftParen:
+      let (arguments, close) = try parseCallArguments()
+      return Expr(.call(expression, arguments), expression.range.union(close.range))
+    default:
+      let (index, close) = try parseSubscript()
+      return Expr(.subscript(expression, index: index), expression.range.union(close.range))
+    }
+  }
+
+  /// Brackets recurse; everything else is a leaf handled by a separate function so that this frame,
+  /// which stays on the stack through every nesting level, is small.
   func parseAtom() throws(SyntaxError) -> Expr {
+    switch kind {
+    case .leftParen: return try parseParenthesized()
+    case .leftBracket: return try parseListDisplay()
+    case .leftBrace: return try parseBraceDisplay()
+    case .string: return try parseStrings()
+    default: return try parseLeafAtom()
+    }
+  }
+
+  private func parseLeafAtom() throws(SyntaxError) -> Expr {
     let token = current
     switch token.kind {
     case .name:
@@ -37,8 +52,6 @@ extension GrammarParser {
       advance()
       if case .number(let value) = token.value { return Expr(.constant(value), token.range) }
       return Expr(.constant(.int(0)), token.range)
-    case .string:
-      return try parseStrings()
     case .kwNone:
       advance()
       return Expr(.constant(.none), token.range)
@@ -51,55 +64,44 @@ extension GrammarParser {
     case .ellipsis:
       advance()
       return Expr(.constant(.ellipsis), token.range)
-    case .leftParen:
-      return try parseParenthesized()
-    case .leftBracket:
-      return try parseListDisplay()
-    case .leftBrace:
-      return try parseBraceDisplay()
     case .kwAwait:
       throw error(.awaitNotSupported, token.range)
-    case .star:
-      let operand = try inBrackets { () throws(SyntaxError) -> Expr in
-        advance()
-        return try parseBitwiseOr()
-      }
-      throw error(.cannotUseStarredHere, token.range.union(operand.range))
     default:
       throw invalidSyntax()
     }
   }
 
-  /// Runs `body` counted as one bracket deeper (and one nesting level deeper).
-  func inBrackets<T>(_ body: () throws(SyntaxError) -> T) throws(SyntaxError) -> T {
+  /// Counts one bracket (and one nesting level) deeper; pair with `closeBracket()`. (Not a
+  /// closure-taking helper: closures cost stack per nesting level in debug builds.)
+  func openBracket() throws(SyntaxError) {
     try enter()
     bracketLevel += 1
-    defer {
-      bracketLevel -= 1
-      leave()
-    }
-    return try body()
+  }
+
+  func closeBracket() {
+    bracketLevel -= 1
+    leave()
   }
 
   /// `[` slices `]` after a primary; returns the index expression and the closing bracket.
   func parseSubscript() throws(SyntaxError) -> (Expr, Token) {
-    try inBrackets { () throws(SyntaxError) -> (Expr, Token) in
-      let open = advance()
-      var elements: [Expr] = []
-      var sawComma = false
-      while !at(.rightBracket) {
-        elements.append(try parseSliceItem())
-        guard accept(.comma) != nil else { break }
-        sawComma = true
-      }
-      if elements.isEmpty { throw invalidSyntax() }
-      guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: elements.last) }
-      if elements.count == 1 && !sawComma { return (elements[0], close) }
-      let last = elements[elements.count - 1]
-      let end = sawComma && previous.kind == .comma ? previous.range.end : last.range.end
-      _ = open
-      return (Expr(.tuple(elements), SourceRange(start: Int(elements[0].range.start), end: Int(end))), close)
+    try openBracket()
+    defer { closeBracket() }
+    let open = advance()
+    var elements: [Expr] = []
+    var sawComma = false
+    while !at(.rightBracket) {
+      elements.append(try parseSliceItem())
+      guard accept(.comma) != nil else { break }
+      sawComma = true
     }
+    if elements.isEmpty { throw invalidSyntax() }
+    guard let close = accept(.rightBracket) else { throw try missingCommaOrClose(after: elements.last) }
+    if elements.count == 1 && !sawComma { return (elements[0], close) }
+    let last = elements[elements.count - 1]
+    let end = sawComma && previous.kind == .comma ? previous.range.end : last.range.end
+    _ = open
+    return (Expr(.tuple(elements), SourceRange(start: Int(elements[0].range.start), end: Int(end))), close)
   }
 
   /// `expression`, `*expression` or `lower:upper:step` with any part missing.
@@ -135,18 +137,21 @@ extension GrammarParser {
   /// The error when a bracketed list neither continues with `,` nor closes: "Perhaps you forgot a
   /// comma?" when another expression follows, plain "invalid syntax" otherwise.
   func missingCommaOrClose(after previousElement: Expr?) throws(SyntaxError) -> SyntaxError {
-    guard let previousElement, startsExpression, !startsWithNameThenString(previousElement) else {
-      return invalidSyntax()
-    }
+    guard var first = previousElement, startsExpression, bracketLevel > 0 else { return invalidSyntax() }
     let mark = index
     let savedDepth = depth
-    if let next = try? parseExpression() {
+    defer {
       reset(to: mark)
       depth = savedDepth
-      return error(.forgotComma, previousElement.range.union(next.range))
     }
-    reset(to: mark)
-    depth = savedDepth
+    // `name "string"` is never taken for a missing comma; CPython looks from the string on instead.
+    if startsWithNameThenString(first) {
+      guard let string = try? parseDisjunction(), startsExpression else { return invalidSyntax() }
+      first = string
+    }
+    if let next = try? parseExpression() {
+      return error(.forgotComma, first.range.union(next.range))
+    }
     return invalidSyntax()
   }
 

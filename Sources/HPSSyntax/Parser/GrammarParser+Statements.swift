@@ -10,13 +10,18 @@ extension GrammarParser {
       if at(.error) || at(.dedent) { throw invalidSyntax() }
       body += try parseStatement()
     }
+    // CPython's symbol table reports its errors before the compiler's ('return' outside function…).
+    if let scopeError = ScopeValidator(source: source).firstError(in: body) { throw scopeError }
     if let pendingError { throw pendingError }
     return body
   }
 
+  /// CPython reports this as soon as the parser meets the INDENT, before looking for tokenizer
+  /// errors further on.
   func unexpectedIndent() -> SyntaxError {
     let end = Int(current.range.end)
-    return error(.unexpectedIndent, SourceRange(start: max(Int(current.range.start), end - 1), end: end))
+    if let lexError, Int(current.range.start) >= lexErrorOffset { return lexError }
+    return SyntaxError(.unexpectedIndent, SourceRange(start: max(Int(current.range.start), end - 1), end: end), source)
   }
 
   /// One statement line (several when separated by `;`) or one compound statement.
@@ -95,6 +100,10 @@ extension GrammarParser {
       var targets: [Expr] = []
       repeat {
         if at(.newline) || at(.semicolon) { break }
+        if let star = accept(.star) {
+          let operand = try parseBitwiseOr()
+          throw error(.cannotDelete("starred"), star.range.union(operand.range))
+        }
         let target = try parseBitwiseOr()
         try validateTarget(target, context: .delete)
         targets.append(target)
@@ -121,7 +130,13 @@ extension GrammarParser {
     let first = try parseValueOrYield()
     if at(.equal) {
       var chain = [first]
-      while accept(.equal) != nil { chain.append(try parseValueOrYield()) }
+      var bareYield: Expr? = isBareYield(first) ? first : nil
+      while accept(.equal) != nil {
+        let next = try parseValueOrYield()
+        if bareYield == nil, isBareYield(next), at(.equal) { bareYield = next }
+        chain.append(next)
+      }
+      if let bareYield { throw error(.assignmentToYield, bareYield.range) }
       let value = chain.removeLast()
       try rejectBareStar(value)
       for target in chain {
@@ -136,7 +151,9 @@ extension GrammarParser {
       try rejectBareStar(value)
       return Stmt(.augmentedAssign(target: first, op: op, value: value), first.range.union(value.range))
     }
-    if accept(.colon) != nil {
+    if let colon = accept(.colon) {
+      // CPython names a bad target only when an annotation follows the colon.
+      if !startsExpression { try validateSingleTarget(first, augmented: false, orFailAt: colon) }
       try validateSingleTarget(first, augmented: false)
       let annotation = try parseExpression()
       var value: Expr?
@@ -151,6 +168,17 @@ extension GrammarParser {
     }
     try rejectBareStar(first)
     return Stmt(.expression(first), first.range)
+  }
+
+  /// A `yield` written without parentheses (its range then starts at the `yield` keyword).
+  private func isBareYield(_ value: Expr) -> Bool {
+    switch value.kind {
+    case .yield, .yieldFrom:
+      let start = Int(value.range.start)
+      return source.utf8.count >= start + 5 && Array(source.utf8[start..<(start + 5)]) == Array("yield".utf8)
+        && (start == 0 || source.utf8[start - 1] != UInt8(ascii: "("))
+    default: return false
+    }
   }
 
   private func parseValueOrYield() throws(SyntaxError) -> Expr {

@@ -95,7 +95,9 @@ extension GrammarParser {
         continue
       }
       if c == UInt8(ascii: "{") {
-        if next == UInt8(ascii: "{") {
+        // Doubled braces are literal only at the top level: in a format spec, `{{x}}` is a field
+        // holding the set display `{x}` (CPython 3.11).
+        if next == UInt8(ascii: "{") && !inFormatSpec {
           flush(upTo: cursor + 1)
           cursor += 2
           chunkStart = cursor
@@ -186,6 +188,7 @@ extension GrammarParser {
     if k >= end { throw error(.fstring("expecting '}'"), errorRange) }
     let expressionEnd = k
     if bytes[expressionStart..<expressionEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) {
+      if bytes[k] == UInt8(ascii: "!") { throw error(.fstring("expression required before '!'"), errorRange) }
       throw error(.fstring("empty expression not allowed"), errorRange)
     }
     var debugText: String?
@@ -199,10 +202,11 @@ extension GrammarParser {
       k += 1
       guard k < end else { throw error(.fstring("expecting '}'"), errorRange) }
       let letter = bytes[k]
-      guard letter == UInt8(ascii: "r") || letter == UInt8(ascii: "s") || letter == UInt8(ascii: "a"),
-        k + 1 < end, bytes[k + 1] == UInt8(ascii: ":") || bytes[k + 1] == UInt8(ascii: "}")
-      else {
+      guard letter == UInt8(ascii: "r") || letter == UInt8(ascii: "s") || letter == UInt8(ascii: "a") else {
         throw error(.fstring("invalid conversion character: expected 's', 'r', or 'a'"), errorRange)
+      }
+      guard k + 1 < end, bytes[k + 1] == UInt8(ascii: ":") || bytes[k + 1] == UInt8(ascii: "}") else {
+        throw error(.fstring("expecting '}'"), errorRange)
       }
       conversion = Character(Unicode.Scalar(letter))
       k += 1
@@ -224,7 +228,7 @@ extension GrammarParser {
   /// those of the file), as if it were parenthesized: newlines are allowed, a tuple needs no parens.
   private func parseEmbeddedExpression(_ range: Range<Int>) throws(SyntaxError) -> Expr {
     let lexed = Lexer(source: source, range: range, isFStringExpression: true).run()
-    let inner = GrammarParser(source: source, lexed: lexed)
+    let inner = GrammarParser(source: source, lexed: lexed, stack: stack)
     inner.inFString = true
     inner.depth = depth
     inner.bracketLevel = 1

@@ -37,9 +37,25 @@ extension GrammarParser {
       let what = describe(target)
       switch context {
       case .delete: throw error(.cannotDelete(what), target.range)
-      case .soleAssignment: throw error(.cannotAssign(what, maybeEquality: true), target.range)
+      case .soleAssignment:
+        // CPython gives its "Maybe you meant '=='" hint for everything but the three constants.
+        switch target.kind {
+        case .constant(.none), .constant(.true), .constant(.false):
+          throw error(.cannotAssign(what, maybeEquality: false), target.range)
+        default:
+          throw error(.cannotAssign(what, maybeEquality: true), target.range)
+        }
       default: throw error(.cannotAssign(what, maybeEquality: false), target.range)
       }
+    }
+  }
+
+  /// Like `validateSingleTarget(_:augmented:)`, but any bad target is plain "invalid syntax" at
+  /// `token`.
+  func validateSingleTarget(_ target: Expr, augmented: Bool, orFailAt token: Token) throws(SyntaxError) {
+    switch target.kind {
+    case .name, .attribute, .subscript: return
+    default: throw error(.invalidSyntax, token.range)
     }
   }
 

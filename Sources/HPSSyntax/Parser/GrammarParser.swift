@@ -15,15 +15,21 @@ enum ParserLimits {
 final class GrammarParser {
   let source: SourceFile
   let tokens: [Token]
-  private(set) var index = 0
+  // Hot state: a parse runs on one thread, so the dynamic exclusivity checks Swift would add to
+  // every access of a class's stored `var` only cost time (they were a quarter of parse time).
+  @exclusivity(unchecked) private(set) var index = 0
   let lexError: SyntaxError?
   /// Offset of the `.error` token the lexer stopped at (Int.max when lexing succeeded).
   let lexErrorOffset: Int
   private let lexErrorIsUnclosedBracket: Bool
-  var depth = 0
-  private let stack = StackGuard()
+  private let lexErrorIsDeferred: Bool
+  @exclusivity(unchecked) var depth = 0
+  /// The furthest token the parser has reached, even in attempts it backed out of.
+  @exclusivity(unchecked) private(set) var furthest = 0
+  /// Where this thread's stack ends (looked up once per parse: on Linux that reads /proc).
+  let stack: StackGuard
   /// How many brackets enclose the current position (for "Perhaps you forgot a comma?").
-  var bracketLevel = 0
+  @exclusivity(unchecked) var bracketLevel = 0
   /// Set while parsing an f-string replacement field, whose errors are prefixed with "f-string: ".
   var inFString = false
   /// Set while parsing an `if`/`elif`/`while` condition (for the "Maybe you meant '=='" hint).
@@ -35,11 +41,13 @@ final class GrammarParser {
   /// The first error CPython reports after parsing ('return' outside function, …).
   var pendingError: SyntaxError?
 
-  init(source: SourceFile, lexed: LexResult) {
+  init(source: SourceFile, lexed: LexResult, stack: StackGuard? = nil) {
+    self.stack = stack ?? StackGuard()
     self.source = source
     self.tokens = lexed.tokens
     self.lexError = lexed.error
     self.lexErrorIsUnclosedBracket = lexed.errorIsUnclosedBracket
+    self.lexErrorIsDeferred = lexed.errorIsDeferred
     if lexed.error != nil, let last = lexed.tokens.last {
       lexErrorOffset = Int(last.range.start)
     } else {
@@ -61,6 +69,7 @@ final class GrammarParser {
   func advance() -> Token {
     let token = tokens[index]
     if index < tokens.count - 1 { index += 1 }
+    if index > furthest { furthest = index }
     return token
   }
 
@@ -80,12 +89,27 @@ final class GrammarParser {
     throw invalidSyntax()
   }
 
-  /// The error to report: the lexer's, when the parser failed at or after the point where the lexer
-  /// stopped or the failure is the generic "invalid syntax"; otherwise the parser's own.
+  /// The `:` ending a block header. CPython says "expected ':'" only when the line ends there
+  /// (`if x` ⏎); anything else after the header is plain "invalid syntax".
+  func expectHeaderColon() throws(SyntaxError) -> Token {
+    if let token = accept(.colon) { return token }
+    if at(.newline) { throw error(.expected("':'"), current.range) }
+    throw invalidSyntax()
+  }
+
+  /// The error to report. As in CPython, a tokenizer error anywhere in the file beats the parser's
+  /// own, except that indentation and line-continuation errors count only once the parser reached
+  /// them, and an unclosed bracket only when the parser failed on a later line than the bracket.
   func error(_ kind: SyntaxErrorKind, _ range: SourceRange) -> SyntaxError {
     if let lexError {
       let reached = Int(current.range.start) >= lexErrorOffset || Int(range.start) >= lexErrorOffset
-      if reached || (kind == .invalidSyntax && !lexErrorIsUnclosedBracket) { return lexError }
+      if reached { return lexError }
+      if lexErrorIsUnclosedBracket {
+        let errorLine = max(source.line(ofOffset: Int(range.start)), source.line(ofOffset: Int(tokens[furthest].range.start)))
+        if errorLine > lexError.location.line { return lexError }
+      } else if !lexErrorIsDeferred {
+        return lexError
+      }
     }
     if inFString, !kind.isFStringSpecific {
       return SyntaxError(className: kind.className, message: "f-string: " + kind.message, range: range, source: source)

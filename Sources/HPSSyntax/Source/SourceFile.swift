@@ -46,17 +46,75 @@ public final class SourceFile: @unchecked Sendable {
   public let utf8: [UInt8]
   /// Offset of the first byte of each line; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
+  /// Set when the file was read from bytes that are not valid UTF-8 (`init(name:bytes:)`); the
+  /// lexer then reports CPython's "Non-UTF-8 code" error instead of parsing replacement characters.
+  public let invalidUTF8: InvalidUTF8?
 
-  public init(name: String, text: String) {
+  /// The first byte of a file that is not UTF-8, and the 1-based line it is on.
+  public struct InvalidUTF8: Sendable, Equatable {
+    public var byte: UInt8
+    public var line: Int
+  }
+
+  /// A file's raw bytes: invalid UTF-8 becomes U+FFFD in `text` and is remembered in `invalidUTF8`.
+  public convenience init(name: String, bytes: [UInt8]) {
+    self.init(name: name, text: String(decoding: bytes, as: UTF8.self), invalidUTF8: SourceFile.firstInvalidUTF8(bytes))
+  }
+
+  public convenience init(name: String, text: String) {
+    self.init(name: name, text: text, invalidUTF8: nil)
+  }
+
+  private init(name: String, text: String, invalidUTF8: InvalidUTF8?) {
+    self.invalidUTF8 = invalidUTF8
     self.name = name
     self.text = text
     let bytes = Array(text.utf8)
     self.utf8 = bytes
+    // `\n`, `\r\n` and a lone `\r` each end a line, as in the lexer (CPython's universal newlines).
     var starts = [0]
-    for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-      starts.append(i + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var i = 0
+      while i < count {
+        let byte = buffer[i]
+        if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (i + 1 == count || buffer[i + 1] != UInt8(ascii: "\n"))) {
+          starts.append(i + 1)
+        }
+        i += 1
+      }
     }
     self.lineStarts = starts
+  }
+
+  /// Where `bytes` stop being UTF-8 (lead bytes, continuation bytes, overlong forms, surrogates
+  /// and values past U+10FFFF are all checked).
+  static func firstInvalidUTF8(_ bytes: [UInt8]) -> InvalidUTF8? {
+    var i = 0
+    var line = 1
+    let count = bytes.count
+    func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+      k < count && bytes[k] >= low && bytes[k] <= high
+    }
+    while i < count {
+      let b = bytes[i]
+      var length = 0
+      switch b {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = continuation(i + 1) ? 2 : 0
+      case 0xE0: length = continuation(i + 1, 0xA0) && continuation(i + 2) ? 3 : 0
+      case 0xED: length = continuation(i + 1, 0x80, 0x9F) && continuation(i + 2) ? 3 : 0
+      case 0xE1...0xEF: length = continuation(i + 1) && continuation(i + 2) ? 3 : 0
+      case 0xF0: length = continuation(i + 1, 0x90) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+      case 0xF1...0xF3: length = continuation(i + 1) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+      case 0xF4: length = continuation(i + 1, 0x80, 0x8F) && continuation(i + 2) && continuation(i + 3) ? 4 : 0
+      default: length = 0
+      }
+      if length == 0 { return InvalidUTF8(byte: b, line: line) }
+      if b == UInt8(ascii: "\n") { line += 1 }
+      i += length
+    }
+    return nil
   }
 
   /// The number of lines; a trailing newline does not start a new one.
