@@ -79,3 +79,18 @@ struct FormattingSpecTests {
     #expect(PythonInt.toDouble(BigInt("123456789012345678901234567890")) == 1.2345678901234568e29)
   }
 }
+
+@Suite("round(float, ndigits)")
+struct FormattingRoundTests {
+  @Test("round(x, n) matches CPython, including ties, huge/negative n and overflow")
+  func oracleTable() {
+    let rows = oracleRows(floatRoundCases)
+    #expect(rows.count > 2000)
+    for row in rows {
+      let x = doubleFromHexBits(row[0])
+      let digits = Int(row[1]) ?? 0
+      let got = FormattingSpecTests.outcome { PythonFloat.repr(try PythonFloat.round(x, digits: digits)) }
+      #expect(got == (row[2], row[3]), "round(\(PythonFloat.repr(x)), \(digits))")
+    }
+  }
+}
