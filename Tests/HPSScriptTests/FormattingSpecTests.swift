@@ -94,3 +94,18 @@ struct FormattingRoundTests {
     }
   }
 }
+
+@Suite("Huge widths and precisions")
+struct FormattingLimitTests {
+  @Test("Widths too large to allocate raise MemoryError instead of trapping, as in CPython")
+  func memoryError() {
+    // python3: format(1, '9999999999999') and '%9999999999999d' % 1 raise MemoryError;
+    // format(1.5, '.9999999999f') raises ValueError('precision too big').
+    #expect(FormattingSpecTests.outcome { try PythonFormat.format(1, spec: "9999999999999") } == ("MemoryError", ""))
+    #expect(FormattingSpecTests.outcome { try PythonFormat.format("x", spec: ">9999999999999") } == ("MemoryError", ""))
+    #expect(FormattingSpecTests.outcome { try PythonFormat.format(1.5, spec: ".9999999999f") }
+      == ("ValueError", "precision too big"))
+    #expect(FormattingSpecTests.outcome { try PercentFormat.format("%9999999999999d", .tuple([.int(1)])) }
+      == ("MemoryError", ""))
+  }
+}

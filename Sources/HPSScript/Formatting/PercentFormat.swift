@@ -246,6 +246,8 @@ public enum PercentFormat {
     _ spec: inout Conversion, _ state: inout ArgumentCursor, into out: inout String, index: Int
   ) throws {
     let argument = try state.next()
+    try FormattingError.checkLength(spec.width)
+    if spec.type != "s" && spec.type != "r" && spec.type != "a" { try FormattingError.checkLength(spec.precision) }
     var text: String
     var numeric = false
     switch spec.type {

@@ -31,6 +31,7 @@ public enum PythonFormat {
   }
 
   static func format(_ value: IntegerText, spec: FormatSpec, typeName: String) throws -> String {
+    try FormattingError.checkLength(spec.width)
     switch spec.type {
     case "b", "c", "d", "o", "x", "X", "n":
       return try formatInteger(value, spec: spec)
@@ -38,7 +39,7 @@ public enum PythonFormat {
       guard let double = value.toDouble() else {
         throw FormattingError(.overflowError, "int too large to convert to float")
       }
-      return formatFloat(double, spec: spec)
+      return try formatFloat(double, spec: spec)
     default:
       throw unknownType(spec.type, typeName: typeName)
     }
@@ -104,13 +105,18 @@ public enum PythonFormat {
   public static func format(_ value: Double, spec: FormatSpec) throws -> String {
     switch spec.type {
     case nil, "e", "E", "f", "F", "g", "G", "n", "%":
-      return formatFloat(value, spec: spec)
+      return try formatFloat(value, spec: spec)
     default:
       throw unknownType(spec.type, typeName: "float")
     }
   }
 
-  static func formatFloat(_ input: Double, spec: FormatSpec) -> String {
+  static func formatFloat(_ input: Double, spec: FormatSpec) throws -> String {
+    if let precision = spec.precision, precision > Int(Int32.max) {
+      throw FormattingError.value("precision too big")
+    }
+    try FormattingError.checkLength(spec.width)
+    try FormattingError.checkLength(spec.precision)
     var value = input
     var flags: PythonFloat.Flags = []
     if spec.alternate { flags.insert(.alternate) }
@@ -174,6 +180,7 @@ public enum PythonFormat {
   /// Formats a str with an already parsed spec (parse with defaultAlign "<" and defaultType "s").
   public static func format(_ value: String, spec: FormatSpec, typeName: String = "str") throws -> String {
     guard spec.type == "s" else { throw unknownType(spec.type, typeName: typeName) }
+    try FormattingError.checkLength(spec.width)
     if let sign = spec.sign {
       throw FormattingError.value(
         sign == " " ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier")
