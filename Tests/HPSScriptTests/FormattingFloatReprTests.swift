@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HPSScript
 
@@ -82,5 +83,42 @@ struct FormattingFloatReprTests {
       ].joined(separator: " ")
       #expect(ours == line)
     }
+  }
+}
+
+@Suite("Exact fixed-point fast path")
+struct FormattingFixedFastPathTests {
+  @Test("fastFixed agrees with the C library for random doubles and every precision 0...9")
+  func agreesWithLibC() {
+    var rng = SeededGenerator(seed: 31337)
+    var checked = 0
+    for round in 0..<20_000 {
+      let raw = Double(bitPattern: rng.next())
+      let x: Double
+      switch round % 4 {
+      case 0: x = raw
+      case 1: x = Double(Int64(bitPattern: rng.next()) % 10_000_000) / 1000
+      case 2: x = (Double(rng.next() % 1_000_000) + 0.5) / pow(10, Double(rng.next() % 7))
+      default: x = Double(rng.next() % 100_000) * 0.37 - 20_000
+      }
+      guard x.isFinite else { continue }
+      let precision = Int(rng.next() % 10)
+      if let fast = PythonFloat.fastFixed(x, precision: precision, sign: false) {
+        checked += 1
+        #expect(fast == cFormat(x, conversion: "f", precision: precision), "x=\(x) precision=\(precision)")
+      }
+    }
+    #expect(checked > 10_000)
+  }
+
+  @Test("Ties round half to even on the exact binary value")
+  func ties() {
+    #expect(PythonFloat.format(0.125, code: .fixed, precision: 2) == "0.12")
+    #expect(PythonFloat.format(0.375, code: .fixed, precision: 2) == "0.38")
+    #expect(PythonFloat.format(2.675, code: .fixed, precision: 2) == "2.67")
+    #expect(PythonFloat.format(2.5, code: .fixed, precision: 0) == "2")
+    #expect(PythonFloat.format(3.5, code: .fixed, precision: 0) == "4")
+    #expect(PythonFloat.format(-0.0004, code: .fixed, precision: 3) == "-0.000")
+    #expect(PythonFloat.format(1e15 + 0.3, code: .fixed, precision: 1) == "1000000000000000.2")
   }
 }

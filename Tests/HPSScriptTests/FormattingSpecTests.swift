@@ -79,3 +79,33 @@ struct FormattingSpecTests {
     #expect(PythonInt.toDouble(BigInt("123456789012345678901234567890")) == 1.2345678901234568e29)
   }
 }
+
+@Suite("round(float, ndigits)")
+struct FormattingRoundTests {
+  @Test("round(x, n) matches CPython, including ties, huge/negative n and overflow")
+  func oracleTable() {
+    let rows = oracleRows(floatRoundCases)
+    #expect(rows.count > 2000)
+    for row in rows {
+      let x = doubleFromHexBits(row[0])
+      let digits = Int(row[1]) ?? 0
+      let got = FormattingSpecTests.outcome { PythonFloat.repr(try PythonFloat.round(x, digits: digits)) }
+      #expect(got == (row[2], row[3]), "round(\(PythonFloat.repr(x)), \(digits))")
+    }
+  }
+}
+
+@Suite("Huge widths and precisions")
+struct FormattingLimitTests {
+  @Test("Widths too large to allocate raise MemoryError instead of trapping, as in CPython")
+  func memoryError() {
+    // python3: format(1, '9999999999999') and '%9999999999999d' % 1 raise MemoryError;
+    // format(1.5, '.9999999999f') raises ValueError('precision too big').
+    #expect(FormattingSpecTests.outcome { try PythonFormat.format(1, spec: "9999999999999") } == ("MemoryError", ""))
+    #expect(FormattingSpecTests.outcome { try PythonFormat.format("x", spec: ">9999999999999") } == ("MemoryError", ""))
+    #expect(FormattingSpecTests.outcome { try PythonFormat.format(1.5, spec: ".9999999999f") }
+      == ("ValueError", "precision too big"))
+    #expect(FormattingSpecTests.outcome { try PercentFormat.format("%9999999999999d", .tuple([.int(1)])) }
+      == ("MemoryError", ""))
+  }
+}

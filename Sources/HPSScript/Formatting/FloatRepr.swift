@@ -75,9 +75,65 @@ public enum PythonFloat {
       layoutPrecision = max(precision, 1)
       decimal = DecimalDigits.significant(x, count: layoutPrecision)
     case .fixed:
+      if flags.isSubset(of: .sign), let text = fastFixed(x, precision: precision, sign: flags.contains(.sign)) {
+        return text
+      }
       decimal = DecimalDigits.fixed(x, fractionDigits: precision)
     }
     return layout(decimal, code: code, precision: layoutPrecision, flags: flags, uppercase: uppercase)
+  }
+
+  static let powersOfTen: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
+
+  /// `%.<precision>f` computed exactly in 128-bit integers for the common case (moderate
+  /// magnitude, precision <= 9); nil sends the caller to the C library. The double is
+  /// m * 2^e exactly, so x * 10^p = m * 10^p / 2^-e, rounded half to even like dtoa.
+  static func fastFixed(_ x: Double, precision: Int, sign: Bool) -> String? {
+    guard x.isNormal, precision <= 9 else { return nil }
+    let magnitude = x.magnitude
+    let m = magnitude.significandBitPattern | (1 << 52)
+    let e = Int(magnitude.exponent) - 52
+    let scale = powersOfTen[precision]
+    var q: UInt64
+    if e >= 0 {
+      guard e <= 10 else { return nil }
+      let (product, overflow) = (m << UInt64(e)).multipliedReportingOverflow(by: scale)
+      guard !overflow else { return nil }
+      q = product
+    } else {
+      let s = -e
+      guard s <= 120 else { return nil }
+      let (hi, lo) = m.multipliedFullWidth(by: scale)
+      let roundUp: Bool
+      if s < 64 {
+        guard hi >> UInt64(s) == 0 else { return nil }
+        q = (hi << UInt64(64 - s)) | (lo >> UInt64(s))
+        let rest = lo & ((1 << UInt64(s)) - 1)
+        let half: UInt64 = 1 << UInt64(s - 1)
+        roundUp = rest > half || (rest == half && q & 1 == 1)
+      } else if s == 64 {
+        q = hi
+        let half: UInt64 = 1 << 63
+        roundUp = lo > half || (lo == half && q & 1 == 1)
+      } else {
+        let t = s - 64
+        q = hi >> UInt64(t)
+        let restHigh = hi & ((1 << UInt64(t)) - 1)
+        let halfHigh: UInt64 = 1 << UInt64(t - 1)
+        roundUp = restHigh > halfHigh || (restHigh == halfHigh && (lo > 0 || q & 1 == 1))
+      }
+      if roundUp {
+        guard q < UInt64.max else { return nil }
+        q += 1
+      }
+    }
+    var text = x < 0 ? "-" : (sign ? "+" : "")
+    text += String(q / scale)
+    if precision > 0 {
+      let fraction = String(q % scale)
+      text += "." + String(repeating: "0", count: precision - fraction.count) + fraction
+    }
+    return text
   }
 
   /// CPython's `format_float_short`: lay out digits `d1 d2 …` meaning `0.d1d2… × 10^decimalPoint`.
@@ -242,15 +298,18 @@ struct DecimalDigits {
 
 /// The C library's correctly rounded `%.<precision><conversion>` of a double.
 func cFormat(_ x: Double, conversion: Character, precision: Int) -> String {
-  let format = "%.*" + String(conversion)
+  let format = conversion == "e" ? "%.*e" : "%.*f"
   var capacity = 64 + max(precision, 0)
   if conversion == "f" { capacity += 320 }  // up to 309 integer digits for 1.8e308
-  var buffer = [CChar](repeating: 0, count: capacity)
-  let written = withVaList([Int32(clamping: precision), x]) { args in
-    buffer.withUnsafeMutableBufferPointer { pointer in
-      vsnprintf(pointer.baseAddress, capacity, format, args)
+  return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
+    let written = withVaList([Int32(clamping: precision), x]) { args in
+      vsnprintf(buffer.baseAddress, capacity, format, args)
     }
+    let length = max(0, min(Int(written), capacity - 1))
+    return buffer.baseAddress.map { base in
+      base.withMemoryRebound(to: UInt8.self, capacity: length) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+      }
+    } ?? ""
   }
-  let length = min(Int(written), capacity - 1)
-  return String(decoding: buffer[0..<max(length, 0)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

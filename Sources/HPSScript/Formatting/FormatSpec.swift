@@ -116,15 +116,13 @@ public struct FormatSpec: Equatable, Sendable {
     return "'\\x\(String(value, radix: 16))'"
   }
 
-  /// Reads a run of decimal digits; nil when there is none.
+  /// Reads a run of decimal digits (any script's, as CPython accepts); nil when there is none.
   static func readInteger(_ s: [Unicode.Scalar], _ pos: inout Int) throws -> Int? {
     var value = 0
     var consumed = 0
-    while pos < s.count, let digit = s[pos].properties.numericType == .decimal
-      ? s[pos].properties.numericValue : nil
-    {
+    while pos < s.count, let digit = decimalDigit(s[pos]) {
       let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-      let (sum, overflow2) = times.addingReportingOverflow(Int(digit))
+      let (sum, overflow2) = times.addingReportingOverflow(digit)
       if overflow1 || overflow2 {
         throw FormattingError.value("Too many decimal digits in format string")
       }
@@ -133,6 +131,16 @@ public struct FormatSpec: Equatable, Sendable {
       consumed += 1
     }
     return consumed == 0 ? nil : value
+  }
+
+  /// The value of a decimal digit character; ASCII is checked first because Unicode property
+  /// lookups are slow and specs are almost always ASCII.
+  @inline(__always)
+  static func decimalDigit(_ c: Unicode.Scalar) -> Int? {
+    if c.value >= 48 && c.value <= 57 { return Int(c.value - 48) }
+    if c.isASCII { return nil }
+    guard c.properties.numericType == .decimal, let value = c.properties.numericValue else { return nil }
+    return Int(value)
   }
 
   /// How numbers group their digits under this spec: separator and group size.

@@ -9,6 +9,16 @@ public struct FormattingError: Error, Equatable, CustomStringConvertible, Sendab
     case typeError = "TypeError"
     case overflowError = "OverflowError"
     case keyError = "KeyError"
+    /// A width or precision too large to materialize (CPython fails its allocation).
+    case memoryError = "MemoryError"
+  }
+
+  /// Widths and precisions above this many characters raise MemoryError instead of trying to
+  /// allocate the padding (CPython attempts the allocation and fails the same way).
+  public static let maximumLength = 100_000_000
+
+  static func checkLength(_ length: Int?) throws {
+    if let length, length > maximumLength { throw FormattingError(.memoryError, "") }
   }
 
   public let kind: Kind

@@ -71,18 +71,18 @@ public enum PercentFormat {
   public static func format(_ template: String, _ operand: PercentOperand) throws -> String {
     var state = ArgumentCursor(operand: operand)
     let s = Array(template.unicodeScalars)
-    var out = String.UnicodeScalarView()
+    var out = ""
     var pos = 0
     while pos < s.count {
       if s[pos] != "%" {
-        out.append(s[pos])
+        out.unicodeScalars.append(s[pos])
         pos += 1
         continue
       }
       pos += 1
       if pos < s.count && s[pos] == "%" {
         // Only "%%" is a literal percent; "%5%" is an unsupported conversion, as in CPython.
-        out.append("%")
+        out += "%"
         pos += 1
         continue
       }
@@ -95,7 +95,7 @@ public enum PercentFormat {
     if state.index < state.count && state.mapping == nil {
       throw FormattingError(.typeError, "not all arguments converted during string formatting")
     }
-    return String(out)
+    return out
   }
 
   /// CPython's argument bookkeeping: a tuple is consumed item by item; a single value counts as
@@ -243,9 +243,11 @@ public enum PercentFormat {
   }
 
   static func formatConversion(
-    _ spec: inout Conversion, _ state: inout ArgumentCursor, into out: inout String.UnicodeScalarView, index: Int
+    _ spec: inout Conversion, _ state: inout ArgumentCursor, into out: inout String, index: Int
   ) throws {
     let argument = try state.next()
+    try FormattingError.checkLength(spec.width)
+    if spec.type != "s" && spec.type != "r" && spec.type != "a" { try FormattingError.checkLength(spec.precision) }
     var text: String
     var numeric = false
     switch spec.type {
@@ -287,7 +289,8 @@ public enum PercentFormat {
       throw FormattingError(.typeError, "%\(code) format: \(needed) is required, not \(argument.typeName)")
     }
     let radix = spec.type == "o" ? 8 : (spec.type == "x" || spec.type == "X") ? 16 : 10
-    var digits = String(value.magnitude, radix: radix, uppercase: spec.type == "X")
+    var digits = Int(exactly: value).map { String($0.magnitude, radix: radix, uppercase: spec.type == "X") }
+      ?? String(value.magnitude, radix: radix, uppercase: spec.type == "X")
     if spec.precision > digits.count {
       digits = String(repeating: "0", count: spec.precision - digits.count) + digits
     }
@@ -340,7 +343,11 @@ public enum PercentFormat {
   }
 
   /// CPython's `unicode_format_arg_output`: precision truncation, sign, `0x` prefix and padding.
-  static func output(_ text: String, spec: inout Conversion, numeric: Bool, into out: inout String.UnicodeScalarView) {
+  static func output(_ text: String, spec: inout Conversion, numeric: Bool, into out: inout String) {
+    if spec.width < 0 && spec.precision < 0 && !spec.sign && !spec.blank {
+      out += text  // CPython's fast path: nothing to truncate, pad or sign
+      return
+    }
     var chars = Array(text.unicodeScalars)
     if spec.type == "s" || spec.type == "r" || spec.type == "a", spec.precision >= 0, chars.count > spec.precision {
       chars.removeLast(chars.count - spec.precision)
@@ -362,33 +369,33 @@ public enum PercentFormat {
     }
     var width = max(spec.width, length)
     if let signChar {
-      if fill != " " { out.append(signChar) }
+      if fill != " " { out.unicodeScalars.append(signChar) }
       if width > length { width -= 1 }
     }
     let hasPrefix = spec.alternate && (spec.type == "x" || spec.type == "X" || spec.type == "o")
     if hasPrefix {
       if fill != " " {
-        out.append("0")
-        out.append(spec.type)
+        out += "0"
+        out.unicodeScalars.append(spec.type)
       }
       width = max(0, width - 2)
       length -= 2
     }
     if width > length && !spec.leftJustify {
-      out.append(contentsOf: repeatElement(fill, count: width - length))
+      out += String(repeating: String(fill), count: width - length)
       width = length
     }
     if fill == " " {
-      if let signChar { out.append(signChar) }
+      if let signChar { out.unicodeScalars.append(signChar) }
       if hasPrefix {
-        out.append("0")
-        out.append(spec.type)
+        out += "0"
+        out.unicodeScalars.append(spec.type)
       }
     }
     let body = start + (hasPrefix ? 2 : 0)
-    out.append(contentsOf: chars[body..<(body + length)])
+    for k in body..<(body + length) { out.unicodeScalars.append(chars[k]) }
     if width > length {
-      out.append(contentsOf: repeatElement(" ", count: width - length))
+      out += String(repeating: " ", count: width - length)
     }
   }
 }

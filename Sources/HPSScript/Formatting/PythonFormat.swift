@@ -31,6 +31,7 @@ public enum PythonFormat {
   }
 
   static func format(_ value: IntegerText, spec: FormatSpec, typeName: String) throws -> String {
+    try FormattingError.checkLength(spec.width)
     switch spec.type {
     case "b", "c", "d", "o", "x", "X", "n":
       return try formatInteger(value, spec: spec)
@@ -38,7 +39,7 @@ public enum PythonFormat {
       guard let double = value.toDouble() else {
         throw FormattingError(.overflowError, "int too large to convert to float")
       }
-      return formatFloat(double, spec: spec)
+      return try formatFloat(double, spec: spec)
     default:
       throw unknownType(spec.type, typeName: typeName)
     }
@@ -81,6 +82,9 @@ public enum PythonFormat {
     }
     if !spec.alternate { prefix = "" }
     let digits = value.magnitudeText(radix: radix, uppercase: spec.type == "X")
+    if spec.sign != "+" && spec.sign != " " && spec.width == nil && spec.type != "n" && spec.grouping == nil {
+      return (value.negative ? "-" : "") + prefix + digits  // CPython's fast path
+    }
     // 'n' uses the current locale, which in a Python started like ours is "C": no grouping.
     let grouping = spec.type == "n" ? nil : spec.digitGrouping(forType: spec.type)
     return layoutNumber(
@@ -101,13 +105,18 @@ public enum PythonFormat {
   public static func format(_ value: Double, spec: FormatSpec) throws -> String {
     switch spec.type {
     case nil, "e", "E", "f", "F", "g", "G", "n", "%":
-      return formatFloat(value, spec: spec)
+      return try formatFloat(value, spec: spec)
     default:
       throw unknownType(spec.type, typeName: "float")
     }
   }
 
-  static func formatFloat(_ input: Double, spec: FormatSpec) -> String {
+  static func formatFloat(_ input: Double, spec: FormatSpec) throws -> String {
+    if let precision = spec.precision, precision > Int(Int32.max) {
+      throw FormattingError.value("precision too big")
+    }
+    try FormattingError.checkLength(spec.width)
+    try FormattingError.checkLength(spec.precision)
     var value = input
     var flags: PythonFloat.Flags = []
     if spec.alternate { flags.insert(.alternate) }
@@ -135,9 +144,11 @@ public enum PythonFormat {
       if code == .repr { code = .general }
     }
     let uppercase = spec.type == "E" || spec.type == "F" || spec.type == "G"
-    var text = Array(
-      PythonFloat.format(value, code: code, precision: precision, flags: flags, uppercase: uppercase)
-        .unicodeScalars)
+    let formatted = PythonFloat.format(value, code: code, precision: precision, flags: flags, uppercase: uppercase)
+    if spec.sign != "+" && spec.sign != " " && spec.width == nil && spec.type != "n" && spec.grouping == nil {
+      return addPercent ? formatted + "%" : formatted  // CPython's fast path: nothing to pad or group
+    }
+    var text = Array(formatted.unicodeScalars)
     if addPercent { text.append("%") }
     var negative = false
     var index = 0
@@ -146,9 +157,7 @@ public enum PythonFormat {
       index = 1
     }
     var digitEnd = index
-    while digitEnd < text.count && text[digitEnd].properties.numericType == .decimal
-      && text[digitEnd].isASCII
-    {
+    while digitEnd < text.count && text[digitEnd].value >= 48 && text[digitEnd].value <= 57 {
       digitEnd += 1
     }
     let hasDecimal = digitEnd < text.count && text[digitEnd] == "."
@@ -171,6 +180,7 @@ public enum PythonFormat {
   /// Formats a str with an already parsed spec (parse with defaultAlign "<" and defaultType "s").
   public static func format(_ value: String, spec: FormatSpec, typeName: String = "str") throws -> String {
     guard spec.type == "s" else { throw unknownType(spec.type, typeName: typeName) }
+    try FormattingError.checkLength(spec.width)
     if let sign = spec.sign {
       throw FormattingError.value(
         sign == " " ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier")
@@ -184,23 +194,23 @@ public enum PythonFormat {
     if spec.align == "=" {
       throw FormattingError.value("'=' alignment not allowed in string format specifier")
     }
-    var scalars = Array(value.unicodeScalars)
-    if let precision = spec.precision, scalars.count > precision {
-      scalars.removeLast(scalars.count - precision)
+    if spec.width == nil && spec.precision == nil { return value }
+    var body = value
+    var count = value.unicodeScalars.count
+    if let precision = spec.precision, count > precision {
+      body = String(value.unicodeScalars.prefix(precision))
+      count = precision
     }
-    let total = max(spec.width ?? 0, scalars.count)
-    let padding = total - scalars.count
+    let padding = max(spec.width ?? 0, count) - count
+    if padding == 0 { return body }
     let left: Int
     switch spec.align {
     case ">": left = padding
     case "^": left = padding / 2
     default: left = 0
     }
-    var out = String.UnicodeScalarView()
-    out.append(contentsOf: repeatElement(spec.fill, count: left))
-    out.append(contentsOf: scalars)
-    out.append(contentsOf: repeatElement(spec.fill, count: padding - left))
-    return String(out)
+    let fill = String(spec.fill)
+    return String(repeating: fill, count: left) + body + String(repeating: fill, count: padding - left)
   }
 
   // MARK: errors shared with other types
@@ -243,16 +253,22 @@ public enum PythonFormat {
     case "=": middle = padding
     default: left = padding
     }
-    var out = String.UnicodeScalarView()
-    out.append(contentsOf: repeatElement(spec.fill, count: left))
-    if let sign { out.append(sign) }
-    out.append(contentsOf: prefix)
-    out.append(contentsOf: repeatElement(spec.fill, count: middle))
-    out.append(contentsOf: grouped)
-    if hasDecimal { out.append(".") }
-    out.append(contentsOf: remainder)
-    out.append(contentsOf: repeatElement(spec.fill, count: right))
-    return String(out)
+    var out = ""
+    let fill = String(spec.fill)
+    if left > 0 { out += String(repeating: fill, count: left) }
+    if let sign { out.unicodeScalars.append(sign) }
+    appendScalars(prefix, to: &out)
+    if middle > 0 { out += String(repeating: fill, count: middle) }
+    appendScalars(grouped, to: &out)
+    if hasDecimal { out += "." }
+    appendScalars(remainder, to: &out)
+    if right > 0 { out += String(repeating: fill, count: right) }
+    return out
+  }
+
+  @inline(__always)
+  static func appendScalars(_ scalars: [Unicode.Scalar], to out: inout String) {
+    for scalar in scalars { out.unicodeScalars.append(scalar) }
   }
 
   /// CPython's `_PyUnicode_InsertThousandsGrouping`: separators every `size` digits, and leading

@@ -5,46 +5,57 @@
 public enum PythonStringRepr {
   /// `repr(s)`: single quotes unless the text contains `'` and no `"`.
   public static func repr(_ s: String) -> String {
-    var hasSingle = false, hasDouble = false
-    for scalar in s.unicodeScalars {
-      if scalar == "'" { hasSingle = true } else if scalar == "\"" { hasDouble = true }
+    var hasSingle = false, hasDouble = false, plainASCII = true
+    for byte in s.utf8 {
+      if byte == UInt8(ascii: "'") {
+        hasSingle = true
+      } else if byte == UInt8(ascii: "\"") {
+        hasDouble = true
+      } else if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\\") {
+        plainASCII = false
+      }
     }
-    let quote: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
-    var out = String.UnicodeScalarView()
-    out.append(quote)
+    let useDouble = hasSingle && !hasDouble
+    if plainASCII && !(hasSingle && hasDouble) {
+      return useDouble ? "\"" + s + "\"" : "'" + s + "'"  // nothing to escape
+    }
+    let quote: Unicode.Scalar = useDouble ? "\"" : "'"
+    var out = ""
+    out.unicodeScalars.append(quote)
     for scalar in s.unicodeScalars {
       switch scalar {
       case quote, "\\":
-        out.append("\\")
-        out.append(scalar)
-      case "\t": out.append(contentsOf: "\\t".unicodeScalars)
-      case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-      case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+        out.unicodeScalars.append("\\")
+        out.unicodeScalars.append(scalar)
+      case "\t": out += "\\t"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F {
-          out.append(contentsOf: escape(scalar).unicodeScalars)
+          out += escape(scalar)
         } else if scalar.value < 0x7F || isPrintable(scalar) {
-          out.append(scalar)
+          out.unicodeScalars.append(scalar)
         } else {
-          out.append(contentsOf: escape(scalar).unicodeScalars)
+          out += escape(scalar)
         }
       }
     }
-    out.append(quote)
-    return String(out)
+    out.unicodeScalars.append(quote)
+    return out
   }
 
   /// `ascii(x)` given `repr(x)`: every non-ASCII character becomes `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
   public static func ascii(fromRepr text: String) -> String {
-    var out = String.UnicodeScalarView()
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    var out = ""
     for scalar in text.unicodeScalars {
       if scalar.isASCII {
-        out.append(scalar)
+        out.unicodeScalars.append(scalar)
       } else {
-        out.append(contentsOf: escape(scalar).unicodeScalars)
+        out += escape(scalar)
       }
     }
-    return String(out)
+    return out
   }
 
   /// CPython's `str.isprintable()` for one character: everything except the "Other" and

@@ -119,7 +119,7 @@ public struct MersenneTwister: Sendable {
 
   /// `random.getrandbits(k)` for 0 <= k <= 64 without allocating a big integer.
   public mutating func randomBits(_ k: Int) -> UInt64 {
-    precondition(k >= 0 && k <= 64, "randomBits takes 0...64 bits; use getrandbits for more")
+    let k = min(max(k, 0), 64)  // callers pass 0...64; anything else is clamped, never trapped
     if k == 0 { return 0 }
     if k <= 32 { return UInt64(nextUInt32() >> (32 - k)) }
     // Words fill from least significant to most; the last word keeps its top bits.

@@ -152,6 +152,29 @@ public final class PythonRandom {
     try randrange(a, b + 1)
   }
 
+  /// `random.randrange` for 64-bit arguments: the same draws as the BigInt version without
+  /// allocating; falls back to it when an intermediate would overflow.
+  public func randrange(_ start: Int, _ stop: Int? = nil, step: Int = 1) throws -> Int {
+    guard let stop else {
+      if step != 1 { throw LibraryError.type("Missing a non-None stop argument") }
+      if start > 0 { return randbelow(start) }
+      throw LibraryError.value("empty range for randrange()")
+    }
+    let (width, overflow) = stop.subtractingReportingOverflow(start)
+    guard !overflow, step == 1 else {
+      return Int(try randrange(BigInt(start), BigInt(stop), step: BigInt(step)))
+    }
+    if width > 0 { return start + randbelow(width) }
+    throw LibraryError.value("empty range for randrange() (\(start), \(stop), \(width))")
+  }
+
+  /// `random.randint(a, b)` for 64-bit arguments.
+  public func randint(_ a: Int, _ b: Int) throws -> Int {
+    let (end, overflow) = b.addingReportingOverflow(1)
+    if overflow { return Int(try randrange(BigInt(a), BigInt(b) + 1)) }
+    return try randrange(a, end)
+  }
+
   // MARK: sequences
 
   /// `random.choice(seq)`: the index to pick from a sequence of `count` items.

@@ -71,3 +71,22 @@ print()
 table('intFormatCases', int_values, int_specs, str)
 table('floatFormatCases', float_values, float_specs, float_literal)
 table('stringFormatCases', str_values, str_specs, lambda s: s)
+
+# round(x, n) for floats: appended table `floatRoundCases` (bits, ndigits, outcome kind, repr).
+import random as _random
+_rng = _random.Random(5)
+_round_values = [2.675, 1.005, 0.125, 0.375, 2.5, -2.5, 1250.4, 1249.5, 1250.0, 0.5, 5.0, 15.0, -5.0, 1e300,
+                 1.7976931348623157e308, 5e-324, 123.456, -0.4, 0.0, -0.0, 1e-320, 99.5, 950.0, 449.99999999999994]
+for _ in range(300):
+    _round_values.append(_rng.uniform(-1e4, 1e4))
+    _round_values.append(_rng.random() * 10 ** _rng.randint(-12, 12))
+_round_digits = [-400, -309, -308, -20, -5, -3, -2, -1, 0, 1, 2, 3, 5, 10, 17, 20, 322, 323, 400]
+print('let floatRoundCases = #"""')
+for v in _round_values:
+    for n in _round_digits if v in _round_values[:24] else [-3, -1, 0, 1, 2, 4, 7, 15]:
+        try:
+            kind, text = 'ok', repr(round(v, n))
+        except Exception as e:
+            kind, text = type(e).__name__, str(e)
+        print('\t'.join(field(x) for x in (float_literal(v), str(n), kind, text)))
+print('"""#')

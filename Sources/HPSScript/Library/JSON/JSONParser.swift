@@ -231,7 +231,7 @@ struct JSONParser {
   /// leaves `end` after the closing quote.
   func scanString(from begin: Int, end: inout Int) throws -> String {
     let quote = begin - 1
-    var out = String.UnicodeScalarView()
+    var out = ""
     var i = begin
     while true {
       // Copy plain characters up to the next quote or backslash.
@@ -243,10 +243,10 @@ struct JSONParser {
         next += 1
       }
       guard next < s.count else { throw error("Unterminated string starting at", quote) }
-      out.append(contentsOf: s[i..<next])
+      for k in i..<next { out.unicodeScalars.append(s[k]) }
       if s[next] == "\"" {
         end = next + 1
-        return String(out)
+        return out
       }
       next += 1  // past the backslash
       guard next < s.count else { throw error("Unterminated string starting at", quote) }
@@ -262,7 +262,7 @@ struct JSONParser {
         case "t": decoded = "\t"
         default: throw error("Invalid \\escape", next - 1)
         }
-        out.append(decoded)
+        out.unicodeScalars.append(decoded)
         i = next + 1
         continue
       }
@@ -283,7 +283,7 @@ struct JSONParser {
         }
       }
       // Swift strings cannot hold a lone surrogate; U+FFFD stands in for it.
-      out.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+      out.unicodeScalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
       i = escapeEnd
     }
   }

@@ -1,0 +1,33 @@
+# Numeric builtins: abs, min, max, sum, round, pow, divmod, and their keyword forms.
+print(abs(-3), abs(3.5), abs(-0.0), abs(-2 ** 70), abs(True))
+print(min(3, 1, 2), max(3, 1, 2), min([4, 2, 8]), max((4, 2, 8)), min('hello'), max('hello'))
+print(min([], default='empty'), max([], default=None), min([5], default=0))
+print(min([3, -7, 5], key=abs), max(['aa', 'b', 'ccc'], key=len), max([1, 2, 3], key=lambda v: -v))
+print(min(1, 2.5), max(2, 2.0), max(2.0, 2), min(-0.0, 0.0), max(True, 1))
+print(sum([1, 2, 3]), sum([1, 2, 3], 10), sum([0.1, 0.2, 0.3]), sum([]), sum(range(1000)))
+print(sum([[1], [2, 3]], []), sum([(1,), (2,)], ()), sum([1.5, 2, True]))
+print(round(3.14159), round(3.14159, 2), round(2.5), round(3.5), round(-0.5), round(1234.5678, -2))
+print(round(7), round(7, 2), round(-7.77, 1), round(0.1 + 0.2, 15), round(1e300, -299))
+print(type(round(2.5)), type(round(2.5, 0)), round(2.5, 0), round(15, -1), round(25, -1))
+print(pow(2, 8), pow(2, -2), pow(2.0, 3), pow(9, 0.5), pow(2, 100, 7), pow(-2, 3, 5), pow(0, 0))
+print(divmod(20, 6), divmod(-20, 6), divmod(20.5, 6), divmod(-20.5, 6), divmod(2 ** 70, 10 ** 10))
+print(int(7.9), int(-7.9), int('  -12  '), int('0o17', 8), int('ff', 16), int('0b11', 0), int('1_000'))
+print(float(7), float('-inf'), float('  2.5 '), float('1e-3'), float('.5'), float('5.'))
+print(bool(0), bool(0.0), bool(-1), bool('0'), bool(None))
+print(abs(-5) + max(1, 2) * min(3, 4) - sum([1, 1]))
+values = [3.7, -1.2, 0.5, 10.0, -8.8]
+print(sorted(values), [round(v) for v in values], [int(v) for v in values], sum(values) / len(values))
+print(max(values) - min(values), sum(abs(v) for v in values))
+print(max([[1, 2], [1, 3], [0, 9]]), min([(2, 'b'), (1, 'z'), (1, 'a')]))
+print(max('apple', 'banana', key=len), min('apple', 'banana', key=lambda s: s[-1]))
+def mean(xs):
+    return sum(xs) / len(xs)
+def variance(xs):
+    m = mean(xs)
+    return sum((x - m) ** 2 for x in xs) / len(xs)
+data = [2, 4, 4, 4, 5, 5, 7, 9]
+print(mean(data), variance(data), variance(data) ** 0.5)
+print(round(mean([1, 2, 3, 4]), 3), round(2 / 3, 4), round(-2 / 3, 4))
+print(10 // 3, 10 % 3, -10 // 3, -10 % 3, divmod(10, -3))
+print(hash(1) == hash(1.0), hash(0) == hash(False), hash(-1), hash(-2), hash(10 ** 20))
+print(hash(2.5), hash(-0.5), hash(1e100), hash(float('inf')), hash((1, 2)) == hash((1, 2)))
