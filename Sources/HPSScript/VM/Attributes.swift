@@ -117,6 +117,8 @@ extension VM {
     case "__context__": return e.context.map { .instance($0) } ?? .none
     case "__suppress_context__": return .bool(e.suppressContext)
     case "__traceback__": return .none
+    case "value" where e.cls.isSubtype(of: Builtin.stopIteration): return e.args.first ?? .none
+    case "code" where e.cls.isSubtype(of: Builtin.systemExit): return e.args.first ?? .none
     default: return nil
     }
   }
