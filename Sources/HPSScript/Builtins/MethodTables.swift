@@ -407,9 +407,11 @@ enum IteratorMethods {
 
 enum GeneratorMethods {
   static let all: [NativeFunction] = [
-    method("send", "(value)") { vm, s, _, _ in
+    method("send", "(value)") { vm, s, a, _ in
       guard case .object(let it as PyIterator) = s else { throw typeError("not a generator") }
-      if let x = try it.next(vm) { return x }
+      let r = try (it as? GeneratorObject)?.send(vm, a.first ?? .none) ?? it.next(vm)
+      if let x = r { return x }
+      if let g = it as? GeneratorObject, !g.returnValue.isNone { throw stopIteration(g.returnValue) }
       throw stopIteration()
     },
     method("close", "()") { _, _, _, _ in .none },

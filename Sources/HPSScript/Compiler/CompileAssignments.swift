@@ -54,8 +54,10 @@ extension Compiler {
     case .name(let n): return storeName(n)
     case .attribute(let obj, let name):
       let o = try expr(obj)
+      let site = AttributeSite(name)
       return { f, v in
         let ov = try o(f)
+        if case .instance(let i) = ov, site.store(i, v) { return }
         do { try vm.setAttribute(ov, name, v) } catch { throw annotate(error, f, info, r) }
       }
     case .subscript(let obj, let index):
@@ -175,9 +177,22 @@ extension Compiler {
       }
     case .attribute(let obj, let name):
       let o = try expr(obj)
+      let site = AttributeSite(name)
       return { f in
         let ov = try o(f)
         do {
+          if case .instance(let i) = ov, let cur = site.load(i, vm) {
+            let rhs = try v(f)
+            var result: Value
+            if case .int(let a) = cur, case .int(let b) = rhs, op == .add {
+              result = IntMath.add(a, b)
+            } else {
+              result = try vm.inPlace(op, cur, rhs)
+            }
+            if site.store(i, result) { return .normal }
+            try vm.setAttribute(ov, name, result)
+            return .normal
+          }
           let cur = try vm.getAttribute(ov, name)
           let rhs = try v(f)
           try vm.setAttribute(ov, name, try vm.inPlace(op, cur, rhs))

@@ -16,18 +16,19 @@ extension Compiler {
         if case .positional(let e) = a.kind { return try expr(e) }
         return { _ in .none }
       }
+      let site = AttributeSite(name)
       switch codes.count {
       case 0:
         return { f in
           let recv = try o(f)
-          do { return try vm.callMethod0(recv, name) } catch { throw annotate(error, f, info, r) }
+          do { return try vm.callSite0(site, recv) } catch { throw annotate(error, f, info, r) }
         }
       case 1:
         let a0 = codes[0]
         return { f in
           let recv = try o(f)
           let x = try a0(f)
-          do { return try vm.callMethod1(recv, name, x) } catch { throw annotate(error, f, info, r) }
+          do { return try vm.callSite1(site, recv, x) } catch { throw annotate(error, f, info, r) }
         }
       case 2:
         let a0 = codes[0], a1 = codes[1]
@@ -35,7 +36,7 @@ extension Compiler {
           let recv = try o(f)
           let x = try a0(f)
           let y = try a1(f)
-          do { return try vm.callMethod2(recv, name, x, y) } catch { throw annotate(error, f, info, r) }
+          do { return try vm.callSite2(site, recv, x, y) } catch { throw annotate(error, f, info, r) }
         }
       default:
         return { f in

@@ -41,7 +41,7 @@ extension Compiler {
 
   /// Compiles a function body; returns the code and a closure that loads the captured cells.
   func functionCode(
-    name: String, parameters: Parameters, facts: ScopeFacts, doc: String?,
+    name: String, parameters: Parameters, facts: ScopeFacts, doc: String?, statements: [Stmt]? = nil,
     body: (Compiler) throws -> StmtCode
   ) throws -> (FunctionCode, (Frame) -> [Cell]) {
     let qn = qualname(for: name)
@@ -55,7 +55,10 @@ extension Compiler {
       code.isGenerator = true
       fscope.generatorSlot = fscope.newSlot()
     }
+    let lazy = facts.hasYield && statements.map { YieldScan.eligible($0) } == true
+    code.isLazyGenerator = lazy
     try within(fscope) {
+      lazyGenerator = lazy
       code.body = try body(self)
       code.returnSlot = returnSlot
     }
@@ -90,7 +93,9 @@ extension Compiler {
   func functionDefinition(_ def: FunctionDef, _ r: SourceRange) throws -> StmtCode {
     let facts = ScopeAnalyzer.function(def.parameters, body: def.body)
     let decorators = try def.decorators.map { try expr($0) }
-    let (code, closure) = try functionCode(name: def.name, parameters: def.parameters, facts: facts, doc: def.docstring) {
+    let (code, closure) = try functionCode(
+      name: def.name, parameters: def.parameters, facts: facts, doc: def.docstring, statements: def.body
+    ) {
       try $0.block(def.body)
     }
     let make = try functionMaker(code, def.parameters, closure)

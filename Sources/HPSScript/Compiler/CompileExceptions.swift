@@ -74,6 +74,7 @@ extension Compiler {
       var pending: Error? = nil
       var flow: Flow = .normal
       do { flow = try protected(f) } catch { pending = error }
+      if pending == nil && flow == .yielded { return flow }
       let ff: Flow
       if let p = pending as? ScriptError {
         vm.handling.append(p.exception)

@@ -95,9 +95,10 @@ extension Compiler {
     case .call(let callee, let args): return try call(callee, args, r)
     case .attribute(let obj, let name):
       let o = try expr(obj)
+      let site = AttributeSite(name)
       return { f in
         let v = try o(f)
-        if case .instance(let i) = v, let a = i.attributes[name], !i.cls.hasDataDescriptor(name) { return a }
+        if case .instance(let i) = v, let a = site.load(i, vm) { return a }
         do { return try vm.getAttribute(v, name) } catch { throw annotate(error, f, info, r) }
       }
     case .subscript(let obj, let index):

@@ -4,6 +4,7 @@ import HPSSyntax
 extension Compiler {
   func block(_ stmts: [Stmt]) throws -> StmtCode {
     let codes = try stmts.map { try stmt($0) }
+    if lazyGenerator && YieldScan.contains(stmts) { return resumableBlock(codes) }
     switch codes.count {
     case 0: return { _ in .normal }
     case 1: return codes[0]
@@ -45,6 +46,9 @@ extension Compiler {
 
   func stmt(_ s: Stmt) throws -> StmtCode {
     let r = s.range
+    if lazyGenerator && YieldScan.contains(s) {
+      if case .try = s.kind {} else { return try resumableStatement(s) }
+    }
     switch s.kind {
     case .expression(let e):
       let c = try expr(e)

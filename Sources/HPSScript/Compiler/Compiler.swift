@@ -10,6 +10,8 @@ final class Compiler {
   var scope: Scope
   /// Nesting of loops in the current function (for `break`/`continue` checks).
   var loopDepth = 0
+  /// True while compiling the body of a lazy (resumable) generator function.
+  var lazyGenerator = false
 
   init(vm: VM, module: ModuleObject, file: SourceFile) {
     self.vm = vm
@@ -118,11 +120,14 @@ final class Compiler {
   func within<T>(_ s: Scope, _ body: () throws -> T) rethrows -> T {
     let saved = scope
     let savedLoops = loopDepth
+    let savedLazy = lazyGenerator
     scope = s
     loopDepth = 0
+    lazyGenerator = false
     defer {
       scope = saved
       loopDepth = savedLoops
+      lazyGenerator = savedLazy
     }
     return try body()
   }

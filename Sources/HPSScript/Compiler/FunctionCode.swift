@@ -9,6 +9,8 @@ enum Flow: UInt8 {
   case continueLoop
   /// The return value is in the frame's return slot.
   case returned
+  /// A lazy generator suspended at a `yield` (the value is in the generator object).
+  case yielded
 }
 
 typealias ExprCode = (Frame) throws -> Value
@@ -39,6 +41,8 @@ final class FunctionCode {
   var isGenerator = false
   /// Generator functions: the slot holding the running `GeneratorObject`.
   var generatorSlot: Int?
+  /// True when the body was compiled in resumable form (see CompileGenerators.swift).
+  var isLazyGenerator = false
   /// The signature as written, for help() and tab completion.
   let signatureText: String
   /// True when only plain positional parameters exist (the call fast path).

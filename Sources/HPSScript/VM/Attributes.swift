@@ -32,7 +32,7 @@ extension VM {
       if let ex = i as? ExceptionObject, let special = exceptionAttribute(ex, name) { return special }
       if let ca = classAttr { return bind(ca, to: v, cls: cls) }
       if name == "__class__" { return .type(cls) }
-      if name == "__dict__" { return .dict(try dictFromAttributes(i.attributes)) }
+      if name == "__dict__" { return .dict(try dictFromPairs(i.attributes.pairs)) }
       if let ga = cls.lookup("__getattr__") {
         do {
           return try callDescriptor(ga, on: v, [.str(name)])
@@ -54,7 +54,7 @@ extension VM {
       case "__doc__": return f.doc.map { .str($0) } ?? .none
       case "__module__": return .str(f.module.name)
       case "__defaults__": return f.defaults.isEmpty ? .none : .tuple(f.defaults)
-      case "__dict__": return .dict(try dictFromAttributes(f.attributes))
+      case "__dict__": return .dict(try dictFromPairs(f.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
       default:
         if let a = f.attributes[name] { return a }
       }
@@ -117,6 +117,8 @@ extension VM {
     case "__context__": return e.context.map { .instance($0) } ?? .none
     case "__suppress_context__": return .bool(e.suppressContext)
     case "__traceback__": return .none
+    case "value" where e.cls.isSubtype(of: Builtin.stopIteration): return e.args.first ?? .none
+    case "code" where e.cls.isSubtype(of: Builtin.systemExit): return e.args.first ?? .none
     default: return nil
     }
   }
@@ -226,7 +228,7 @@ extension VM {
     }
   }
 
-  func dictFromAttributes(_ attrs: [String: Value]) throws -> DictObject {
+  func dictFromPairs(_ attrs: [(String, Value)]) throws -> DictObject {
     let d = DictObject()
     for (k, v) in attrs { try d.table.set(.str(k), hash: hash(.str(k)), value: v, vm: self) }
     return d
@@ -245,6 +247,7 @@ extension VM {
     var names = Set<String>()
     switch v {
     case .instance(let i): names.formUnion(i.attributes.keys)
+      _ = i
     case .object(let m as ModuleObject): names.formUnion(m.namespace.boundNames)
     case .function(let f): names.formUnion(f.attributes.keys)
     default: break

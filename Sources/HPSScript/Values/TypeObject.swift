@@ -1,5 +1,8 @@
 import HPSSyntax
 
+/// Bumped whenever any class dictionary changes; caches compare against it.
+nonisolated(unsafe) var typeEpoch = 0
+
 // Classes: the builtin types (int, list, ValueError, ...) and the classes scripts define. Single
 // inheritance, so the method resolution order is just the chain of bases.
 
@@ -37,8 +40,13 @@ public final class TypeObject: PyObject {
   var isSubclassable = true
   /// Memoized `lookup` results (including misses), cleared whenever any class dictionary changes.
   private var lookupCache: [String: Value?] = [:]
+  /// Slots of instance attributes, shared by all instances of this class.
+  let slotLayout = SlotLayout()
   private var cacheEpoch = 0
-  nonisolated(unsafe) static var epoch = 0
+  static var epoch: Int {
+    get { typeEpoch }
+    set { typeEpoch = newValue }
+  }
 
   init(
     name: String, base: TypeObject?, dict: [String: Value] = [:], layout: InstanceLayout,
@@ -121,13 +129,13 @@ public final class TypeObject: PyObject {
 /// An instance of a script class, an exception, or a native object.
 public class InstanceObject: PyObject {
   public let cls: TypeObject
-  public var attributes: [String: Value]
+  public var attributes: AttributeStore
   /// The Swift object behind a native instance (nil until the native initializer runs).
   public var native: AnyObject?
 
   init(cls: TypeObject) {
     self.cls = cls
-    self.attributes = [:]
+    self.attributes = AttributeStore(layout: cls.slotLayout)
     super.init()
   }
 

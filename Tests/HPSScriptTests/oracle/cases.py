@@ -70,3 +70,6 @@ CASES = [
 ("lambda_sorting_and_map", "pairs = [(1, 'one'), (3, 'three'), (2, 'two')]\npairs.sort(key=lambda p: p[1])\nprint(pairs, list(map(lambda x: x ** 2, range(4))))"),
 ("object_default_repr_eq", "class P: pass\na = P(); b = P()\nprint(a == a, a == b, a != b, str(P)[:17])"),
 ]
+CASES += [
+("lazy_generators", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'generators.py')).read()),
+]
