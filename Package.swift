@@ -34,7 +34,7 @@ let package = Package(
 
     // MARK: The engine (never imports the language)
     .target(name: "HPSNumerics", dependencies: ["COpenBLAS"]),
-    .target(name: "HPSTraining", dependencies: ["HPSNumerics"]),
+    .target(name: "HPSTraining", dependencies: ["HPSNumerics"], resources: [.copy("Resources/datasets")]),
     .target(name: "HPSSearch", dependencies: ["CSQLite"]),
 
     // MARK: The binding layer and front ends
