@@ -8,11 +8,12 @@ public final class Model {
   /// All trainable parameters in a fixed order (the optimizer's state follows it).
   public let parameters: [Parameter]
 
-  /// Builds the model with weights drawn from `seed` (same seed → same weights).
-  public init(config: ModelConfig, seed: UInt64 = 42, labelSmoothing: Float = 0) throws {
+  /// Builds the model with weights drawn from `seed` (same seed → same weights); without one, from
+  /// `TrainingSeed.current` (set by the Trainer around model_init), else 42.
+  public init(config: ModelConfig, seed: UInt64? = nil, labelSmoothing: Float = 0) throws {
     try config.validate()
     self.config = config
-    var rng = RandomSource(seed: seed)
+    var rng = RandomSource(seed: seed ?? TrainingSeed.current ?? 42)
     var initRNG = rng.split()
     let hidden = config.modelType == "mlp" ? config.hiddenSizes : []
     let act = Activation(rawValue: config.hiddenAct) ?? .relu
