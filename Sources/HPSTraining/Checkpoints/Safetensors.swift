@@ -55,9 +55,11 @@ public enum Safetensors {
     withUnsafeBytes(of: &n) { out.append(contentsOf: $0) }
     out.append(json)
     for (_, t) in tensors {
-      t.values.withUnsafeBufferPointer { p in
-        for v in p { var bits = v.bitPattern.littleEndian; withUnsafeBytes(of: &bits) { out.append(contentsOf: $0) } }
-      }
+      #if _endian(little)
+      t.values.withUnsafeBytes { out.append(contentsOf: $0) }  // already little-endian: one copy
+      #else
+      for v in t.values { var bits = v.bitPattern.littleEndian; withUnsafeBytes(of: &bits) { out.append(contentsOf: $0) } }
+      #endif
     }
     return out
   }
@@ -117,6 +119,17 @@ public enum Safetensors {
       }
       var values = [Float](repeating: 0, count: count)
       let base = dataStart + offsets[0]
+      #if _endian(little)
+      if dtype == "F32" {
+        bytes.withUnsafeBytes { src in
+          values.withUnsafeMutableBytes { dst in
+            dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[base..<(base + count * 4)]))
+          }
+        }
+        tensors[name] = Tensor(shape: shape, values: values)
+        continue
+      }
+      #endif
       for i in 0..<count {
         let p = base + i * width
         switch dtype {
