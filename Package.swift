@@ -33,7 +33,10 @@ let package = Package(
       swiftSettings: swift5),
 
     // MARK: The engine (never imports the language)
-    .target(name: "HPSNumerics", dependencies: ["COpenBLAS"]),
+    // -fno-math-errno: lets √ in the optimizer kernels lower to a vector instruction (docs/trainer.md).
+    .target(
+      name: "HPSNumerics", dependencies: ["COpenBLAS"],
+      swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
     .target(name: "HPSTraining", dependencies: ["HPSNumerics"], resources: [.copy("Resources/datasets")]),
     .target(name: "HPSSearch", dependencies: ["CSQLite"]),
 

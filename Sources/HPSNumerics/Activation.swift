@@ -71,7 +71,8 @@ public enum Activation: String, Sendable, CaseIterable {
       if UnsafePointer(dx) != dy { dx.update(from: dy, count: count) }
     case .relu:
       guard let y = output ?? input else { return }
-      for i in 0..<count { dx[i] = y[i] > 0 ? dy[i] : 0 }
+      // Both loads first: a load under the condition keeps the loop from vectorizing.
+      for i in 0..<count { let d = dy[i], v = y[i]; dx[i] = v > 0 ? d : 0 }
     case .tanh:
       guard let y = output else { return }
       for i in 0..<count { dx[i] = dy[i] * (1 - y[i] * y[i]) }

@@ -58,15 +58,8 @@ public final class AdamW: Optimizer {
           m.buffers[k].withUnsafeMutableBufferPointer { mb in
             v.buffers[k].withUnsafeMutableBufferPointer { vb in
               guard let mp = mb.baseAddress, let vp = vb.baseAddress else { return }
-              // One fused pass: decay, both moments and the update.
-              for i in 0..<n {
-                let gi = g[i] + l2 * w[i]
-                let mi = b1 * mp[i] + (1 - b1) * gi
-                let vi = b2 * vp[i] + (1 - b2) * gi * gi
-                mp[i] = mi
-                vp[i] = vi
-                w[i] = w[i] * decayFactor - stepSize * mi / (vi.squareRoot() * invSqrtBC2 + eps)
-              }
+              Kernels.adamUpdate(weights: w, gradients: g, m: mp, v: vp, count: n, beta1: b1, beta2: b2, stepSize: stepSize,
+                                 invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2)
             }
           }
         }
@@ -141,11 +134,7 @@ public final class RMSprop: Optimizer {
         p.value.withUnsafeMutablePointer { w in
           sq.buffers[k].withUnsafeMutableBufferPointer { sb in
             guard let s = sb.baseAddress else { return }
-            for i in 0..<n {
-              let gi = g[i] + wd * w[i]
-              s[i] = a * s[i] + (1 - a) * gi * gi
-              w[i] -= lr * gi / (s[i].squareRoot() + eps)
-            }
+            Kernels.rmspropUpdate(weights: w, gradients: g, square: s, count: n, learningRate: lr, alpha: a, epsilon: eps, weightDecay: wd)
           }
         }
       }
@@ -175,11 +164,7 @@ public final class Adagrad: Optimizer {
         p.value.withUnsafeMutablePointer { w in
           sum.buffers[k].withUnsafeMutableBufferPointer { sb in
             guard let s = sb.baseAddress else { return }
-            for i in 0..<n {
-              let gi = g[i] + wd * w[i]
-              s[i] += gi * gi
-              w[i] -= lr * gi / (s[i].squareRoot() + eps)
-            }
+            Kernels.adagradUpdate(weights: w, gradients: g, sum: s, count: n, learningRate: lr, epsilon: eps, weightDecay: wd)
           }
         }
       }
