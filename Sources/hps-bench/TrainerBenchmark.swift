@@ -15,6 +15,10 @@ struct TrainerBenchmark: ParsableCommand {
   var python: String?
   @Option(help: "Runs per engine; the best is reported (the machine is shared, so runs vary).") var repeats = 2
   @Option(help: "Only this workload: small or large.") var only: String?
+  @Option(help: "Keep the data files the peers read in this directory (default: a temporary one, removed).")
+  var dataDir: String?
+  @Option(help: "PyTorch's thread count for the small workload (default 1: on a busy shared machine 2 OpenMP threads collapse; quiet, 2 are ~25% faster).")
+  var torchThreadsSmall: Int?
   @Option(help: .hidden) var worker: String?
 
   func run() throws {
@@ -34,9 +38,9 @@ struct TrainerBenchmark: ParsableCommand {
       guard let w = TrainerWorkload.named($0) else { throw ValidationError("--only must be small or large") }
       return [w]
     } ?? [.small, .large]
-    let scratch = NSTemporaryDirectory() + "hps-bench-trainer-\(getpid())"
+    let scratch = dataDir ?? NSTemporaryDirectory() + "hps-bench-trainer-\(getpid())"
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    defer { if dataDir == nil { try? FileManager.default.removeItem(atPath: scratch) } }
 
     var rows: [(TrainerWorkload, TrainerBenchmarkRow)] = []
     for w in workloads {
@@ -49,7 +53,8 @@ struct TrainerBenchmark: ParsableCommand {
         log("\(w.name): hps run \(attempt)")
         row.hps = best(row.hps, try TrainerBenchmarkRunner.result(
           TrainerBenchmarkRunner.runJSON(TrainerBenchmarkRunner.selfExecutable, ["trainer", "--worker", w.name])))
-        for (engine, threads) in [("numpy", w.numpyThreads), ("torch", w.torchThreads)] {
+        let torchThreads = w.name == "small" ? (torchThreadsSmall ?? w.torchThreads) : w.torchThreads
+        for (engine, threads) in [("numpy", w.numpyThreads), ("torch", torchThreads)] {
           log("\(w.name): \(engine) run \(attempt)")
           let env = ["OPENBLAS_NUM_THREADS": "\(threads)", "OMP_NUM_THREADS": "\(threads)", "MKL_NUM_THREADS": "\(threads)"]
           let args = pyPrefix + [root + "/bench/trainer/peer_\(engine).py", "--data", dataPath,

@@ -44,13 +44,19 @@ struct TrainerBenchmarkRow {
   }
 
   static func table(_ rows: [(TrainerWorkload, TrainerBenchmarkRow)]) -> String {
-    var lines = [String(format: "%-6@ %-14@ %7@ %12@ %9@ %11@", "work" as NSString, "engine" as NSString, "threads" as NSString,
-                        "samples/s" as NSString, "test acc" as NSString, "peak RSS MB" as NSString)]
+    func pad(_ s: String, _ n: Int, right: Bool = false) -> String {
+      s.count >= n ? s : right ? String(repeating: " ", count: n - s.count) + s : s + String(repeating: " ", count: n - s.count)
+    }
+    func row(_ c: [String]) -> String {
+      pad(c[0], 6) + " " + pad(c[1], 14) + " " + pad(c[2], 7, right: true) + " " + pad(c[3], 12, right: true) + " "
+        + pad(c[4], 9, right: true) + " " + pad(c[5], 12, right: true)
+    }
+    var lines = [row(["work", "engine", "threads", "samples/s", "test acc", "peak RSS MB"])]
     for (w, r) in rows {
       for (name, result) in [("hps", r.hps), ("PyTorch eager", r.torch), ("numpy", r.numpy)] {
-        guard let result else { lines.append("\(w.name.padding(toLength: 6, withPad: " ", startingAt: 0)) \(name): failed"); continue }
-        lines.append(String(format: "%-6@ %-14@ %7d %12.0f %8.2f%% %11.0f", w.name as NSString, name as NSString, result.threads,
-                            result.samplesPerSecond, 100 * result.testAccuracy, result.peakRSSMB))
+        guard let result else { lines.append(row([w.name, name, "-", "failed", "-", "-"])); continue }
+        lines.append(row([w.name, name, "\(result.threads)", String(format: "%.0f", result.samplesPerSecond),
+                          String(format: "%.2f%%", 100 * result.testAccuracy), String(format: "%.0f", result.peakRSSMB)]))
       }
       lines.append("       hps / PyTorch = \(number(r.ratio(r.torch), 2))x, hps / numpy = \(number(r.ratio(r.numpy), 2))x; "
                    + "SGEMM bound \(number(r.sgemmBound, 0)) samples/s, hps at \(number(r.fractionOfBound.map { $0 * 100 }, 1))% of it")

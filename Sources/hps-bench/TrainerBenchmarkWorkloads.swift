@@ -14,7 +14,7 @@ struct TrainerWorkload {
   let torchThreads: Int
   let numpyThreads: Int
 
-  static let small = TrainerWorkload(name: "small", hidden: [128, 128], epochs: 20, batch: 32, torchThreads: 2, numpyThreads: 1)
+  static let small = TrainerWorkload(name: "small", hidden: [128, 128], epochs: 20, batch: 32, torchThreads: 1, numpyThreads: 1)
   static let large = TrainerWorkload(name: "large", hidden: [512, 512], epochs: 2, batch: 256, torchThreads: 2, numpyThreads: 2)
   static func named(_ name: String) -> TrainerWorkload? { name == "small" ? .small : name == "large" ? .large : nil }
 
