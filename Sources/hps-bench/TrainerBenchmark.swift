@@ -19,15 +19,16 @@ struct TrainerBenchmark: ParsableCommand {
   var dataDir: String?
   @Option(help: "PyTorch's thread count for the small workload (default 1: on a busy shared machine 2 OpenMP threads collapse; quiet, 2 are ~25% faster).")
   var torchThreadsSmall: Int?
+  @Option(help: "hps's BLAS threads (0: the Trainer's automatic choice from the work per step).") var hpsThreads = 0
   @Option(help: .hidden) var worker: String?
 
   func run() throws {
     if let worker {
       guard let w = TrainerWorkload.named(worker) else { throw ValidationError("unknown workload \(worker)") }
-      let r = try w.runHPS()
+      let r = try w.runHPS(threads: hpsThreads)
       var usage = rusage()
       getrusage(RUSAGE_SELF.rawValue, &usage)
-      print("{\"samples_per_s\": \(r.samplesPerSecond), \"test_accuracy\": \(r.testAccuracy), \"peak_rss_mb\": \(Double(usage.ru_maxrss) / 1024), \"threads\": \(r.threads)}")
+      print("{\"samples_per_s\": \(r.samplesPerSecond), \"samples_per_cpu_s\": \(r.samplesPerCPUSecond), \"test_accuracy\": \(r.testAccuracy), \"peak_rss_mb\": \(Double(usage.ru_maxrss) / 1024), \"threads\": \(r.threads)}")
       return
     }
     guard repeats >= 1 else { throw ValidationError("--repeats must be >= 1") }
@@ -52,7 +53,8 @@ struct TrainerBenchmark: ParsableCommand {
       for attempt in 1...repeats {
         log("\(w.name): hps run \(attempt)")
         row.hps = best(row.hps, try TrainerBenchmarkRunner.result(
-          TrainerBenchmarkRunner.runJSON(TrainerBenchmarkRunner.selfExecutable, ["trainer", "--worker", w.name])))
+          TrainerBenchmarkRunner.runJSON(TrainerBenchmarkRunner.selfExecutable,
+                                         ["trainer", "--worker", w.name, "--hps-threads", "\(hpsThreads)"])))
         let torchThreads = w.name == "small" ? (torchThreadsSmall ?? w.torchThreads) : w.torchThreads
         for (engine, threads) in [("numpy", w.numpyThreads), ("torch", torchThreads)] {
           log("\(w.name): \(engine) run \(attempt)")
@@ -69,9 +71,9 @@ struct TrainerBenchmark: ParsableCommand {
           }
         }
       }
-      let hpsThreads = row.hps?.threads ?? 1
-      log("\(w.name): measuring the SGEMM bound with \(hpsThreads) thread(s)")
-      row.sgemmBound = w.sgemmBound(features: train.numFeatures, threads: hpsThreads)
+      let boundThreads = row.hps?.threads ?? 1
+      log("\(w.name): measuring the SGEMM bound with \(boundThreads) thread(s)")
+      row.sgemmBound = w.sgemmBound(features: train.numFeatures, threads: boundThreads)
       rows.append((w, row))
     }
     print(json ? TrainerBenchmarkRow.json(rows) : TrainerBenchmarkRow.table(rows))

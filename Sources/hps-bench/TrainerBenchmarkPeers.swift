@@ -3,6 +3,8 @@ import Foundation
 
 struct PeerResult {
   var samplesPerSecond: Double
+  /// Throughput per CPU-second used (all threads): steadier than wall time on a shared machine.
+  var samplesPerCPUSecond: Double
   var testAccuracy: Double
   var peakRSSMB: Double
   var threads: Int
@@ -52,7 +54,7 @@ enum TrainerBenchmarkRunner {
 
   static func result(_ json: [String: Any]) -> PeerResult {
     func d(_ k: String) -> Double { (json[k] as? NSNumber)?.doubleValue ?? .nan }
-    return PeerResult(samplesPerSecond: d("samples_per_s"), testAccuracy: d("test_accuracy"), peakRSSMB: d("peak_rss_mb"),
+    return PeerResult(samplesPerSecond: d("samples_per_s"), samplesPerCPUSecond: d("samples_per_cpu_s"), testAccuracy: d("test_accuracy"), peakRSSMB: d("peak_rss_mb"),
                       threads: (json["threads"] as? NSNumber)?.intValue ?? 0)
   }
 

@@ -49,14 +49,15 @@ struct TrainerBenchmarkRow {
     }
     func row(_ c: [String]) -> String {
       pad(c[0], 6) + " " + pad(c[1], 14) + " " + pad(c[2], 7, right: true) + " " + pad(c[3], 12, right: true) + " "
-        + pad(c[4], 9, right: true) + " " + pad(c[5], 12, right: true)
+        + pad(c[4], 9, right: true) + " " + pad(c[5], 12, right: true) + " " + pad(c[6], 14, right: true)
     }
-    var lines = [row(["work", "engine", "threads", "samples/s", "test acc", "peak RSS MB"])]
+    var lines = [row(["work", "engine", "threads", "samples/s", "test acc", "peak RSS MB", "samples/CPU-s"])]
     for (w, r) in rows {
       for (name, result) in [("hps", r.hps), ("PyTorch eager", r.torch), ("numpy", r.numpy)] {
-        guard let result else { lines.append(row([w.name, name, "-", "failed", "-", "-"])); continue }
+        guard let result else { lines.append(row([w.name, name, "-", "failed", "-", "-", "-"])); continue }
         lines.append(row([w.name, name, "\(result.threads)", String(format: "%.0f", result.samplesPerSecond),
-                          String(format: "%.2f%%", 100 * result.testAccuracy), String(format: "%.0f", result.peakRSSMB)]))
+                          String(format: "%.2f%%", 100 * result.testAccuracy), String(format: "%.0f", result.peakRSSMB),
+                          String(format: "%.0f", result.samplesPerCPUSecond)]))
       }
       lines.append("       hps / PyTorch = \(number(r.ratio(r.torch), 2))x, hps / numpy = \(number(r.ratio(r.numpy), 2))x; "
                    + "SGEMM bound \(number(r.sgemmBound, 0)) samples/s, hps at \(number(r.fractionOfBound.map { $0 * 100 }, 1))% of it")

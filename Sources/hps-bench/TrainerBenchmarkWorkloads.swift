@@ -67,23 +67,33 @@ struct TrainerWorkload {
 
   /// hps's run, in this process: the Trainer with the peers' configuration (constant learning
   /// rate, no clipping, no evaluation or logging during training). Time = train()'s loop only.
-  func runHPS() throws -> (samplesPerSecond: Double, testAccuracy: Double, threads: Int) {
+  func runHPS(threads: Int) throws -> (samplesPerSecond: Double, samplesPerCPUSecond: Double, testAccuracy: Double, threads: Int) {
     let (train, test) = try data()
     let args = try TrainingArguments([
       "learning_rate": .double(learningRate), "weight_decay": .double(weightDecay),
       "num_train_epochs": .int(epochs), "per_device_train_batch_size": .int(batch),
       "per_device_eval_batch_size": .int(1024), "max_grad_norm": .double(0), "lr_scheduler_type": .string("constant"),
       "logging_strategy": .string("no"), "save_strategy": .string("no"), "eval_strategy": .string("no"),
-      "seed": .int(0),
+      "seed": .int(0), "num_threads": .int(threads),
     ])
     let model = try Model(config: .mlp(features: train.numFeatures, labels: 10, hidden: hidden), seed: 0)
     let trainer = try Trainer(model: model, args: args, trainDataset: train,
                               computeMetrics: BuiltinMetrics.computeMetrics(["accuracy"]))
+    let cpuBefore = Self.cpuSeconds()
     let out = try trainer.train()
+    let cpu = Self.cpuSeconds() - cpuBefore
     let threads = BLAS.threadCount
     let runtime = out.metrics["train_runtime"] ?? .infinity
     let accuracy = try trainer.evaluate(test)["eval_accuracy"] ?? 0
-    return (Double(train.count * epochs) / runtime, accuracy, threads)
+    let samples = Double(train.count * epochs)
+    return (samples / runtime, samples / max(cpu, 1e-9), accuracy, threads)
+  }
+
+  /// User + system CPU time of this process (all threads), robust to other jobs on the machine.
+  static func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
   }
 
   /// Samples/second if a training step cost only its GEMMs: the exact sequence of one step
