@@ -58,9 +58,52 @@ public enum CSVLoader {
     var x = Matrix(rows: n, cols: featureIdx.count)
     var rawLabels: [String] = []
     rawLabels.reserveCapacity(n)
+    var isFeature = [Bool](repeating: true, count: header.count)
+    isFeature[labelIndex] = false
+    var fieldStarts = [Int](repeating: 0, count: header.count + 1)
+    var fieldEnds = [Int](repeating: 0, count: header.count + 1)
+    var numberBuffer = [CChar](repeating: 0, count: 64)
     for r in 0..<n {
       let lineNo = r + 2
-      let f = fields(lines[r + 1])
+      let line = lines[r + 1]
+      // Fast path: unquoted lines are split and parsed on their UTF-8 bytes with strtof.
+      let parsed: Bool = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        if bytes.contains(UInt8(ascii: "\"")) { return false }
+        var count = 0, start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {
+          if count < fieldStarts.count { fieldStarts[count] = start; fieldEnds[count] = i }
+          count += 1
+          start = i + 1
+        }
+        guard count == header.count else { return false }
+        var j = 0
+        for c in 0..<count where isFeature[c] {
+          var a = fieldStarts[c], b = fieldEnds[c]
+          while a < b && (bytes[a] == 32 || bytes[a] == 9) { a += 1 }
+          while b > a && (bytes[b - 1] == 32 || bytes[b - 1] == 9) { b -= 1 }
+          guard b > a, b - a < numberBuffer.count else { return false }
+          let value: Float? = numberBuffer.withUnsafeMutableBufferPointer { buf -> Float? in
+            for k in 0..<(b - a) { buf[k] = CChar(bitPattern: bytes[a + k]) }
+            buf[b - a] = 0
+            guard let base = buf.baseAddress else { return nil }
+            var end: UnsafeMutablePointer<CChar>?
+            let v = strtof(base, &end)
+            guard let end, end == base + (b - a) else { return nil }
+            return v
+          }
+          guard let value else { return false }
+          x.storage[r * featureIdx.count + j] = value
+          j += 1
+        }
+        let l = String(decoding: bytes[fieldStarts[labelIndex]..<fieldEnds[labelIndex]], as: UTF8.self)
+          .trimmingCharacters(in: .whitespaces)
+        if l.isEmpty { return false }
+        rawLabels.append(l)
+        return true
+      } ?? false
+      if parsed { continue }
+      // Slow path (quotes, or an error to report precisely).
+      let f = fields(line)
       guard f.count == header.count else {
         throw DataError.csv(file: file, line: lineNo, column: f.count < header.count ? header[f.count] : "",
                             message: "expected \(header.count) fields, found \(f.count)")
