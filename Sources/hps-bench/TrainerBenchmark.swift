@@ -20,6 +20,8 @@ struct TrainerBenchmark: ParsableCommand {
   @Option(help: "PyTorch's thread count for the small workload (default 1: on a busy shared machine 2 OpenMP threads collapse; quiet, 2 are ~25% faster).")
   var torchThreadsSmall: Int?
   @Option(help: "hps's BLAS threads (0: the Trainer's automatic choice from the work per step).") var hpsThreads = 0
+  @Option(help: "Threads for every engine on the large workload (default: hps automatic = 2, numpy 2, PyTorch 2).")
+  var largeThreads: Int?
   @Option(help: .hidden) var worker: String?
 
   func run() throws {
@@ -32,6 +34,7 @@ struct TrainerBenchmark: ParsableCommand {
       return
     }
     guard repeats >= 1 else { throw ValidationError("--repeats must be >= 1") }
+    if let t = largeThreads, t < 1 { throw ValidationError("--large-threads must be >= 1") }
     let root = Self.packageRoot()
     let py = python ?? (FileManager.default.isExecutableFile(atPath: root + "/.venv-bench/bin/python") ? root + "/.venv-bench/bin/python" : "/usr/bin/env")
     let pyPrefix = python == nil && py == "/usr/bin/env" ? ["python3"] : []
@@ -54,9 +57,10 @@ struct TrainerBenchmark: ParsableCommand {
         log("\(w.name): hps run \(attempt)")
         row.hps = best(row.hps, try TrainerBenchmarkRunner.result(
           TrainerBenchmarkRunner.runJSON(TrainerBenchmarkRunner.selfExecutable,
-                                         ["trainer", "--worker", w.name, "--hps-threads", "\(hpsThreads)"])))
-        let torchThreads = w.name == "small" ? (torchThreadsSmall ?? w.torchThreads) : w.torchThreads
-        for (engine, threads) in [("numpy", w.numpyThreads), ("torch", torchThreads)] {
+                                         ["trainer", "--worker", w.name, "--hps-threads", "\(w.name == "large" ? (largeThreads ?? hpsThreads) : hpsThreads)"])))
+        let torchThreads = w.name == "small" ? (torchThreadsSmall ?? w.torchThreads) : (largeThreads ?? w.torchThreads)
+        let numpyThreads = w.name == "large" ? (largeThreads ?? w.numpyThreads) : w.numpyThreads
+        for (engine, threads) in [("numpy", numpyThreads), ("torch", torchThreads)] {
           log("\(w.name): \(engine) run \(attempt)")
           let env = ["OPENBLAS_NUM_THREADS": "\(threads)", "OMP_NUM_THREADS": "\(threads)", "MKL_NUM_THREADS": "\(threads)"]
           let args = pyPrefix + [root + "/bench/trainer/peer_\(engine).py", "--data", dataPath,
@@ -76,7 +80,13 @@ struct TrainerBenchmark: ParsableCommand {
       row.sgemmBound = w.sgemmBound(features: train.numFeatures, threads: boundThreads)
       rows.append((w, row))
     }
-    print(json ? TrainerBenchmarkRow.json(rows) : TrainerBenchmarkRow.table(rows))
+    if json {
+      // The table goes to standard error so standard output stays exactly one JSON object.
+      log("results\n" + TrainerBenchmarkRow.table(rows))
+      print(TrainerBenchmarkRow.json(rows))
+    } else {
+      print(TrainerBenchmarkRow.table(rows))
+    }
   }
 
   func best(_ a: PeerResult?, _ b: PeerResult) -> PeerResult {

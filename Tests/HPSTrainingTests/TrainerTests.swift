@@ -345,3 +345,23 @@ extension ModelConfig {
     return c
   }
 }
+
+@Suite struct MultiLabelTests {
+  /// Multi-label classification: two independent 0/1 targets per row, sigmoid + BCE.
+  @Test func multiLabelTrainsWithBinaryCrossEntropy() throws {
+    let base = try SyntheticDatasets.blobs(samples: 200, features: 2, centers: 4, clusterStd: 0.5, seed: 2)
+    // Label bits: class id's two binary digits.
+    let bits = base.classIDs.flatMap { [Float($0 & 1), Float(($0 >> 1) & 1)] }
+    let ds = try Dataset(features: base.features, labels: .values(Matrix(rows: 200, cols: 2, values: bits)))
+    var cfg = ModelConfig.mlp(features: 2, labels: 2, hidden: [16])
+    cfg.problemType = "multi_label_classification"
+    let trainer = try Trainer(
+      model: Model(config: cfg),
+      args: args(["learning_rate": .double(0.02), "num_train_epochs": .int(20), "lr_scheduler_type": .string("constant")]),
+      trainDataset: ds)
+    let before = try trainer.evaluate(ds)["eval_loss"] ?? 0
+    try trainer.train()
+    let after = try trainer.evaluate(ds)["eval_loss"] ?? 9
+    #expect(after < 0.2 && after < before / 3, "\(before) → \(after)")
+  }
+}

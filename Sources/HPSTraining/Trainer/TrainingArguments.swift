@@ -47,7 +47,8 @@ public struct TrainingArguments: Sendable, Equatable {
 
   public init() {}
 
-  /// Builds arguments from script keywords, applying them in dictionary order after the defaults.
+  /// Builds arguments from script keywords: defaults first, then each given field (in sorted key
+  /// order, so the first error reported is deterministic), then validation.
   public init(_ values: [String: ArgumentValue]) throws {
     self.init()
     for key in values.keys.sorted() { try set(key, values[key] ?? .none) }
