@@ -30,7 +30,10 @@ struct TrainerBenchmark: ParsableCommand {
       let r = try w.runHPS(threads: hpsThreads)
       var usage = rusage()
       getrusage(RUSAGE_SELF.rawValue, &usage)
-      print("{\"samples_per_s\": \(r.samplesPerSecond), \"samples_per_cpu_s\": \(r.samplesPerCPUSecond), \"test_accuracy\": \(r.testAccuracy), \"peak_rss_mb\": \(Double(usage.ru_maxrss) / 1024), \"threads\": \(r.threads)}")
+      // The SGEMM bound is measured here, right after training, with the same threads: same
+      // process, same moment, so contention from other jobs affects both alike.
+      let bound = w.sgemmBound(features: w.name == "small" ? 64 : 256, threads: r.threads)
+      print("{\"samples_per_s\": \(r.samplesPerSecond), \"samples_per_cpu_s\": \(r.samplesPerCPUSecond), \"test_accuracy\": \(r.testAccuracy), \"peak_rss_mb\": \(Double(usage.ru_maxrss) / 1024), \"threads\": \(r.threads), \"bound_samples_per_s\": \(bound.wall), \"bound_samples_per_cpu_s\": \(bound.cpu)}")
       return
     }
     guard repeats >= 1 else { throw ValidationError("--repeats must be >= 1") }
@@ -75,9 +78,6 @@ struct TrainerBenchmark: ParsableCommand {
           }
         }
       }
-      let boundThreads = row.hps?.threads ?? 1
-      log("\(w.name): measuring the SGEMM bound with \(boundThreads) thread(s)")
-      row.sgemmBound = w.sgemmBound(features: train.numFeatures, threads: boundThreads)
       rows.append((w, row))
     }
     if json {

@@ -8,6 +8,9 @@ struct PeerResult {
   var testAccuracy: Double
   var peakRSSMB: Double
   var threads: Int
+  /// hps's worker only: the SGEMM bound measured in the same process right after training.
+  var boundSamplesPerSecond: Double?
+  var boundSamplesPerCPUSecond: Double?
 }
 
 enum TrainerBenchmarkError: Error, CustomStringConvertible {
@@ -55,7 +58,9 @@ enum TrainerBenchmarkRunner {
   static func result(_ json: [String: Any]) -> PeerResult {
     func d(_ k: String) -> Double { (json[k] as? NSNumber)?.doubleValue ?? .nan }
     return PeerResult(samplesPerSecond: d("samples_per_s"), samplesPerCPUSecond: d("samples_per_cpu_s"), testAccuracy: d("test_accuracy"), peakRSSMB: d("peak_rss_mb"),
-                      threads: (json["threads"] as? NSNumber)?.intValue ?? 0)
+                      threads: (json["threads"] as? NSNumber)?.intValue ?? 0,
+                      boundSamplesPerSecond: (json["bound_samples_per_s"] as? NSNumber)?.doubleValue,
+                      boundSamplesPerCPUSecond: (json["bound_samples_per_cpu_s"] as? NSNumber)?.doubleValue)
   }
 
   /// The path of the running executable (to re-run itself as the hps worker).

@@ -5,7 +5,7 @@ struct TrainerBenchmarkRow {
   var hps: PeerResult?
   var torch: PeerResult?
   var numpy: PeerResult?
-  var sgemmBound: Double?
+  var sgemmBound: Double? { hps?.boundSamplesPerSecond }
 
   func ratio(_ peer: PeerResult?) -> Double? {
     guard let h = hps?.samplesPerSecond, let p = peer?.samplesPerSecond, p > 0 else { return nil }
@@ -14,6 +14,11 @@ struct TrainerBenchmarkRow {
 
   var fractionOfBound: Double? {
     guard let h = hps?.samplesPerSecond, let b = sgemmBound, b > 0 else { return nil }
+    return h / b
+  }
+
+  var cpuFractionOfBound: Double? {
+    guard let h = hps?.samplesPerCPUSecond, let b = hps?.boundSamplesPerCPUSecond, b > 0 else { return nil }
     return h / b
   }
 
@@ -60,7 +65,8 @@ struct TrainerBenchmarkRow {
                           String(format: "%.0f", result.samplesPerCPUSecond)]))
       }
       lines.append("       hps / PyTorch = \(number(r.ratio(r.torch), 2))x, hps / numpy = \(number(r.ratio(r.numpy), 2))x; "
-                   + "SGEMM bound \(number(r.sgemmBound, 0)) samples/s, hps at \(number(r.fractionOfBound.map { $0 * 100 }, 1))% of it")
+                   + "SGEMM bound \(number(r.sgemmBound, 0)) samples/s, hps at \(number(r.fractionOfBound.map { $0 * 100 }, 1))% of it"
+                   + " (per CPU-second: bound \(number(r.hps?.boundSamplesPerCPUSecond, 0)), hps at \(number(r.cpuFractionOfBound.map { $0 * 100 }, 1))%)")
     }
     return lines.joined(separator: "\n")
   }

@@ -97,8 +97,9 @@ struct TrainerWorkload {
   }
 
   /// Samples/second if a training step cost only its GEMMs: the exact sequence of one step
-  /// (forward per layer, dW per layer, dX for all but the first) timed back to back.
-  func sgemmBound(features: Int, threads: Int) -> Double {
+  /// (forward per layer, dW per layer, dX for all but the first) timed back to back, as wall time
+  /// and as process CPU time (the latter is steady on a shared machine for 1 thread).
+  func sgemmBound(features: Int, threads: Int) -> (wall: Double, cpu: Double) {
     BLAS.threadCount = threads
     let sizes = layerSizes(features)
     var rng = RandomSource(seed: 5)
@@ -116,14 +117,15 @@ struct TrainerWorkload {
       }
     }
     for _ in 0..<20 { step() }
-    var times: [Double] = []
+    var times: [Double] = [], cpuTimes: [Double] = []
     let reps = batch >= 256 ? 40 : 400
     for _ in 0..<7 {
       let t0 = DispatchTime.now().uptimeNanoseconds
+      let c0 = Self.cpuSeconds()
       for _ in 0..<reps { step() }
       times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 / Double(reps))
+      cpuTimes.append((Self.cpuSeconds() - c0) / Double(reps))
     }
-    let median = times.sorted()[times.count / 2]
-    return Double(batch) / median
+    return (Double(batch) / times.sorted()[times.count / 2], Double(batch) / max(1e-12, cpuTimes.sorted()[cpuTimes.count / 2]))
   }
 }
