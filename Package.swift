@@ -35,8 +35,11 @@ let package = Package(
       swiftSettings: swift5 + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
 
     // MARK: The engine (never imports the language)
-    .target(name: "HPSNumerics", dependencies: ["COpenBLAS"]),
-    .target(name: "HPSTraining", dependencies: ["HPSNumerics"]),
+    // -fno-math-errno: lets √ in the optimizer kernels lower to a vector instruction (docs/trainer.md).
+    .target(
+      name: "HPSNumerics", dependencies: ["COpenBLAS"],
+      swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
+    .target(name: "HPSTraining", dependencies: ["HPSNumerics"], resources: [.copy("Resources/datasets")]),
     .target(name: "HPSSearch", dependencies: ["CSQLite"]),
 
     // MARK: The binding layer and front ends

@@ -1,0 +1,52 @@
+// The optimizers' inner loops, one fused pass per parameter tensor. They live in HPSNumerics,
+// which is compiled with -fno-math-errno (Package.swift) so that √ lowers to a vector instruction
+// and these loops vectorize; with errno semantics every √ was a scalar call and AdamW alone took
+// a quarter of a digits training step.
+extension Kernels {
+  /// Adam/AdamW (PyTorch's formula): g' = g + l2·w; m ← β1·m + (1−β1)·g'; v ← β2·v + (1−β2)·g'²;
+  /// w ← w·decay − stepSize·m / (√v·invSqrtBC2 + ε).
+  public static func adamUpdate(
+    weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
+    v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, stepSize: Float,
+    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float
+  ) {
+    let c1 = 1 - b1, c2 = 1 - b2
+    for i in 0..<n {
+      let wi = w[i]
+      let gi = g[i] + l2 * wi
+      let mi = b1 * m[i] + c1 * gi
+      let vi = b2 * v[i] + c2 * gi * gi
+      m[i] = mi
+      v[i] = vi
+      w[i] = wi * decayFactor - stepSize * mi / (vi.squareRoot() * invSqrtBC2 + eps)
+    }
+  }
+
+  /// RMSprop: s ← α·s + (1−α)·g'²; w ← w − lr·g'/(√s + ε), with g' = g + wd·w.
+  public static func rmspropUpdate(
+    weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, square s: UnsafeMutablePointer<Float>,
+    count n: Int, learningRate lr: Float, alpha a: Float, epsilon eps: Float, weightDecay wd: Float
+  ) {
+    for i in 0..<n {
+      let wi = w[i]
+      let gi = g[i] + wd * wi
+      let si = a * s[i] + (1 - a) * gi * gi
+      s[i] = si
+      w[i] = wi - lr * gi / (si.squareRoot() + eps)
+    }
+  }
+
+  /// Adagrad: s ← s + g'²; w ← w − lr·g'/(√s + ε), with g' = g + wd·w.
+  public static func adagradUpdate(
+    weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, sum s: UnsafeMutablePointer<Float>,
+    count n: Int, learningRate lr: Float, epsilon eps: Float, weightDecay wd: Float
+  ) {
+    for i in 0..<n {
+      let wi = w[i]
+      let gi = g[i] + wd * wi
+      let si = s[i] + gi * gi
+      s[i] = si
+      w[i] = wi - lr * gi / (si.squareRoot() + eps)
+    }
+  }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import HPSTraining
-
-@Test func placeholder_HPSTrainingTests() { #expect(Bool(true)) }
