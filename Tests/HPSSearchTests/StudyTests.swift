@@ -176,8 +176,11 @@ struct Other: Error {}
     let seenRunning = Locked(false)
     try study.optimize(nTrials: 40, nJobs: 4) { t in
       let x = try t.suggestFloat("x", low: 0, high: 1)
-      if study.trials(states: [.running]).count > 1 { seenRunning.withLock { $0 = true } }
-      Thread.sleep(forTimeInterval: 0.001)
+      // Wait (bounded) until another worker's trial is RUNNING at the same time as this one.
+      for _ in 0..<200 where !seenRunning.current {
+        if study.trials(states: [.running]).count > 1 { seenRunning.withLock { $0 = true } }
+        Thread.sleep(forTimeInterval: 0.001)
+      }
       return x
     }
     let numbers = study.trials.map(\.number)
