@@ -103,6 +103,7 @@ extension Study {
   }
 
   private func logFinished(_ trial: FrozenTrial) {
+    guard logger.isEnabled(.info) else { return }
     let params = trial.params.keys.sorted().map { "'\($0)': \(trial.params[$0]?.description ?? "")" }.joined(separator: ", ")
     switch trial.state {
     case .complete:

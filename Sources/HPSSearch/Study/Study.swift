@@ -19,6 +19,9 @@ public final class Study: StudyView, @unchecked Sendable {
   public var staleTrialCallback: (@Sendable (Study, FrozenTrial) -> Void)?
 
   let run = Locked(RunState())
+  /// The distribution each parameter name was first suggested with in this study, so the
+  /// "categorical choices may not change" rule costs a dictionary lookup, not a scan.
+  let knownDistributions = Locked<[String: Distribution]>([:])
 
   struct RunState {
     var optimizing = false

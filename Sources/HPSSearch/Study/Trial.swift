@@ -154,15 +154,22 @@ public final class Trial: @unchecked Sendable {
     }
   }
 
-  /// Categorical choices may not change between trials of one study (Optuna's rule).
+  /// Categorical choices may not change between trials of one study (Optuna's rule). The
+  /// first distribution seen for a name is remembered by the study; on a miss the stored trials
+  /// are scanned once (they may come from another process).
   private func checkAcrossTrials(_ name: String, _ distribution: Distribution) throws {
     guard case .categorical = distribution else { return }
-    for other in study.trials(states: [.complete, .pruned, .fail, .running]) where other.trialID != trialID {
-      if let previous = other.distributions[name] {
-        try previous.checkCompatible(with: distribution, parameter: name)
-        return
+    var previous = study.knownDistributions.withLock { $0[name] }
+    if previous == nil {
+      for other in study.trials(states: nil) where other.trialID != trialID {
+        if let d = other.distributions[name] {
+          previous = d
+          break
+        }
       }
     }
+    if let previous { try previous.checkCompatible(with: distribution, parameter: name) }
+    study.knownDistributions.withLock { if $0[name] == nil { $0[name] = previous ?? distribution } }
   }
 
   private func make(_ function: String, _ name: String, _ build: () throws -> Distribution) throws -> Distribution {
