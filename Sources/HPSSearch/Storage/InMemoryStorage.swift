@@ -168,6 +168,17 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     }
   }
 
+  public func trialID(studyID: Int, number: Int) throws -> Int {
+    try state.withLock { s in
+      let record = try study(s, studyID)
+      // Numbers are handed out in order, so trial `number` is the number-th id.
+      guard record.trialIDs.indices.contains(number) else {
+        throw SearchError.invalidArgument(function: "tell", argument: "trial", message: "no trial with number \(number)")
+      }
+      return record.trialIDs[number]
+    }
+  }
+
   public func trials(studyID: Int, states: Set<TrialState>?) throws -> [FrozenTrial] {
     try state.withLock { s in
       let record = try study(s, studyID)

@@ -20,6 +20,8 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
   public let path: String
   public let heartbeatInterval: TimeInterval?
   public let gracePeriod: TimeInterval?
+  /// Whether every commit is fsynced (survives power loss), at several ms per write.
+  public let synchronousFull: Bool
   private let connection: SQLiteConnection
   private let lock = NSLock()
 
@@ -28,7 +30,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
   ///   SQLite database that is not an hps study database; the file is left untouched.
   public init(
     path: String, heartbeatInterval: TimeInterval? = nil, gracePeriod: TimeInterval? = nil,
-    busyTimeoutMilliseconds: Int32 = SQLiteStorage.defaultBusyTimeoutMilliseconds
+    busyTimeoutMilliseconds: Int32 = SQLiteStorage.defaultBusyTimeoutMilliseconds, synchronousFull: Bool = false
   ) throws {
     if let h = heartbeatInterval, !(h > 0) {
       throw SearchError.invalidArgument(function: "SQLiteStorage", argument: "heartbeat_interval", message: "must be > 0 (got \(h))")
@@ -39,6 +41,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
     self.path = path
     self.heartbeatInterval = heartbeatInterval
     self.gracePeriod = gracePeriod
+    self.synchronousFull = synchronousFull
     let isMemory = path == ":memory:"
     let existing = !isMemory && FileManager.default.fileExists(atPath: path)
     if existing { try SQLiteStorage.checkHeader(path: path) }
@@ -91,6 +94,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
               params TEXT NOT NULL DEFAULT '{}', user_attrs TEXT NOT NULL DEFAULT '{}',
               system_attrs TEXT NOT NULL DEFAULT '{}', intermediate_values TEXT NOT NULL DEFAULT '{}',
               datetime_start REAL, datetime_complete REAL, heartbeat REAL,
+              revision INTEGER NOT NULL DEFAULT 0,
               UNIQUE (study_id, number));
             CREATE INDEX trials_by_state ON trials (study_id, state);
             """)
@@ -102,6 +106,10 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
       if path != ":memory:" {
         // Only now, with the file known to be ours, may we change its journal mode.
         _ = try connection.query("PRAGMA journal_mode = WAL") { $0.text(0) }
+        // In WAL mode, NORMAL makes each commit durable against a crash or SIGKILL of any
+        // process (the WAL is in the OS page cache); only an OS crash or power cut can lose the
+        // last commits, without corrupting the file. FULL adds an fsync per commit.
+        try connection.execute(synchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
       }
       try connection.execute("PRAGMA foreign_keys = ON")
     }
@@ -243,7 +251,22 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
   // MARK: - Trials: encoding
 
   private static let columns =
-    "trial_id, number, state, trial_values, params, user_attrs, system_attrs, intermediate_values, datetime_start, datetime_complete"
+    "trial_id, number, state, trial_values, params, user_attrs, system_attrs, intermediate_values, datetime_start, datetime_complete, revision"
+
+  /// Decoded trials by id with the `revision` they were read at. Every write to a trial row
+  /// bumps its revision (in any process), so a cached entry is reused only while unchanged and
+  /// a full read of a long study decodes only the trials that moved. Guarded by `lock`.
+  private var decoded: [Int: (revision: Int, trial: FrozenTrial)] = [:]
+
+  /// Decodes a row of `columns`, reusing the cached trial when its revision is unchanged.
+  private func cachedTrial(_ s: SQLiteStatement) throws -> FrozenTrial {
+    let id = s.int(0)
+    let revision = s.int(10)
+    if let hit = decoded[id], hit.revision == revision { return hit.trial }
+    let trial = try decodeTrial(s)
+    decoded[id] = (revision, trial)
+    return trial
+  }
 
   private func decodeTrial(_ s: SQLiteStatement) throws -> FrozenTrial {
     var trial = FrozenTrial(number: s.int(1), trialID: s.int(0), state: TrialState(rawValue: s.int(2)) ?? .fail)
@@ -284,7 +307,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
   }
 
   private func loadTrial(_ id: Int) throws -> FrozenTrial {
-    guard let trial = try connection.query("SELECT \(Self.columns) FROM trials WHERE trial_id = ?", [.int(id)], row: decodeTrial).first
+    guard let trial = try connection.query("SELECT \(Self.columns) FROM trials WHERE trial_id = ?", [.int(id)], row: cachedTrial).first
     else { throw SearchError.trialNotFound(id: id) }
     return trial
   }
@@ -325,7 +348,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
         ).first
       else { return nil }
       try connection.run(
-        "UPDATE trials SET state = ?, datetime_start = ? WHERE trial_id = ?",
+        "UPDATE trials SET state = ?, datetime_start = ?, revision = revision + 1 WHERE trial_id = ?",
         [.int(TrialState.running.rawValue), .double(Date().timeIntervalSince1970), .int(id)])
       return try loadTrial(id)
     }
@@ -339,7 +362,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
       try change(&trial)
       let sets = columns(trial)
       try connection.run(
-        "UPDATE trials SET \(sets.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE trial_id = ?",
+        "UPDATE trials SET \(sets.map { "\($0.0) = ?" }.joined(separator: ", ")), revision = revision + 1 WHERE trial_id = ?",
         sets.map(\.1) + [.int(trialID)])
     }
   }
@@ -358,7 +381,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
       if state == .running, trial.state != .waiting { return false }
       let now = Date().timeIntervalSince1970
       try connection.run(
-        "UPDATE trials SET state = ?, trial_values = ?, datetime_start = COALESCE(?, datetime_start), datetime_complete = ? WHERE trial_id = ?",
+        "UPDATE trials SET state = ?, trial_values = ?, datetime_start = COALESCE(?, datetime_start), datetime_complete = ?, revision = revision + 1 WHERE trial_id = ?",
         [
           .int(state.rawValue), Self.encodeValues(values), state == .running ? .double(now) : .null,
           state.isFinished ? .double(now) : .null, .int(trialID),
@@ -382,12 +405,23 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
       var trial = try loadTrial(trialID)
       trial.systemAttrs[key] = value
       try connection.run(
-        "UPDATE trials SET system_attrs = ? WHERE trial_id = ?", [.text(JSONValue.object(trial.systemAttrs).jsonText), .int(trialID)])
+        "UPDATE trials SET system_attrs = ?, revision = revision + 1 WHERE trial_id = ?", [.text(JSONValue.object(trial.systemAttrs).jsonText), .int(trialID)])
     }
   }
 
   public func trial(id: Int) throws -> FrozenTrial {
     try withLock { try loadTrial(id) }
+  }
+
+  public func trialID(studyID: Int, number: Int) throws -> Int {
+    try withLock {
+      guard
+        let id = try connection.query(
+          "SELECT trial_id FROM trials WHERE study_id = ? AND number = ?", [.int(studyID), .int(number)], row: { $0.int(0) }
+        ).first
+      else { throw SearchError.invalidArgument(function: "tell", argument: "trial", message: "no trial with number \(number)") }
+      return id
+    }
   }
 
   public func trials(studyID: Int, states: Set<TrialState>?) throws -> [FrozenTrial] {
@@ -397,7 +431,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
       if let states {
         sql += " AND state IN (\(states.map { String($0.rawValue) }.sorted().joined(separator: ", ")))"
       }
-      return try connection.query(sql + " ORDER BY number", [.int(studyID)], row: decodeTrial)
+      return try connection.query(sql + " ORDER BY number", [.int(studyID)], row: cachedTrial)
     }
   }
 
@@ -421,7 +455,7 @@ public final class SQLiteStorage: Storage, @unchecked Sendable {
       var failed: [FrozenTrial] = []
       for id in ids {
         try connection.run(
-          "UPDATE trials SET state = ?, datetime_complete = ? WHERE trial_id = ?",
+          "UPDATE trials SET state = ?, datetime_complete = ?, revision = revision + 1 WHERE trial_id = ?",
           [.int(TrialState.fail.rawValue), .double(now), .int(id)])
         failed.append(try loadTrial(id))
       }

@@ -34,8 +34,10 @@ extension Study {
   public func tell(
     trialNumber: Int, values: [Double]? = nil, state: TrialState? = nil, skipIfFinished: Bool = false
   ) throws -> FrozenTrial {
-    let all = try getTrials()
-    guard let frozen = all.first(where: { $0.number == trialNumber }) else {
+    let frozen: FrozenTrial
+    do {
+      frozen = try storage.trial(id: try storage.trialID(studyID: studyID, number: trialNumber))
+    } catch SearchError.invalidArgument {
       throw SearchError.invalidArgument(
         function: "tell", argument: "trial", message: "Cannot tell for trial with number \(trialNumber) since it has not been created.")
     }
