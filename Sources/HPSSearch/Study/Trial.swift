@@ -27,12 +27,13 @@ public final class Trial: @unchecked Sendable {
     self.cached = frozen
   }
 
-  /// Lets the sampler see the trial and proposes the relative sample (Optuna does this when the
-  /// trial object is created).
+  /// Lets the sampler see the trial and draws the relative sample once, at the start (as Optuna
+  /// does when the trial object is created).
   func start() throws {
     study.sampler.beforeTrial(study: study, trial: cached)
     cached = try study.storage.trial(id: trialID)  // beforeTrial may have set system attrs
     relativeSearchSpace = study.sampler.inferRelativeSearchSpace(study: study, trial: cached)
+    _ = try ensureRelativeParams()
   }
 
   private func ensureRelativeParams() throws -> [String: ParamValue] {
