@@ -43,12 +43,30 @@ import Testing
 
   @Test func testImportances_rankTheDominantParameterFirst() throws {
     let s = try study()
-    for evaluator in [ImportanceEvaluator.fanova(seed: 1), .meanDecreaseImpurity(seed: 1)] {
+    for evaluator in [ImportanceEvaluator.fanova(seed: 1), .meanDecreaseImpurity(seed: 1), .pedAnova()] {
       let result = try Importance.evaluate(study: s, evaluator: evaluator)
       #expect(result.map(\.name).first == "a")
       #expect((result.first?.importance ?? 0) > 0.8)
       #expect(abs(result.reduce(0) { $0 + $1.importance } - 1) < 1e-9)
     }
+  }
+
+  @Test func testPedAnova_handComputedPieces() {
+    // 10 losses, quantile 0.1: "higher" quantile index ceil(0.9) = 1 → cutoff = 2nd smallest.
+    let trials = (0..<10).map { FrozenTrial(number: $0, trialID: $0, state: .complete, values: [Double($0)]) }
+    #expect(PedAnova.topTrials(trials, losses: trials.map { $0.values?[0] ?? 0 }, quantile: 0.1).map(\.number) == [0, 1])
+    // Identical top and local densities diverge by ~0; a concentrated top set scores high.
+    let uniform = PedAnova.density([5, 5, 5, 5], categorical: true)
+    #expect(abs(uniform.reduce(0, +) - 1) < 1e-12)
+    #expect(PedAnova.divergence(top: uniform, local: uniform) < 1e-12)
+    // Counts [4, 0, 0, 0]: mixture weights 0.8 (kernel) / 0.2 (prior); the kernel row is
+    // [1.5, .5, .5, .5] / 3, so p = [0.45, 0.1833…×3]; against uniform 0.25:
+    // 0.25·(0.45/0.25 − 1)² + 3·0.25·(0.18333/0.25 − 1)² = 0.16 + 0.05333 = 0.21333.
+    let peaked = PedAnova.density([4, 0, 0, 0], categorical: true)
+    #expect(abs(peaked[0] - 0.45) < 1e-12)
+    #expect(abs(PedAnova.divergence(top: peaked, local: uniform) - 0.2133333333) < 1e-8)
+    let numeric = PedAnova.density([0, 0, 3, 0, 0, 0, 0, 0, 0, 0], categorical: false)
+    #expect(abs(numeric.reduce(0, +) - 1) < 1e-9 && numeric.firstIndex(of: numeric.max() ?? 0) == 2)
   }
 
   @Test func testImportances_errors() throws {

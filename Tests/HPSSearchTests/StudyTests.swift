@@ -101,6 +101,12 @@ struct Other: Error {}
     } catch let error as SearchError {
       #expect(error.description == "suggest_float() parameter 'lr': low must be <= high (got low=1.0, high=0.5)")
     }
+    #expect(throws: SearchError.invalidDistribution(function: "suggest_int", parameter: "n", problem: .intLowGreaterThanHigh(low: 5, high: 1))) {
+      try t.suggestInt("n", low: 5, high: 1)
+    }
+    #expect(throws: SearchError.invalidDistribution(function: "suggest_categorical", parameter: "c", problem: .emptyChoices)) {
+      try t.suggestCategorical("c", choices: [])
+    }
   }
 
   @Test func testAskTell_rules() throws {

@@ -11,6 +11,10 @@ public enum ImportanceEvaluator: Sendable {
   /// The forest's summed variance reduction per parameter (Optuna's
   /// MeanDecreaseImpurityImportanceEvaluator).
   case meanDecreaseImpurity(nTrees: Int = 64, maxDepth: Int = 64, seed: Int? = nil)
+  /// PED-ANOVA: how differently each parameter is distributed among the top
+  /// `baselineQuantile` trials than among all of them (Optuna 5's default evaluator). Lower
+  /// objective (or `target`) values count as better unless the study maximizes.
+  case pedAnova(baselineQuantile: Double = 0.1, evaluateOnLocal: Bool = true)
 
   public static let `default` = ImportanceEvaluator.fanova()
 }
@@ -59,6 +63,23 @@ public enum Importance {
     guard rows.count > 1 else { throw bad("Cannot evaluate parameter importances with only a single trial.") }
 
     var scores: [Double]
+    if case .pedAnova(let quantile, let local) = evaluator {
+      guard (0...1).contains(quantile) else {
+        throw SearchError.invalidArgument(
+          function: "PedAnovaImportanceEvaluator", argument: "baseline_quantile", message: "must be in [0, 1] (got \(quantile))")
+      }
+      let usable = completed.filter { t in (target?(t) ?? t.values?.first)?.isFinite == true }
+      let sign = target == nil && study.direction == .maximize ? -1.0 : 1.0
+      let losses = usable.map { sign * (target?($0) ?? $0.values?.first ?? .nan) }
+      let raw = PedAnova.importances(space: space, trials: usable, losses: losses, baselineQuantile: quantile, evaluateOnLocal: local)
+      scores = transform.names.map { raw[$0] ?? 0 }
+      if normalize {
+        let total = scores.reduce(0, +)
+        scores = total > 0 ? scores.map { $0 / total } : scores.map { _ in 1 / Double(scores.count) }
+      }
+      return zip(transform.names, scores).map { ParameterImportance(name: $0, importance: $1) }
+        .sorted { $0.importance != $1.importance ? $0.importance > $1.importance : $0.name < $1.name }
+    }
     switch evaluator {
     case .fanova(let nTrees, let maxDepth, let seed):
       let forest = RegressionForest.fit(x: rows.map(\.0), y: rows.map(\.1), nTrees: nTrees, maxDepth: maxDepth, seed: seed)
@@ -70,6 +91,8 @@ public enum Importance {
         for (c, v) in tree.featureImportances(dimension: transform.dimension).enumerated() { perColumn[c] += v / Double(forest.trees.count) }
       }
       scores = transform.columns.map { cols in cols.reduce(0) { $0 + perColumn[$1] } }
+    case .pedAnova:
+      scores = []  // handled above
     }
     if normalize {
       let total = scores.reduce(0, +)

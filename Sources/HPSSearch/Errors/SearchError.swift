@@ -12,6 +12,8 @@ public enum DistributionProblem: Error, Sendable, Equatable, CustomStringConvert
   case logIntWithStep(step: Int)
   case nonFiniteBound(low: Double, high: Double)
   case emptyChoices
+  /// `suggest_int` with low > high (integers printed as integers).
+  case intLowGreaterThanHigh(low: Int, high: Int)
 
   public var description: String {
     switch self {
@@ -31,6 +33,8 @@ public enum DistributionProblem: Error, Sendable, Equatable, CustomStringConvert
       return "low and high must be finite (got low=\(pythonRepr(low)), high=\(pythonRepr(high)))"
     case .emptyChoices:
       return "choices must contain at least one value (got [])"
+    case .intLowGreaterThanHigh(let low, let high):
+      return "low must be <= high (got low=\(low), high=\(high))"
     }
   }
 }
