@@ -119,3 +119,35 @@ import Testing
     #expect(study.trials.contains { $0.state == .pruned })
   }
 }
+
+@Suite struct HyperbandSamplerViewTests {
+  final class SeenSampler: Sampler, @unchecked Sendable {
+    let seen = Locked<[Int: [Int]]>([:])
+    func inferRelativeSearchSpace(study: any StudyView, trial: FrozenTrial) -> SearchSpace { [:] }
+    func sampleRelative(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) -> [String: ParamValue] { [:] }
+    func sampleIndependent(study: any StudyView, trial: FrozenTrial, name: String, distribution: Distribution) -> ParamValue {
+      let numbers = study.trials(states: nil).map(\.number)
+      seen.withLock { $0[trial.number] = numbers }
+      return distribution.toExternal(0.5)
+    }
+  }
+
+  @Test func testSamplerSeesOnlyItsBracketUnderHyperband() throws {
+    let sampler = SeenSampler()
+    let pruner = try HyperbandPruner(minResource: 1, maxResource: .steps(81), reductionFactor: 3)
+    let study = try Study.create(studyName: "hb", sampler: sampler, pruner: pruner, logger: .silent)
+    try study.optimize(nTrials: 12) { t in
+      let x = try t.suggestFloat("x", low: 0, high: 1)
+      try t.report(x, step: 1)
+      _ = try t.shouldPrune()
+      return x
+    }
+    // Brackets of trials 0..<12 for study "hb" (from Python's binascii.crc32, as above).
+    let bracket = [0, 1, 0, 3, 0, 0, 0, 1, 1, 1, 1, 0]
+    for n in 1..<12 {
+      let visible = sampler.seen.current[n] ?? []
+      #expect(visible.allSatisfy { bracket[$0] == bracket[n] }, "trial \(n) saw \(visible)")
+    }
+    #expect(sampler.seen.current[11]?.contains(0) == true)
+  }
+}

@@ -216,3 +216,17 @@ struct Other: Error {}
     #expect(seen == [0, 1, 2, 3, 4])
   }
 }
+
+@Suite struct ConstraintTests {
+  @Test func testBestTrialIsTheBestFeasibleOne() throws {
+    let study = try Study.create(logger: .silent)
+    for (value, constraint) in [(1.0, 0.5), (2.0, -1.0), (3.0, 0.0)] {
+      try study.addTrial(FrozenTrial(number: 0, trialID: 0, state: .complete, values: [value], systemAttrs: ["constraints": .array([.double(constraint)])]))
+    }
+    #expect(try study.bestTrial().value == 2)
+    #expect(try study.bestTrials().map(\.number) == [1])
+    let infeasible = try Study.create(logger: .silent)
+    try infeasible.addTrial(FrozenTrial(number: 0, trialID: 0, state: .complete, values: [1], systemAttrs: ["constraints": .array([.double(1)])]))
+    #expect(throws: SearchError.noFeasibleTrials) { try infeasible.bestTrial() }
+  }
+}

@@ -54,6 +54,8 @@ public enum SearchError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidArgument(function: String, argument: String, message: String)
   /// `best_trial` and friends before any trial completed.
   case noCompletedTrials
+  /// Constraints are present and no completed trial satisfies them.
+  case noFeasibleTrials
   /// A single-objective API called on a multi-objective study (or the other way round).
   case multiObjectiveNotSupported(api: String)
   /// `tell()` on a trial that is not RUNNING.
@@ -92,6 +94,8 @@ public enum SearchError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(function)() argument '\(argument)': \(message)"
     case .noCompletedTrials:
       return "No trials are completed yet."
+    case .noFeasibleTrials:
+      return "No feasible trials are completed yet."
     case .multiObjectiveNotSupported(let api):
       return "A single best trial cannot be retrieved from a multi-objective study. "
         + "\(api) is not supported for multi-objective optimization; consider using "

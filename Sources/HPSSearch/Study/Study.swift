@@ -147,6 +147,15 @@ public final class Study: StudyView, @unchecked Sendable {
     try storage.setTrialSystemAttr(trialID: trialID, key: key, value: value)
   }
 
+  /// What the sampler sees for trial `number`: the bracket's trials under an initialized
+  /// HyperbandPruner (Optuna's TPE only models its own bracket), the whole study otherwise.
+  func samplerView(forTrialNumber number: Int) -> any StudyView {
+    guard let hyperband = pruner as? HyperbandPruner,
+      let bracket = hyperband.bracketID(studyName: studyName, trialNumber: number)
+    else { return self }
+    return BracketStudyView(base: self, bracket: bracket, owner: hyperband)
+  }
+
   /// Ends `optimize` after the trials now running finish.
   public func stop() {
     run.withLock { $0.stopRequested = true }

@@ -19,6 +19,9 @@ public final class Trial: @unchecked Sendable {
   private var cached: FrozenTrial
   private var relativeSearchSpace: SearchSpace = [:]
   private var relativeParams: [String: ParamValue]?
+  /// The study as the sampler sees it for this trial: under a HyperbandPruner, only the trials
+  /// of this trial's bracket (as Optuna's TPE does), otherwise the whole study.
+  private lazy var samplerView: any StudyView = study.samplerView(forTrialNumber: number)
 
   init(study: Study, frozen: FrozenTrial) {
     self.study = study
@@ -32,7 +35,7 @@ public final class Trial: @unchecked Sendable {
   func start() throws {
     study.sampler.beforeTrial(study: study, trial: cached)
     cached = try study.storage.trial(id: trialID)  // beforeTrial may have set system attrs
-    relativeSearchSpace = study.sampler.inferRelativeSearchSpace(study: study, trial: cached)
+    relativeSearchSpace = study.sampler.inferRelativeSearchSpace(study: samplerView, trial: cached)
     _ = try ensureRelativeParams()
   }
 
@@ -40,7 +43,7 @@ public final class Trial: @unchecked Sendable {
     if let relativeParams { return relativeParams }
     let params =
       relativeSearchSpace.isEmpty
-      ? [:] : try study.sampler.sampleRelative(study: study, trial: cached, searchSpace: relativeSearchSpace)
+      ? [:] : try study.sampler.sampleRelative(study: samplerView, trial: cached, searchSpace: relativeSearchSpace)
     relativeParams = params
     return params
   }
@@ -144,7 +147,7 @@ public final class Trial: @unchecked Sendable {
     if relativeSearchSpace[name] == distribution, let value = try ensureRelativeParams()[name] {
       return value
     }
-    return try study.sampler.sampleIndependent(study: study, trial: cached, name: name, distribution: distribution)
+    return try study.sampler.sampleIndependent(study: samplerView, trial: cached, name: name, distribution: distribution)
   }
 
   private func singleInternalValue(_ d: Distribution) -> Double {
