@@ -230,3 +230,34 @@ struct Other: Error {}
     #expect(throws: SearchError.noFeasibleTrials) { try infeasible.bestTrial() }
   }
 }
+
+@Suite struct ParallelismTests {
+  @Test func testNJobsBeyondCoreCountRunsThatManyTrialsAtOnce() throws {
+    let study = try Study.create(sampler: RandomSampler(seed: 0), logger: .silent)
+    let peak = Locked(0)
+    try study.optimize(nTrials: 6, nJobs: 6) { t in
+      // Objectives that wait (I/O, subprocesses) must overlap even on a 2-core machine.
+      for _ in 0..<500 {
+        let running = study.trials(states: [.running]).count
+        peak.withLock { $0 = max($0, running) }
+        if running == 6 { break }
+        Thread.sleep(forTimeInterval: 0.002)
+      }
+      return try t.suggestFloat("x", low: 0, high: 1)
+    }
+    #expect(peak.current == 6)
+  }
+
+  @Test func testEnqueuedTrialsAreTakenOldestFirst() throws {
+    let study = try Study.create(sampler: RandomSampler(seed: 0), logger: .silent)
+    for v in [0.1, 0.2, 0.3] { try study.enqueueTrial(["x": .float(v)]) }
+    let got = try (0..<4).map { _ -> Double in
+      let t = try study.ask()
+      let x = try t.suggestFloat("x", low: 0, high: 1)
+      try study.tell(t, values: [x])
+      return x
+    }
+    #expect(Array(got.prefix(3)) == [0.1, 0.2, 0.3])
+    #expect(study.trials.count == 4)
+  }
+}
