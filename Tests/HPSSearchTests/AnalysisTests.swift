@@ -122,6 +122,9 @@ import Testing
     let json = try JSONValue.parse(table.json())
     guard case .array(let records) = json else { Issue.record("not an array"); return }
     #expect(records[0]["params_opt"] == .string("a,b") && records[1]["state"] == .string("FAIL"))
+    try s.setMetricNames(["loss"])
+    #expect(try s.trialsTable().columns[1] == "values_loss")
+    #expect(throws: SearchError.self) { try s.setMetricNames(["a", "b"]) }
   }
 
   @Test func testMaxTrialsCallbackAndCopyStudy() throws {

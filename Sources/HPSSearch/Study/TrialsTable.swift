@@ -9,11 +9,17 @@ public struct TrialsTable: Sendable, Equatable {
   /// Cells in column order; `.null` where a trial has no value.
   public var rows: [[JSONValue]]
 
-  public init(trials: [FrozenTrial], objectiveCount: Int) {
+  /// - Parameter metricNames: with names set (`set_metric_names`), value columns are
+  ///   `values_<name>` as in Optuna.
+  public init(trials: [FrozenTrial], objectiveCount: Int, metricNames: [String]? = nil) {
     let paramNames = Set(trials.flatMap(\.params.keys)).sorted()
     let userKeys = Set(trials.flatMap(\.userAttrs.keys)).sorted()
     var columns = ["number"]
-    columns += objectiveCount == 1 ? ["value"] : (0..<objectiveCount).map { "values_\($0)" }
+    if let metricNames, metricNames.count == objectiveCount {
+      columns += metricNames.map { "values_\($0)" }
+    } else {
+      columns += objectiveCount == 1 ? ["value"] : (0..<objectiveCount).map { "values_\($0)" }
+    }
     columns += ["datetime_start", "datetime_complete", "duration"]
     columns += paramNames.map { "params_\($0)" }
     columns += userKeys.map { "user_attrs_\($0)" }
@@ -73,6 +79,23 @@ public struct TrialsTable: Sendable, Equatable {
 extension Study {
   /// The trials table of this study (optionally only some states).
   public func trialsTable(states: Set<TrialState>? = nil) throws -> TrialsTable {
-    TrialsTable(trials: try getTrials(states: states), objectiveCount: directions.count)
+    TrialsTable(trials: try getTrials(states: states), objectiveCount: directions.count, metricNames: metricNames)
+  }
+
+  /// Names of the objectives (Optuna's `set_metric_names`), stored in the study's system attrs.
+  /// - Throws: `invalidArgument` when the count differs from the number of objectives.
+  public func setMetricNames(_ names: [String]) throws {
+    guard names.count == directions.count else {
+      throw SearchError.invalidArgument(
+        function: "set_metric_names", argument: "metric_names",
+        message: "The number of objectives must match the length of the metric names.")
+    }
+    try setSystemAttr("study:metric_names", .array(names.map { .string($0) }))
+  }
+
+  /// The objective names set with `setMetricNames`, or nil.
+  public var metricNames: [String]? {
+    guard case .array(let items)? = systemAttrs["study:metric_names"] else { return nil }
+    return items.compactMap(\.stringValue)
   }
 }
