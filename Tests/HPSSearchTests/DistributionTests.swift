@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import HPSSearch
+
+@Suite struct DistributionTests {
+  @Test func testFloat_lowGreaterThanHigh_throws() {
+    #expect(throws: DistributionProblem.lowGreaterThanHigh(low: 1.0, high: 0.5)) {
+      try FloatDistribution(low: 1.0, high: 0.5)
+    }
+    let error = SearchError.invalidDistribution(
+      function: "suggest_float", parameter: "lr", problem: .lowGreaterThanHigh(low: 1.0, high: 0.5))
+    #expect(error.description == "suggest_float() parameter 'lr': low must be <= high (got low=1.0, high=0.5)")
+  }
+
+  @Test func testFloat_logWithStepOrNonPositiveLow_throws() {
+    #expect(throws: DistributionProblem.stepWithLog(step: 0.1)) {
+      try FloatDistribution(low: 0.1, high: 1, log: true, step: 0.1)
+    }
+    #expect(throws: DistributionProblem.logWithNonPositiveLow(low: 0, high: 1)) {
+      try FloatDistribution(low: 0, high: 1, log: true)
+    }
+    #expect(throws: DistributionProblem.nonPositiveStep(step: 0)) {
+      try FloatDistribution(low: 0, high: 1, step: 0)
+    }
+  }
+
+  @Test func testFloat_stepNotDividingRange_adjustsHighAndWarns() throws {
+    let (logger, records) = SearchLogger.collecting()
+    let d = try FloatDistribution(low: 0, high: 1.05, step: 0.1, logger: logger)
+    #expect(d.high == 1.0)
+    #expect(records.current.count == 1)
+    #expect(records.current.first?.message.contains("replaced with [0.0, 1.0]") == true)
+    // A step of 0.1 over [0, 1] divides exactly in decimal arithmetic: no warning.
+    let exact = try FloatDistribution(low: 0, high: 1, step: 0.1, logger: logger)
+    #expect(exact.high == 1.0)
+    #expect(records.current.count == 1)
+  }
+
+  @Test func testInt_rules() throws {
+    #expect(throws: DistributionProblem.logIntWithStep(step: 2)) { try IntDistribution(low: 1, high: 9, log: true, step: 2) }
+    #expect(throws: DistributionProblem.logIntWithLowBelowOne(low: 0, high: 9)) { try IntDistribution(low: 0, high: 9, log: true) }
+    let (logger, records) = SearchLogger.collecting()
+    let d = try IntDistribution(low: 0, high: 10, step: 3, logger: logger)
+    #expect(d.high == 9)
+    #expect(records.current.count == 1)
+    #expect(d.contains(6) && !d.contains(7) && !d.contains(12))
+    #expect(try IntDistribution(low: 3, high: 4, step: 2, logger: .silent).isSingle)
+  }
+
+  @Test func testCategorical_internalIsIndex() throws {
+    let d = try Distribution.categorical([.none, true, 1, 1.5, "adam"])
+    #expect(try d.toInternal("adam") == 4)
+    #expect(try d.toInternal(true) == 1)
+    #expect(d.toExternal(3) == .float(1.5))
+    #expect(throws: SearchError.self) { try d.toInternal("sgd") }
+    #expect(throws: DistributionProblem.emptyChoices) { try CategoricalDistribution(choices: []) }
+  }
+
+  @Test func testJSON_roundTripMatchesOptunaFormat() throws {
+    let dists: [Distribution] = [
+      try .float(1e-5, 1e-1, log: true), try .float(0, 1, step: 0.25), try .int(1, 8),
+      try .int(2, 64, log: true), try .categorical([.none, false, 3, 0.5, "sgd"]),
+    ]
+    for d in dists {
+      #expect(try Distribution(jsonText: d.jsonText) == d)
+    }
+    let optuna = #"{"name": "FloatDistribution", "attributes": {"step": null, "low": 0.0, "high": 1.0, "log": false}}"#
+    #expect(try Distribution(jsonText: optuna) == (try .float(0, 1)))
+    let legacy = #"{"name": "IntLogUniformDistribution", "attributes": {"low": 1, "high": 32, "step": 1}}"#
+    #expect(try Distribution(jsonText: legacy) == (try .int(1, 32, log: true)))
+    #expect(throws: SearchError.self) { try Distribution(jsonText: #"{"name": "Bogus", "attributes": {}}"#) }
+  }
+
+  @Test func testJSON_keepsIntFloatBoolDistinct() throws {
+    let v = try JSONValue.parse(#"[1, 1.0, true, null, "x\n", NaN, -Infinity, {"a": [2e3]}]"#)
+    guard case .array(let items) = v else { Issue.record("not an array"); return }
+    #expect(items[0] == .int(1))
+    #expect(items[1] == .double(1.0))
+    #expect(items[2] == .bool(true))
+    #expect(items[4] == .string("x\n"))
+    #expect(items[5].doubleValue?.isNaN == true)
+    #expect(try JSONValue.parse(v.jsonText).jsonText == v.jsonText)
+    #expect(throws: SearchError.self) { try JSONValue.parse("[1, 2") }
+  }
+
+  @Test func testSameNameCompatibility() throws {
+    let a = try Distribution.float(0, 1)
+    try a.checkCompatible(with: try .float(0, 2), parameter: "x")
+    #expect(throws: SearchError.self) { try a.checkCompatible(with: try .int(0, 1), parameter: "x") }
+    #expect(throws: SearchError.self) { try a.checkCompatible(with: try .float(0.1, 1, log: true), parameter: "x") }
+    let c = try Distribution.categorical(["a", "b"])
+    #expect(throws: SearchError.self) { try c.checkCompatible(with: try .categorical(["a"]), parameter: "x") }
+  }
+}
