@@ -30,7 +30,7 @@ public enum GPAlgorithm {
   /// `nStartupTrials` observations or the model cannot be built.
   public static func suggest(
     dimensions: [GPDimension], x: [[Double]], losses: [Double], running: [[Double]] = [],
-    options: GPOptions, state: inout GPState, rng: inout Xoshiro256
+    options: GPOptions, state: inout GPState, rng: inout SeededRandom
   ) -> [Double]? {
     let finite = zip(x, losses).filter { $0.1.isFinite }
     guard finite.count >= max(options.nStartupTrials, 1), !dimensions.isEmpty else { return nil }
@@ -86,14 +86,14 @@ public enum GPAlgorithm {
         let radius = [0.2, 0.05, 0.01][c % 3]
         for j in 0..<p.count {
           if case .categorical(let k) = dimensions[j] {
-            p[j] = rng.nextUnit() < 0.2 ? Double(rng.nextIndex(k)) : center[j]
+            p[j] = rng.nextUniform() < 0.2 ? Double(rng.nextIndex(k)) : center[j]
           } else {
             p[j] = min(max(center[j] + radius * rng.nextNormal(), 0), 1)
           }
         }
       } else {
         for j in 0..<p.count {
-          if case .categorical(let k) = dimensions[j] { p[j] = Double(rng.nextIndex(k)) } else { p[j] = rng.nextUnit() }
+          if case .categorical(let k) = dimensions[j] { p[j] = Double(rng.nextIndex(k)) } else { p[j] = rng.nextUniform() }
         }
       }
       candidates.append(p)

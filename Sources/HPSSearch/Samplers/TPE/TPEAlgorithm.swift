@@ -19,7 +19,7 @@ public enum TPEAlgorithm {
   /// while fewer than `nStartupTrials` trials are finished (the caller then samples at random).
   public static func suggest(
     space: [(name: String, parameter: TPEParameter)], trials: [TPEObservedTrial],
-    options: TPEOptions, constraintsEnabled: Bool = false, rng: inout Xoshiro256
+    options: TPEOptions, constraintsEnabled: Bool = false, rng: inout SeededRandom
   ) -> [String: Double]? {
     let finished = trials.reduce(0) { $0 + ($1.kind == .running ? 0 : 1) }
     if finished < options.nStartupTrials || space.isEmpty { return nil }
