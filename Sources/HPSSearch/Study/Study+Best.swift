@@ -1,0 +1,60 @@
+// Best-trial queries: best_trial/best_value/best_params for one objective, best_trials (the
+// Pareto front) for several.
+import Foundation
+
+extension Study {
+  /// The completed trial with the best value (the lowest number among ties).
+  /// - Throws: `multiObjectiveNotSupported` on a multi-objective study, `noCompletedTrials`.
+  public func bestTrial() throws -> FrozenTrial {
+    guard !isMultiObjective else { throw SearchError.multiObjectiveNotSupported(api: "best_trial") }
+    var best: FrozenTrial?
+    for trial in try getTrials(states: [.complete]) {
+      guard let value = trial.value else { continue }
+      if let current = best?.value, !direction.isBetter(value, than: current) { continue }
+      best = trial
+    }
+    guard let best else { throw SearchError.noCompletedTrials }
+    return best
+  }
+
+  public func bestValue() throws -> Double {
+    guard !isMultiObjective else { throw SearchError.multiObjectiveNotSupported(api: "best_value") }
+    guard let value = try bestTrial().value else { throw SearchError.noCompletedTrials }
+    return value
+  }
+
+  public func bestParams() throws -> [String: ParamValue] {
+    guard !isMultiObjective else { throw SearchError.multiObjectiveNotSupported(api: "best_params") }
+    return try bestTrial().params
+  }
+
+  /// The Pareto front of completed trials (for one objective: all trials tied for best).
+  public func bestTrials() throws -> [FrozenTrial] {
+    ParetoFront.trials(try getTrials(states: [.complete]), directions: directions)
+  }
+}
+
+/// Non-domination over objective vectors, after turning every objective into a loss.
+public enum ParetoFront {
+  /// Whether `a` dominates `b`: no worse in every objective and better in one.
+  public static func dominates(_ a: [Double], _ b: [Double], directions: [StudyDirection]) -> Bool {
+    var strictlyBetter = false
+    for (i, d) in directions.enumerated() where i < a.count && i < b.count {
+      let x = d.asLoss(a[i])
+      let y = d.asLoss(b[i])
+      if x > y { return false }
+      if x < y { strictlyBetter = true }
+    }
+    return strictlyBetter
+  }
+
+  /// The trials no other trial dominates, in trial-number order. O(n²), fine for studies of
+  /// thousands of trials.
+  public static func trials(_ trials: [FrozenTrial], directions: [StudyDirection]) -> [FrozenTrial] {
+    let scored = trials.filter { $0.values?.count == directions.count }
+    return scored.filter { candidate in
+      guard let v = candidate.values else { return false }
+      return !scored.contains { other in other.values.map { dominates($0, v, directions: directions) } ?? false }
+    }
+  }
+}
