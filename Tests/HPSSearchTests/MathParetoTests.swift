@@ -31,9 +31,9 @@ import Testing
 
 @Test func nonDominatedRanksAndCrowding() {
   let points: [[Double]] = [[1, 4], [2, 2], [4, 1], [3, 3], [5, 5]]
-  #expect(ParetoFront.nonDominatedRanks(points) == [0, 0, 0, 1, 2])
-  #expect(ParetoFront.fronts(points) == [[0, 1, 2], [3], [4]])
-  let d = ParetoFront.crowdingDistances([[1, 4], [2, 2], [4, 1]])
+  #expect(NonDominatedSorting.nonDominatedRanks(points) == [0, 0, 0, 1, 2])
+  #expect(NonDominatedSorting.fronts(points) == [[0, 1, 2], [3], [4]])
+  let d = NonDominatedSorting.crowdingDistances([[1, 4], [2, 2], [4, 1]])
   #expect(d[0] == .infinity && d[2] == .infinity)
   #expect(abs(d[1] - (3.0 / 3.0 + 3.0 / 3.0)) < 1e-12)
 }

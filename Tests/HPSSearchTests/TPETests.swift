@@ -32,11 +32,10 @@ func median(_ xs: [Double]) -> Double {
 }
 
 @Test func parzenBandwidthsFollowNeighbourRuleWithPriorAndMagicClip() {
-  // Observations 0.1 and 0.9 on [0, 1]; the prior mean 0.5 joins the sorted list:
-  // [0, 0.1, 0.5, 0.9, 1] → inner gaps for the extremes (no endpoints): 0.4 and 0.4;
-  // magic clip floor = 1/min(100, 2 + 2) = 0.25.
-  let sigmas = ParzenEstimator.bandwidths([0.1, 0.9], low: 0, high: 1, dimensionCount: 1, options: .init())
-  #expect(sigmas.map { ($0 * 1e12).rounded() / 1e12 } == [0.4, 0.4])
+  // Optuna 5.0: sorted list [0, 0.1, 0.3, 0.9, 1]; the extremes take their inner gaps (0.2 and
+  // 0.6), the middle one the larger of its gaps (0.6); magic clip floor = 1/min(100, 3 + 2) = 0.2.
+  let sigmas = ParzenEstimator.bandwidths([0.9, 0.1, 0.3], low: 0, high: 1, dimensionCount: 1, options: .init())
+  #expect(sigmas.map { ($0 * 1e12).rounded() / 1e12 } == [0.6, 0.2, 0.6])
   let clipped = ParzenEstimator.bandwidths([0.49, 0.51], low: 0, high: 1, dimensionCount: 1, options: .init())
   #expect(clipped == [0.25, 0.25])
 }
@@ -108,10 +107,10 @@ func median(_ xs: [Double]) -> Double {
 
 @Test func tpeConstantLiarPutsRunningTrialsAbove() {
   let trials = [
-    TPEObservedTrial(number: 0, kind: .complete, losses: [1], params: ["x": 0.1]),
-    TPEObservedTrial(number: 1, kind: .running, params: ["x": 0.2]),
-    TPEObservedTrial(number: 2, kind: .complete, losses: [0.5], params: ["x": 0.3]),
-    TPEObservedTrial(number: 3, kind: .pruned, params: ["x": 0.4], lastStep: 5, lastIntermediateLoss: 0.2),
+    TPEObservedTrial(number: 0, kind: .complete, losses: [1], params: [0.1]),
+    TPEObservedTrial(number: 1, kind: .running, params: [0.2]),
+    TPEObservedTrial(number: 2, kind: .complete, losses: [0.5], params: [0.3]),
+    TPEObservedTrial(number: 3, kind: .pruned, params: [0.4], lastStep: 5, lastIntermediateLoss: 0.2),
   ]
   let (below, above) = TPESplit.split(trials, nBelow: 2, constraintsEnabled: false)
   #expect(below.map(\.number) == [0, 2])
@@ -123,7 +122,7 @@ func median(_ xs: [Double]) -> Double {
 @Test func multiObjectiveSplitUsesRanksThenHypervolume() {
   // Front: (0,3) (1,1) (3,0); dominated: (2,2) (4,4). Two below: (1,1) first, then a tie → lower index.
   let losses: [[Double]] = [[0, 3], [1, 1], [3, 0], [2, 2], [4, 4]]
-  let trials = losses.enumerated().map { TPEObservedTrial(number: $0, kind: .complete, losses: $1, params: [:]) }
+  let trials = losses.enumerated().map { TPEObservedTrial(number: $0, kind: .complete, losses: $1, params: []) }
   let (below, _) = TPESplit.split(trials, nBelow: 2, constraintsEnabled: false)
   #expect(below.count == 2 && below.contains { $0.number == 1 })
   let (below4, above4) = TPESplit.split(trials, nBelow: 4, constraintsEnabled: false)

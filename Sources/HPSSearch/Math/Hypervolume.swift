@@ -46,7 +46,7 @@ public enum Hypervolume {
   static func nonDominated(_ points: [[Double]]) -> [[Double]] {
     points.enumerated().filter { (i, p) in
       !points.enumerated().contains { (j, q) in
-        j != i && (ParetoFront.dominates(q, p) || (q == p && j < i))
+        j != i && (NonDominatedSorting.dominates(q, p) || (q == p && j < i))
       }
     }.map { $0.element }
   }

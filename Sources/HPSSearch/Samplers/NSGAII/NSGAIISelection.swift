@@ -23,7 +23,7 @@ public enum NSGAIISelection {
     if a.violation <= 0 && b.violation > 0 { return true }
     if a.violation > 0 && b.violation > 0 { return a.violation < b.violation }
     if a.violation > 0 { return false }
-    return ParetoFront.dominates(a.losses, b.losses)
+    return NonDominatedSorting.dominates(a.losses, b.losses)
   }
 
   /// Ranks (0 = best front) under constrained domination.
@@ -59,7 +59,7 @@ public enum NSGAIISelection {
     var out: [(NSGAIIIndividual, rank: Int, crowding: Double)] = []
     for rank in 0...(r.max() ?? 0) {
       let members = r.indices.filter { r[$0] == rank }
-      let crowding = ParetoFront.crowdingDistances(members.map { pop[$0].losses })
+      let crowding = NonDominatedSorting.crowdingDistances(members.map { pop[$0].losses })
       let order = members.indices.sorted { crowding[$0] > crowding[$1] }
       for slot in order where out.count < size {
         out.append((pop[members[slot]], rank, crowding[slot]))

@@ -102,36 +102,32 @@ struct ParzenEstimator {
     }
   }
 
-  /// Each observation's kernel width: the larger gap to its neighbours in the sorted list
-  /// [low, observations ∪ {prior mean}, high] (the extreme observations use their inner gap when
-  /// endpoints are not considered), clipped to [range/min(100, n+2), range].
+  /// Each observation's kernel width (Optuna 5.0): the larger gap to its neighbours in the sorted
+  /// list [low, observations…, high], the extreme observations using their inner gap when endpoints
+  /// are not considered (and there are at least two), clipped to [range/min(100, n+2), range].
   static func bandwidths(_ mus: [Double], low: Double, high: Double, dimensionCount: Int,
                          options: ParzenEstimatorOptions) -> [Double] {
     let n = mus.count
     let range = high - low
-    var sigmas: [Double]
+    var sigmas = [Double](repeating: 0, count: n)
     if options.scottBandwidth {
       let s = 0.2 * pow(Double(max(n, 1)), -1.0 / Double(dimensionCount + 4)) * range
       sigmas = [Double](repeating: s, count: n)
-    } else {
-      let withPrior = mus + [0.5 * (low + high)]
-      let order = withPrior.indices.sorted { withPrior[$0] < withPrior[$1] }
-      var padded = [low]
-      padded.reserveCapacity(withPrior.count + 2)
-      for i in order { padded.append(withPrior[i]) }
-      padded.append(high)
-      let m = withPrior.count
-      var sorted = [Double](repeating: 0, count: m)
-      for i in 0..<m {
-        sorted[i] = max(padded[i + 1] - padded[i], padded[i + 2] - padded[i + 1])
+    } else if n > 0 {
+      let order = mus.indices.sorted { mus[$0] < mus[$1] }
+      var padded = [Double](repeating: 0, count: n + 2)
+      padded[0] = low
+      for (rank, i) in order.enumerated() { padded[rank + 1] = mus[i] }
+      padded[n + 1] = high
+      var sorted = [Double](repeating: 0, count: n)
+      for r in 0..<n {
+        sorted[r] = max(padded[r + 1] - padded[r], padded[r + 2] - padded[r + 1])
       }
-      if !options.considerEndpoints && padded.count >= 4 {
+      if !options.considerEndpoints && n >= 2 {
         sorted[0] = padded[2] - padded[1]
-        sorted[m - 1] = padded[m] - padded[m - 1]
+        sorted[n - 1] = padded[n] - padded[n - 1]
       }
-      var unsorted = [Double](repeating: 0, count: m)
-      for (rank, i) in order.enumerated() { unsorted[i] = sorted[rank] }
-      sigmas = Array(unsorted[0..<n])
+      for (rank, i) in order.enumerated() { sigmas[i] = sorted[rank] }
     }
     let minSigma = options.considerMagicClip ? range / min(100, Double(n + 2)) : 1e-12
     return sigmas.map { min(max($0, minSigma), range) }
@@ -172,8 +168,21 @@ struct ParzenEstimator {
       for (d, kernel) in kernels.enumerated() {
         ParzenEstimator.accumulate(kernel, point[d], into: &acc)
       }
-      return LogSumExp.logSumExp(acc)
+      return ParzenEstimator.logSumExpSkippingNegligible(acc)
     }
+  }
+
+  /// log Σ exp(aₖ), skipping terms more than 40 nats below the largest (they change the sum by
+  /// less than 1e-17 relative): with many kernels most are far from a point, and skipping their
+  /// exponentials is most of TPE's speed at 1,000 trials.
+  static func logSumExpSkippingNegligible(_ a: [Double]) -> Double {
+    var m = -Double.infinity
+    for v in a where v > m { m = v }
+    if m == -.infinity || m == .infinity { return m }
+    let cutoff = m - 40
+    var s = 0.0
+    for v in a where v > cutoff { s += exp(v - m) }
+    return m + log(s)
   }
 
   static func accumulate(_ kernel: Kernels, _ value: Double, into acc: inout [Double]) {
@@ -187,9 +196,17 @@ struct ParzenEstimator {
         for k in acc.indices { acc[k] = -.infinity }
         return
       }
-      for k in acc.indices {
-        let z = (x - mus[k]) / sigmas[k]
-        acc[k] += -0.5 * z * z - Normal.logSqrt2Pi - logNorms[k]
+      mus.withUnsafeBufferPointer { mu in
+        sigmas.withUnsafeBufferPointer { sigma in
+          logNorms.withUnsafeBufferPointer { norm in
+            acc.withUnsafeMutableBufferPointer { out in
+              for k in 0..<out.count {
+                let z = (x - mu[k]) / sigma[k]
+                out[k] += -0.5 * z * z - Normal.logSqrt2Pi - norm[k]
+              }
+            }
+          }
+        }
       }
     case .discrete(let mus, let sigmas, let logMasses, _, _, let step, let isLog, _, _):
       var lower = value - step / 2, upper = value + step / 2

@@ -27,16 +27,12 @@ public enum TPEAlgorithm {
     let (below, above) = TPESplit.split(trials, nBelow: options.gamma(finished), constraintsEnabled: constraintsEnabled)
 
     let parameters = space.map(\.parameter)
+    // Only trials holding every parameter of the space are observations.
     func rows(_ set: [TPEObservedTrial]) -> (rows: [[Double]], kept: [TPEObservedTrial]) {
       var out: [[Double]] = [], kept: [TPEObservedTrial] = []
-      for t in set {
-        var row: [Double] = []
-        row.reserveCapacity(space.count)
-        for (name, _) in space {
-          guard let v = t.params[name] else { break }
-          row.append(v)
-        }
-        if row.count == space.count { out.append(row); kept.append(t) }
+      out.reserveCapacity(set.count)
+      for t in set where t.params.count == space.count && !t.params.contains(where: { $0.isNaN }) {
+        out.append(t.params); kept.append(t)
       }
       return (out, kept)
     }
@@ -70,7 +66,7 @@ public enum TPEAlgorithm {
     if n <= 1 { return [Double](repeating: 1, count: n) }
     let losses = trials.map(\.losses)
     let reference = TPESplit.referencePoint(losses)
-    let ranks = ParetoFront.nonDominatedRanks(losses)
+    let ranks = NonDominatedSorting.nonDominatedRanks(losses)
     let front = ranks.indices.filter { ranks[$0] == 0 }
     let contributions = Hypervolume.contributions(front.map { losses[$0] }, reference: reference)
     let largest = max(contributions.max() ?? 0, 1e-12)

@@ -8,8 +8,9 @@ public struct TPEObservedTrial: Sendable {
   public var kind: Kind
   /// Objective values turned into losses (maximized objectives negated). Empty unless complete.
   public var losses: [Double]
-  /// Parameter values by name, as TPEParameter describes them (choice index for categoricals).
-  public var params: [String: Double]
+  /// Parameter values in the order of the search space being sampled, as TPEParameter describes
+  /// them (choice index for categoricals); NaN where the trial lacks the parameter.
+  public var params: [Double]
   /// For pruned trials: the last reported step and its value as a loss (NaN ranks worst).
   public var lastStep: Int?
   public var lastIntermediateLoss: Double?
@@ -17,7 +18,7 @@ public struct TPEObservedTrial: Sendable {
   /// (then a trial counts as infeasible only if constraints are on: Optuna ranks it last).
   public var constraintViolation: Double?
 
-  public init(number: Int, kind: Kind, losses: [Double] = [], params: [String: Double],
+  public init(number: Int, kind: Kind, losses: [Double] = [], params: [Double],
               lastStep: Int? = nil, lastIntermediateLoss: Double? = nil, constraintViolation: Double? = nil) {
     self.number = number
     self.kind = kind
@@ -38,36 +39,45 @@ public enum TPESplit {
   public static func split(_ trials: [TPEObservedTrial], nBelow: Int, constraintsEnabled: Bool)
     -> (below: [TPEObservedTrial], above: [TPEObservedTrial])
   {
-    var complete: [TPEObservedTrial] = [], pruned: [TPEObservedTrial] = []
-    var running: [TPEObservedTrial] = [], infeasible: [TPEObservedTrial] = []
-    for t in trials {
+    var complete: [Int] = [], pruned: [Int] = [], running: [Int] = [], infeasible: [Int] = []
+    for (i, t) in trials.enumerated() {
       if t.kind == .running {
-        running.append(t)
+        running.append(i)
       } else if constraintsEnabled && (t.constraintViolation ?? .infinity) > 0 {
-        infeasible.append(t)
+        infeasible.append(i)
       } else if t.kind == .complete {
-        complete.append(t)
+        complete.append(i)
       } else {
-        pruned.append(t)
+        pruned.append(i)
       }
     }
     var remaining = nBelow
-    let (belowComplete, aboveComplete) = splitComplete(complete, nBelow: min(remaining, complete.count))
+    let belowComplete = splitComplete(complete.map { trials[$0].losses }, nBelow: min(remaining, complete.count)).map { complete[$0] }
     remaining = max(0, remaining - belowComplete.count)
 
     let prunedSorted = pruned.sorted { a, b in
-      let ka = prunedKey(a), kb = prunedKey(b)
+      let ka = prunedKey(trials[a]), kb = prunedKey(trials[b])
       return ka.0 != kb.0 ? ka.0 < kb.0 : ka.1 < kb.1
     }
     let takePruned = min(remaining, prunedSorted.count)
     remaining -= takePruned
-    let infeasibleSorted = infeasible.sorted { ($0.constraintViolation ?? .infinity) < ($1.constraintViolation ?? .infinity) }
+    let infeasibleSorted = infeasible.sorted {
+      (trials[$0].constraintViolation ?? .infinity) < (trials[$1].constraintViolation ?? .infinity)
+    }
     let takeInfeasible = min(remaining, infeasibleSorted.count)
 
-    var below = belowComplete + prunedSorted[0..<takePruned] + infeasibleSorted[0..<takeInfeasible]
-    var above = aboveComplete + prunedSorted[takePruned...] + infeasibleSorted[takeInfeasible...] + running
-    below.sort { $0.number < $1.number }
-    above.sort { $0.number < $1.number }
+    var isBelow = [Bool](repeating: false, count: trials.count)
+    for i in belowComplete { isBelow[i] = true }
+    for i in prunedSorted[0..<takePruned] { isBelow[i] = true }
+    for i in infeasibleSorted[0..<takeInfeasible] { isBelow[i] = true }
+    // Sorted by trial number so the weights ramp favours recent trials.
+    let order = trials.indices.sorted { trials[$0].number < trials[$1].number }
+    var below: [TPEObservedTrial] = [], above: [TPEObservedTrial] = []
+    below.reserveCapacity(nBelow)
+    above.reserveCapacity(trials.count)
+    for i in order {
+      if isBelow[i] { below.append(trials[i]) } else { above.append(trials[i]) }
+    }
     return (below, above)
   }
 
@@ -77,39 +87,34 @@ public enum TPESplit {
     return (-Double(step), v.isNaN ? .infinity : v)
   }
 
-  static func splitComplete(_ trials: [TPEObservedTrial], nBelow: Int) -> ([TPEObservedTrial], [TPEObservedTrial]) {
-    guard let first = trials.first else { return ([], []) }
-    if first.losses.count <= 1 {
-      let sorted = trials.sorted { ($0.losses.first ?? .infinity) < ($1.losses.first ?? .infinity) }
-      return (Array(sorted[0..<nBelow]), Array(sorted[nBelow...]))
+  /// Indices (into `losses`) of the `nBelow` best: by loss for one objective; for several, whole
+  /// non-domination ranks, the first rank that does not fit tie-broken by hypervolume subset selection.
+  static func splitComplete(_ losses: [[Double]], nBelow: Int) -> [Int] {
+    guard let first = losses.first, nBelow > 0 else { return [] }
+    if first.count <= 1 {
+      let keys = losses.map { $0.first ?? .infinity }
+      return Array(losses.indices.sorted { keys[$0] < keys[$1] }.prefix(nBelow))
     }
-    if nBelow == 0 { return ([], trials) }
-    if nBelow == trials.count { return (trials, []) }
-    let losses = trials.map(\.losses)
-    let ranks = ParetoFront.nonDominatedRanks(losses)
-    var chosen = Set<Int>()
+    if nBelow >= losses.count { return Array(losses.indices) }
+    let ranks = NonDominatedSorting.nonDominatedRanks(losses)
+    var chosen: [Int] = []
     var rank = 0
     while true {
       let members = ranks.indices.filter { ranks[$0] == rank }
       if members.isEmpty { break }
       if chosen.count + members.count <= nBelow {
-        chosen.formUnion(members)
+        chosen += members
         rank += 1
         continue
       }
-      // Tie-break the first rank that does not fit by hypervolume subset selection.
       let points = members.map { losses[$0] }
       let reference = referencePoint(points)
       for slot in Hypervolume.greedySubset(points, reference: reference, k: nBelow - chosen.count) {
-        chosen.insert(members[slot])
+        chosen.append(members[slot])
       }
       break
     }
-    var below: [TPEObservedTrial] = [], above: [TPEObservedTrial] = []
-    for (i, t) in trials.enumerated() {
-      if chosen.contains(i) { below.append(t) } else { above.append(t) }
-    }
-    return (below, above)
+    return chosen
   }
 
   /// max(1.1·worst, 0.9·worst) per objective, zeros replaced by 1e-12 (Optuna's reference point).

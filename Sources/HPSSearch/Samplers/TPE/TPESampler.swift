@@ -16,6 +16,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   let options: TPEOptions
   private let rng: Locked<SeededRandom>
   private let searchSpace = IntersectionSearchSpace(includePruned: true)
+  /// Converted finished trials, by the search space they were converted for.
+  private let cache = Locked<(studyName: String?, bySpace: [SearchSpace: [Int: TPEObservedTrial]])>((nil, [:]))
 
   /// - Throws: `SearchError` naming the parameter when a count is out of range.
   public init(
@@ -68,7 +70,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     guard !searchSpace.isEmpty else { return [:] }
     let names = searchSpace.keys.sorted()
     let space = names.compactMap { n in searchSpace[n].map { (name: n, parameter: $0.tpeParameter) } }
-    let history = observedTrials(study: study, current: trial, space: searchSpace)
+    let history = observedTrials(study: study, current: trial, names: names, space: searchSpace)
     let suggestion = rng.withLock { r in
       TPEAlgorithm.suggest(space: space, trials: history, options: options,
                            constraintsEnabled: constraintsFunc != nil, rng: &r)
@@ -80,7 +82,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   }
 
   public func sampleIndependent(study: any StudyView, trial: FrozenTrial, name: String, distribution: Distribution) throws -> ParamValue {
-    let history = observedTrials(study: study, current: trial, space: [name: distribution])
+    let history = observedTrials(study: study, current: trial, names: [name], space: [name: distribution])
     return rng.withLock { r in
       let suggestion = TPEAlgorithm.suggest(space: [(name, distribution.tpeParameter)], trials: history,
                                             options: options, constraintsEnabled: constraintsFunc != nil, rng: &r)
@@ -98,33 +100,50 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
   static let constraintsKey = "constraints"
 
-  /// The history as TPE sees it. Trials lacking a parameter of `space` still count towards the
-  /// split (so n and gamma match Optuna); the estimator skips them.
-  func observedTrials(study: any StudyView, current: FrozenTrial, space: SearchSpace) -> [TPEObservedTrial] {
+  /// The history as TPE sees it, parameters in `names` order. Trials lacking a parameter still
+  /// count towards the split (so n and gamma match Optuna); the estimator skips them. Finished
+  /// trials never change, so their conversion is cached per search space: a suggestion only
+  /// converts the trials that finished since the previous one.
+  func observedTrials(study: any StudyView, current: FrozenTrial, names: [String], space: SearchSpace) -> [TPEObservedTrial] {
     let states: Set<TrialState> = constantLiar ? [.complete, .pruned, .running] : [.complete, .pruned]
     let directions = study.directions
-    return study.trials(states: states).compactMap { t in
-      if t.number == current.number { return nil }
-      var params: [String: Double] = [:]
-      for (name, dist) in space {
-        guard let td = t.distributions[name], td == dist, let v = t.internalValue(name) else { continue }
-        params[name] = v
+    let trials = study.trials(states: states)
+    return cache.withLock { c in
+      var rows = c.studyName == study.studyName ? (c.bySpace[space] ?? [:]) : [:]
+      if c.studyName != study.studyName { c.bySpace = [:]; c.studyName = study.studyName }
+      var out: [TPEObservedTrial] = []
+      out.reserveCapacity(trials.count)
+      for t in trials where t.number != current.number {
+        if t.state != .running, let cached = rows[t.number] { out.append(cached); continue }
+        let observed = convert(t, names: names, space: space, directions: directions)
+        if t.state != .running { rows[t.number] = observed }
+        out.append(observed)
       }
-      let kind: TPEObservedTrial.Kind = t.state == .running ? .running : (t.state == .complete ? .complete : .pruned)
-      var losses: [Double] = []
-      if kind == .complete, let values = t.values {
-        losses = zip(values, directions).map { $1.asLoss($0) }
-      }
-      var lastIntermediate: Double?
-      if let step = t.lastStep, let v = t.intermediateValues[step] { lastIntermediate = directions.first?.asLoss(v) }
-      var violation: Double?
-      if constraintsFunc != nil, case .array(let items)? = t.systemAttrs[TPESampler.constraintsKey] {
-        violation = items.compactMap { $0.doubleValue }.filter { $0 > 0 }.reduce(0, +)
-      }
-      return TPEObservedTrial(number: t.number, kind: kind, losses: losses, params: params,
-                              lastStep: t.lastStep, lastIntermediateLoss: lastIntermediate,
-                              constraintViolation: violation)
+      c.bySpace[space] = rows
+      return out
     }
+  }
+
+  func convert(_ t: FrozenTrial, names: [String], space: SearchSpace, directions: [StudyDirection]) -> TPEObservedTrial {
+    var params = [Double](repeating: .nan, count: names.count)
+    for (i, name) in names.enumerated() {
+      guard let dist = space[name], let td = t.distributions[name], td == dist, let v = t.internalValue(name) else { continue }
+      params[i] = v
+    }
+    let kind: TPEObservedTrial.Kind = t.state == .running ? .running : (t.state == .complete ? .complete : .pruned)
+    var losses: [Double] = []
+    if kind == .complete, let values = t.values {
+      losses = zip(values, directions).map { $1.asLoss($0) }
+    }
+    var lastIntermediate: Double?
+    if let step = t.lastStep, let v = t.intermediateValues[step] { lastIntermediate = directions.first?.asLoss(v) }
+    var violation: Double?
+    if constraintsFunc != nil, case .array(let items)? = t.systemAttrs[TPESampler.constraintsKey] {
+      violation = items.compactMap { $0.doubleValue }.filter { $0 > 0 }.reduce(0, +)
+    }
+    return TPEObservedTrial(number: t.number, kind: kind, losses: losses, params: params,
+                            lastStep: t.lastStep, lastIntermediateLoss: lastIntermediate,
+                            constraintViolation: violation)
   }
 }
 

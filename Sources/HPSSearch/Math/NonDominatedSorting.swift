@@ -1,7 +1,7 @@
 // Pareto dominance for minimization (callers flip maximized objectives first): non-dominated
 // sorting and NSGA-II's crowding distance.
 
-public enum ParetoFront {
+public enum NonDominatedSorting {
   /// a dominates b: no worse in every objective and better in at least one.
   public static func dominates(_ a: [Double], _ b: [Double]) -> Bool {
     var strictlyBetter = false
