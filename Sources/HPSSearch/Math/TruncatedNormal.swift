@@ -8,6 +8,13 @@ public enum TruncatedNormal {
   public static func logMass(_ a: Double, _ b: Double) -> Double {
     if !(a < b) { return -.infinity }
     if a > 0 { return logMass(-b, -a) }  // symmetric: keep both ends in the accurate lower tail
+    if b > 0 && b - a > 1 {
+      // The interval holds the mean: log(1 − both tails) has no cancellation and needs no logs
+      // of tails (the common case for TPE's kernels, and the fast one). Beyond 8.5σ a tail is
+      // below 1e-17 and the mass is 1 to double precision.
+      if a < -8.5 && b > 8.5 { return 0 }
+      return log1p(-0.5 * erfc(-a * Normal.invSqrt2) - 0.5 * erfc(b * Normal.invSqrt2))
+    }
     let logB = Normal.logCdf(b), logA = Normal.logCdf(a)
     return logB + LogSumExp.log1mexp(logA - logB)
   }

@@ -114,10 +114,12 @@ struct ParzenEstimator {
       let s = 0.2 * pow(Double(max(n, 1)), -1.0 / Double(dimensionCount + 4)) * range
       sigmas = [Double](repeating: s, count: n)
     } else if n > 0 {
-      let order = mus.indices.sorted { mus[$0] < mus[$1] }
+      // Sort the plain values (the fastest sort there is), then map each observation to its
+      // rank by binary search; equal values take consecutive ranks in observation order.
+      let sortedValues = mus.sorted()
       var padded = [Double](repeating: 0, count: n + 2)
       padded[0] = low
-      for (rank, i) in order.enumerated() { padded[rank + 1] = mus[i] }
+      for r in 0..<n { padded[r + 1] = sortedValues[r] }
       padded[n + 1] = high
       var sorted = [Double](repeating: 0, count: n)
       for r in 0..<n {
@@ -127,7 +129,17 @@ struct ParzenEstimator {
         sorted[0] = padded[2] - padded[1]
         sorted[n - 1] = padded[n] - padded[n - 1]
       }
-      for (rank, i) in order.enumerated() { sigmas[i] = sorted[rank] }
+      var taken = [Int](repeating: 0, count: n)
+      for i in 0..<n {
+        var lo = 0, hi = n
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if sortedValues[mid] < mus[i] { lo = mid + 1 } else { hi = mid }
+        }
+        let rank = min(lo + taken[lo], n - 1)
+        taken[lo] += 1
+        sigmas[i] = sorted[rank]
+      }
     }
     let minSigma = options.considerMagicClip ? range / min(100, Double(n + 2)) : 1e-12
     return sigmas.map { min(max($0, minSigma), range) }

@@ -24,15 +24,15 @@ public enum TPEAlgorithm {
     let finished = trials.reduce(0) { $0 + ($1.kind == .running ? 0 : 1) }
     if finished < options.nStartupTrials || space.isEmpty { return nil }
     let isMultiObjective = trials.first { $0.kind == .complete }.map { $0.losses.count > 1 } ?? false
-    let (below, above) = TPESplit.split(trials, nBelow: options.gamma(finished), constraintsEnabled: constraintsEnabled)
+    let (below, above) = TPESplit.splitIndices(trials, nBelow: options.gamma(finished), constraintsEnabled: constraintsEnabled)
 
     let parameters = space.map(\.parameter)
     // Only trials holding every parameter of the space are observations.
-    func rows(_ set: [TPEObservedTrial]) -> (rows: [[Double]], kept: [TPEObservedTrial]) {
-      var out: [[Double]] = [], kept: [TPEObservedTrial] = []
+    func rows(_ set: [Int]) -> (rows: [[Double]], kept: [Int]) {
+      var out: [[Double]] = [], kept: [Int] = []
       out.reserveCapacity(set.count)
-      for t in set where t.params.count == space.count && !t.params.contains(where: { $0.isNaN }) {
-        out.append(t.params); kept.append(t)
+      for i in set where trials[i].params.count == space.count && !trials[i].params.contains(where: { $0.isNaN }) {
+        out.append(trials[i].params); kept.append(i)
       }
       return (out, kept)
     }
@@ -40,7 +40,7 @@ public enum TPEAlgorithm {
     var belowWeights = options.weights(belowRows.rows.count)
     if isMultiObjective {
       belowWeights = options.hypervolumeWeightsBelow
-        ? hypervolumeWeights(belowRows.kept) : [Double](repeating: 1, count: belowRows.rows.count)
+        ? hypervolumeWeights(belowRows.kept.map { trials[$0] }) : [Double](repeating: 1, count: belowRows.rows.count)
     }
     let l = ParzenEstimator(observations: belowRows.rows, parameters: parameters,
                             observationWeights: belowWeights, options: options.estimator)

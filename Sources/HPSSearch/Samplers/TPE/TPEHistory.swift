@@ -39,6 +39,14 @@ public enum TPESplit {
   public static func split(_ trials: [TPEObservedTrial], nBelow: Int, constraintsEnabled: Bool)
     -> (below: [TPEObservedTrial], above: [TPEObservedTrial])
   {
+    let (below, above) = splitIndices(trials, nBelow: nBelow, constraintsEnabled: constraintsEnabled)
+    return (below.map { trials[$0] }, above.map { trials[$0] })
+  }
+
+  /// `split` as indices into `trials` (no copies of the trials).
+  static func splitIndices(_ trials: [TPEObservedTrial], nBelow: Int, constraintsEnabled: Bool)
+    -> (below: [Int], above: [Int])
+  {
     var complete: [Int] = [], pruned: [Int] = [], running: [Int] = [], infeasible: [Int] = []
     for (i, t) in trials.enumerated() {
       if t.kind == .running {
@@ -70,13 +78,16 @@ public enum TPESplit {
     for i in belowComplete { isBelow[i] = true }
     for i in prunedSorted[0..<takePruned] { isBelow[i] = true }
     for i in infeasibleSorted[0..<takeInfeasible] { isBelow[i] = true }
-    // Sorted by trial number so the weights ramp favours recent trials.
-    let order = trials.indices.sorted { trials[$0].number < trials[$1].number }
-    var below: [TPEObservedTrial] = [], above: [TPEObservedTrial] = []
+    // Sorted by trial number so the weights ramp favours recent trials (usually already so).
+    var order = Array(trials.indices)
+    if !zip(trials, trials.dropFirst()).allSatisfy({ $0.number < $1.number }) {
+      order.sort { trials[$0].number < trials[$1].number }
+    }
+    var below: [Int] = [], above: [Int] = []
     below.reserveCapacity(nBelow)
     above.reserveCapacity(trials.count)
     for i in order {
-      if isBelow[i] { below.append(trials[i]) } else { above.append(trials[i]) }
+      if isBelow[i] { below.append(i) } else { above.append(i) }
     }
     return (below, above)
   }
@@ -92,8 +103,12 @@ public enum TPESplit {
   static func splitComplete(_ losses: [[Double]], nBelow: Int) -> [Int] {
     guard let first = losses.first, nBelow > 0 else { return [] }
     if first.count <= 1 {
-      let keys = losses.map { $0.first ?? .infinity }
-      return Array(losses.indices.sorted { keys[$0] < keys[$1] }.prefix(nBelow))
+      // The nBelow smallest losses; ties at the threshold go to the older trials.
+      let keys = losses.map { ($0.first ?? .infinity).isNaN ? .infinity : ($0.first ?? .infinity) }
+      let threshold = keys.sorted()[nBelow - 1]
+      var chosen = keys.indices.filter { keys[$0] < threshold }
+      for i in keys.indices where keys[i] == threshold && chosen.count < nBelow { chosen.append(i) }
+      return chosen
     }
     if nBelow >= losses.count { return Array(losses.indices) }
     let ranks = NonDominatedSorting.nonDominatedRanks(losses)

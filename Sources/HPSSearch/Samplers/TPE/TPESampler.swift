@@ -15,7 +15,11 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public let constraintsFunc: (@Sendable (FrozenTrial) -> [Double])?
   let options: TPEOptions
   private let rng: Locked<SeededRandom>
-  private let searchSpace = IntersectionSearchSpace(includePruned: true)
+  /// The trials read for the trial being sampled: one read of the study per trial serves the
+  /// search-space inference and every sample call of that trial.
+  private let fetched = Locked<(studyName: String, number: Int, trials: [FrozenTrial])?>(nil)
+  /// Incremental intersection of the finished trials' spaces (Optuna's, pruned trials included).
+  private let intersection = Locked<(studyName: String?, space: SearchSpace?, seen: Set<Int>)>((nil, nil, []))
   /// Converted finished trials, by the search space they were converted for.
   private let cache = Locked<(studyName: String?, bySpace: [SearchSpace: [Int: TPEObservedTrial]])>((nil, [:]))
 
@@ -63,7 +67,29 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
   public func inferRelativeSearchSpace(study: any StudyView, trial: FrozenTrial) -> SearchSpace {
     guard isMultivariate(study) else { return [:] }
-    return searchSpace.calculate(study: study).filter { !$0.value.isSingle }
+    let trials = history(study: study, trial: trial)
+    let space = intersection.withLock { c -> SearchSpace in
+      if c.studyName != study.studyName { c = (study.studyName, nil, []) }
+      for t in trials where (t.state == .complete || t.state == .pruned) && !c.seen.contains(t.number) {
+        c.seen.insert(t.number)
+        if let current = c.space {
+          c.space = current.filter { t.distributions[$0.key] == $0.value }
+        } else {
+          c.space = t.distributions
+        }
+      }
+      return c.space ?? [:]
+    }
+    return space.filter { !$0.value.isSingle }
+  }
+
+  /// The study's COMPLETE, PRUNED (and, with the liar, RUNNING) trials, read once per trial.
+  func history(study: any StudyView, trial: FrozenTrial) -> [FrozenTrial] {
+    if let f = fetched.current, f.studyName == study.studyName, f.number == trial.number { return f.trials }
+    let states: Set<TrialState> = constantLiar ? [.complete, .pruned, .running] : [.complete, .pruned]
+    let trials = study.trials(states: states)
+    fetched.withLock { $0 = (study.studyName, trial.number, trials) }
+    return trials
   }
 
   public func sampleRelative(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
@@ -105,9 +131,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   /// trials never change, so their conversion is cached per search space: a suggestion only
   /// converts the trials that finished since the previous one.
   func observedTrials(study: any StudyView, current: FrozenTrial, names: [String], space: SearchSpace) -> [TPEObservedTrial] {
-    let states: Set<TrialState> = constantLiar ? [.complete, .pruned, .running] : [.complete, .pruned]
     let directions = study.directions
-    let trials = study.trials(states: states)
+    let trials = history(study: study, trial: current)
     return cache.withLock { c in
       var rows = c.studyName == study.studyName ? (c.bySpace[space] ?? [:]) : [:]
       if c.studyName != study.studyName { c.bySpace = [:]; c.studyName = study.studyName }
