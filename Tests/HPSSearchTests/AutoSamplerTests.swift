@@ -4,7 +4,7 @@ import Testing
 
 @Test func autoSamplerStartsSpaceFillingThenModels() throws {
   let records = try SamplerLoop.run(sampler: AutoSampler(seed: 0), space: braninSpace(), nTrials: 30, objective: branin)
-  // The 8 design points are a scrambled Sobol net: in each coordinate they fall in distinct eighths.
+  // The first 8 design points are a scrambled Sobol net: in each coordinate they fall in distinct eighths.
   let design = records.prefix(8)
   let bins = Set(design.map { Int((($0.params["x1"]?.doubleValue ?? 0) + 5) / 15 * 8) })
   #expect(bins.count == 8)

@@ -15,7 +15,7 @@ public final class AutoSampler: Sampler, @unchecked Sendable {
   let tpe: TPESampler
   private let design: Locked<(sobol: SobolSequence?, dimensions: [String: Int], points: [Int: [Double]], rng: SeededRandom)>
 
-  public init(seed: Int? = nil, nStartupTrials: Int = 8, gpMaxTrials: Int = 300) throws {
+  public init(seed: Int? = nil, nStartupTrials: Int = 10, gpMaxTrials: Int = 300) throws {
     guard nStartupTrials >= 1 else { throw SamplerArgumentError("n_startup_trials", nStartupTrials, "must be >= 1") }
     self.seed = seed
     self.nStartupTrials = nStartupTrials

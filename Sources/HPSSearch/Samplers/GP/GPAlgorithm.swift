@@ -9,7 +9,7 @@ public struct GPOptions: Sendable {
   public var deterministicObjective = false
   /// Candidates scored before the local search, and how many of the best seed it.
   public var candidateCount = 512
-  public var localSearchStarts = 4
+  public var localSearchStarts = 5
   public var localSearchIterations = 40
   /// Refit the kernel only after the history grew by this fraction since the last fit (always
   /// below 20 points): keeps the cost per suggestion flat without visibly hurting quality.
@@ -83,7 +83,7 @@ public enum GPAlgorithm {
       var p = [Double](repeating: 0, count: dimensions.count)
       if c < local, !order.isEmpty {
         let center = finite[order[c % min(order.count, 5)]].0
-        let radius = [0.2, 0.05, 0.01][c % 3]
+        let radius = [0.2, 0.05, 0.01, 0.002][c % 4]
         for j in 0..<p.count {
           if case .categorical(let k) = dimensions[j] {
             p[j] = rng.nextUniform() < 0.2 ? Double(rng.nextIndex(k)) : center[j]
@@ -98,6 +98,8 @@ public enum GPAlgorithm {
       }
       candidates.append(p)
     }
+    // The best observed point itself also seeds the local search (as in Optuna's GPSampler).
+    if let bestIndex = order.first { candidates.append(finite[bestIndex].0) }
     let scored = candidates.map { ($0, score($0)) }.sorted { $0.1 > $1.1 }
 
     var bestPoint = scored[0].0, bestValue = scored[0].1
