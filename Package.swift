@@ -49,6 +49,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift5),
+    // Test helper: a study worker process for HPSSearch's multi-process storage tests.
+    .executableTarget(name: "hps-search-worker", dependencies: ["HPSSearch"]),
     .executableTarget(
       name: "hps-bench",
       dependencies: [

@@ -93,3 +93,14 @@ import Testing
     #expect(throws: SearchError.self) { try c.checkCompatible(with: try .categorical(["a"]), parameter: "x") }
   }
 }
+
+@Suite struct SearchErrorTests {
+  @Test func testPythonExceptionNames() {
+    #expect(SearchError.invalidDistribution(function: "suggest_float", parameter: "x", problem: .emptyChoices).pythonExceptionName == "ValueError")
+    #expect(SearchError.multiObjectiveNotSupported(api: "Trial.report").pythonExceptionName == "NotImplementedError")
+    #expect(SearchError.multiObjectiveNotSupported(api: "best_trial").pythonExceptionName == "RuntimeError")
+    #expect(SearchError.cannotTell(number: 1, state: .complete).description == "Cannot tell a COMPLETE trial (trial number 1).")
+    #expect(SearchError.duplicatedStudy(name: "s").pythonExceptionName == "DuplicatedStudyError")
+    #expect(SearchError.noCompletedTrials.description == "No trials are completed yet.")
+  }
+}

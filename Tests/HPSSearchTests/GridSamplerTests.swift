@@ -23,7 +23,7 @@ import Testing
     try study.optimize(nTrials: 50, nJobs: 3) { t in Double(try t.suggestInt("x", low: 1, high: 6)) }
     let xs = Set(study.trials.compactMap { $0.params["x"]?.intValue })
     #expect(xs == Set(1...6))
-    #expect(study.trials.count <= 8)  // stops once exhausted (a few in-flight extras are allowed)
+    #expect(study.trials.count < 20)  // stops once exhausted (in-flight workers may add a few)
   }
 
   @Test func testUnknownNameIsAnError() throws {

@@ -101,6 +101,12 @@ struct Other: Error {}
     } catch let error as SearchError {
       #expect(error.description == "suggest_float() parameter 'lr': low must be <= high (got low=1.0, high=0.5)")
     }
+    #expect(throws: SearchError.invalidDistribution(function: "suggest_int", parameter: "n", problem: .intLowGreaterThanHigh(low: 5, high: 1))) {
+      try t.suggestInt("n", low: 5, high: 1)
+    }
+    #expect(throws: SearchError.invalidDistribution(function: "suggest_categorical", parameter: "c", problem: .emptyChoices)) {
+      try t.suggestCategorical("c", choices: [])
+    }
   }
 
   @Test func testAskTell_rules() throws {
@@ -176,8 +182,11 @@ struct Other: Error {}
     let seenRunning = Locked(false)
     try study.optimize(nTrials: 40, nJobs: 4) { t in
       let x = try t.suggestFloat("x", low: 0, high: 1)
-      if study.trials(states: [.running]).count > 1 { seenRunning.withLock { $0 = true } }
-      Thread.sleep(forTimeInterval: 0.001)
+      // Wait (bounded) until another worker's trial is RUNNING at the same time as this one.
+      for _ in 0..<200 where !seenRunning.current {
+        if study.trials(states: [.running]).count > 1 { seenRunning.withLock { $0 = true } }
+        Thread.sleep(forTimeInterval: 0.001)
+      }
       return x
     }
     let numbers = study.trials.map(\.number)
@@ -205,5 +214,50 @@ struct Other: Error {}
     var seen: [Int] = []
     try study.optimize(nTrials: 5, callbacks: [{ _, t in seen.append(t.number) }]) { t in try t.suggestFloat("x", low: 0, high: 1) }
     #expect(seen == [0, 1, 2, 3, 4])
+  }
+}
+
+@Suite struct ConstraintTests {
+  @Test func testBestTrialIsTheBestFeasibleOne() throws {
+    let study = try Study.create(logger: .silent)
+    for (value, constraint) in [(1.0, 0.5), (2.0, -1.0), (3.0, 0.0)] {
+      try study.addTrial(FrozenTrial(number: 0, trialID: 0, state: .complete, values: [value], systemAttrs: ["constraints": .array([.double(constraint)])]))
+    }
+    #expect(try study.bestTrial().value == 2)
+    #expect(try study.bestTrials().map(\.number) == [1])
+    let infeasible = try Study.create(logger: .silent)
+    try infeasible.addTrial(FrozenTrial(number: 0, trialID: 0, state: .complete, values: [1], systemAttrs: ["constraints": .array([.double(1)])]))
+    #expect(throws: SearchError.noFeasibleTrials) { try infeasible.bestTrial() }
+  }
+}
+
+@Suite struct ParallelismTests {
+  @Test func testNJobsBeyondCoreCountRunsThatManyTrialsAtOnce() throws {
+    let study = try Study.create(sampler: RandomSampler(seed: 0), logger: .silent)
+    let peak = Locked(0)
+    try study.optimize(nTrials: 6, nJobs: 6) { t in
+      // Objectives that wait (I/O, subprocesses) must overlap even on a 2-core machine.
+      for _ in 0..<500 {
+        let running = study.trials(states: [.running]).count
+        peak.withLock { $0 = max($0, running) }
+        if running == 6 { break }
+        Thread.sleep(forTimeInterval: 0.002)
+      }
+      return try t.suggestFloat("x", low: 0, high: 1)
+    }
+    #expect(peak.current == 6)
+  }
+
+  @Test func testEnqueuedTrialsAreTakenOldestFirst() throws {
+    let study = try Study.create(sampler: RandomSampler(seed: 0), logger: .silent)
+    for v in [0.1, 0.2, 0.3] { try study.enqueueTrial(["x": .float(v)]) }
+    let got = try (0..<4).map { _ -> Double in
+      let t = try study.ask()
+      let x = try t.suggestFloat("x", low: 0, high: 1)
+      try study.tell(t, values: [x])
+      return x
+    }
+    #expect(Array(got.prefix(3)) == [0.1, 0.2, 0.3])
+    #expect(study.trials.count == 4)
   }
 }

@@ -15,7 +15,7 @@ public struct IntDistribution: Sendable, Hashable {
     if log, step != 1 { throw DistributionProblem.logIntWithStep(step: step) }
     guard step > 0 else { throw DistributionProblem.nonPositiveStep(step: Double(step)) }
     guard low <= high else {
-      throw DistributionProblem.lowGreaterThanHigh(low: Double(low), high: Double(high))
+      throw DistributionProblem.intLowGreaterThanHigh(low: low, high: high)
     }
     if log, low < 1 { throw DistributionProblem.logIntWithLowBelowOne(low: low, high: high) }
     let span = high.subtractingReportingOverflow(low)

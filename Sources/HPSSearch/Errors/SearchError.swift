@@ -12,6 +12,8 @@ public enum DistributionProblem: Error, Sendable, Equatable, CustomStringConvert
   case logIntWithStep(step: Int)
   case nonFiniteBound(low: Double, high: Double)
   case emptyChoices
+  /// `suggest_int` with low > high (integers printed as integers).
+  case intLowGreaterThanHigh(low: Int, high: Int)
 
   public var description: String {
     switch self {
@@ -31,6 +33,8 @@ public enum DistributionProblem: Error, Sendable, Equatable, CustomStringConvert
       return "low and high must be finite (got low=\(pythonRepr(low)), high=\(pythonRepr(high)))"
     case .emptyChoices:
       return "choices must contain at least one value (got [])"
+    case .intLowGreaterThanHigh(let low, let high):
+      return "low must be <= high (got low=\(low), high=\(high))"
     }
   }
 }
@@ -50,6 +54,8 @@ public enum SearchError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidArgument(function: String, argument: String, message: String)
   /// `best_trial` and friends before any trial completed.
   case noCompletedTrials
+  /// Constraints are present and no completed trial satisfies them.
+  case noFeasibleTrials
   /// A single-objective API called on a multi-objective study (or the other way round).
   case multiObjectiveNotSupported(api: String)
   /// `tell()` on a trial that is not RUNNING.
@@ -88,6 +94,8 @@ public enum SearchError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(function)() argument '\(argument)': \(message)"
     case .noCompletedTrials:
       return "No trials are completed yet."
+    case .noFeasibleTrials:
+      return "No feasible trials are completed yet."
     case .multiObjectiveNotSupported(let api):
       return "A single best trial cannot be retrieved from a multi-objective study. "
         + "\(api) is not supported for multi-objective optimization; consider using "

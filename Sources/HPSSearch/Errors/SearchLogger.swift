@@ -27,23 +27,34 @@ public struct SearchLogRecord: Sendable, Equatable {
 /// outlive a task (a `Study`, its worker threads) capture the logger when they are created.
 public struct SearchLogger: Sendable {
   public let handler: @Sendable (SearchLogRecord) -> Void
+  /// Records below this level are dropped before they are built, so costly messages (the
+  /// "best is trial N" line after each trial) are skipped when nobody listens.
+  public let minimumLevel: SearchLogLevel
 
-  public init(handler: @escaping @Sendable (SearchLogRecord) -> Void) {
+  public init(minimumLevel: SearchLogLevel = .debug, handler: @escaping @Sendable (SearchLogRecord) -> Void) {
     self.handler = handler
+    self.minimumLevel = minimumLevel
   }
 
-  public func warning(_ message: String) { handler(SearchLogRecord(level: .warning, message: message)) }
-  public func info(_ message: String) { handler(SearchLogRecord(level: .info, message: message)) }
-  public func debug(_ message: String) { handler(SearchLogRecord(level: .debug, message: message)) }
+  /// Whether records at `level` reach the handler.
+  public func isEnabled(_ level: SearchLogLevel) -> Bool { level >= minimumLevel }
+
+  public func warning(_ message: @autoclosure () -> String) { log(.warning, message) }
+  public func info(_ message: @autoclosure () -> String) { log(.info, message) }
+  public func debug(_ message: @autoclosure () -> String) { log(.debug, message) }
+
+  private func log(_ level: SearchLogLevel, _ message: () -> String) {
+    guard isEnabled(level) else { return }
+    handler(SearchLogRecord(level: level, message: message()))
+  }
 
   /// Writes warnings to standard error, the default until a host installs its own logger.
-  public static let standardError = SearchLogger { record in
-    guard record.level >= .warning else { return }
+  public static let standardError = SearchLogger(minimumLevel: .warning) { record in
     FileHandle.standardError.write(Data("[W hps.search] \(record.message)\n".utf8))
   }
 
   /// Drops everything.
-  public static let silent = SearchLogger { _ in }
+  public static let silent = SearchLogger(minimumLevel: .warning) { _ in }
 
   /// The logger used when none is passed explicitly.
   @TaskLocal public static var current: SearchLogger = .standardError

@@ -9,6 +9,8 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     var userAttrs: [String: JSONValue] = [:]
     var systemAttrs: [String: JSONValue] = [:]
     var trialIDs: [Int] = []
+    /// WAITING trial ids, oldest first, so `popWaitingTrial` does not scan the study.
+    var waitingIDs: [Int] = []
   }
 
   private struct State {
@@ -87,24 +89,29 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
 
   public func createTrial(studyID: Int, template: FrozenTrial?) throws -> FrozenTrial {
     try state.withLock { s in
-      let record = try study(s, studyID)
+      // Read the count without keeping a copy of the record: a live copy would make the
+      // append below copy the whole id array (O(n) per trial).
+      guard let number = s.studies[studyID]?.trialIDs.count else { throw SearchError.studyNotFound(name: "#\(studyID)") }
       let id = s.nextTrialID
       s.nextTrialID += 1
       var trial = template ?? FrozenTrial(number: 0, trialID: 0, state: .running, datetimeStart: Date())
-      trial.number = record.trialIDs.count
+      trial.number = number
       trial.trialID = id
       if template == nil || (trial.state == .running && trial.datetimeStart == nil) { trial.datetimeStart = Date() }
       s.trials[id] = trial
       s.trialStudy[id] = studyID
       s.studies[studyID]?.trialIDs.append(id)
+      if trial.state == .waiting { s.studies[studyID]?.waitingIDs.append(id) }
       return trial
     }
   }
 
   public func popWaitingTrial(studyID: Int) throws -> FrozenTrial? {
     try state.withLock { s in
-      let record = try study(s, studyID)
-      for id in record.trialIDs where s.trials[id]?.state == .waiting {
+      guard s.studies[studyID] != nil else { throw SearchError.studyNotFound(name: "#\(studyID)") }
+      while let id = s.studies[studyID]?.waitingIDs.first {
+        s.studies[studyID]?.waitingIDs.removeFirst()
+        guard s.trials[id]?.state == .waiting else { continue }
         s.trials[id]?.state = .running
         s.trials[id]?.datetimeStart = Date()
         return s.trials[id]
@@ -165,6 +172,17 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
     try state.withLock { s in
       guard let trial = s.trials[id] else { throw SearchError.trialNotFound(id: id) }
       return trial
+    }
+  }
+
+  public func trialID(studyID: Int, number: Int) throws -> Int {
+    try state.withLock { s in
+      let record = try study(s, studyID)
+      // Numbers are handed out in order, so trial `number` is the number-th id.
+      guard record.trialIDs.indices.contains(number) else {
+        throw SearchError.invalidArgument(function: "tell", argument: "trial", message: "no trial with number \(number)")
+      }
+      return record.trialIDs[number]
     }
   }
 

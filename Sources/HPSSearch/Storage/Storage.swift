@@ -36,6 +36,8 @@ public protocol Storage: AnyObject, Sendable {
   func setTrialUserAttr(trialID: Int, key: String, value: JSONValue) throws
   func setTrialSystemAttr(trialID: Int, key: String, value: JSONValue) throws
   func trial(id: Int) throws -> FrozenTrial
+  /// The id of trial `number` of a study (a default implementation scans the trials).
+  func trialID(studyID: Int, number: Int) throws -> Int
   /// Trials of a study in the given states (all when nil), ordered by number.
   func trials(studyID: Int, states: Set<TrialState>?) throws -> [FrozenTrial]
 
@@ -51,6 +53,13 @@ public protocol Storage: AnyObject, Sendable {
 }
 
 extension Storage {
+  public func trialID(studyID: Int, number: Int) throws -> Int {
+    guard let trial = try trials(studyID: studyID, states: nil).first(where: { $0.number == number }) else {
+      throw SearchError.invalidArgument(function: "tell", argument: "trial", message: "no trial with number \(number)")
+    }
+    return trial.trialID
+  }
+
   public var heartbeatInterval: TimeInterval? { nil }
   public var gracePeriod: TimeInterval? { nil }
   public func recordHeartbeat(trialID: Int) throws {}

@@ -54,6 +54,16 @@ public struct FrozenTrial: Sendable, Equatable {
   /// The largest step with a reported intermediate value.
   public var lastStep: Int? { intermediateValues.keys.max() }
 
+  /// Constraint values stored by a sampler's `constraints_func` (system attr `constraints`,
+  /// Optuna's key); nil when the study has no constraints.
+  public var constraints: [Double]? {
+    guard case .array(let items)? = systemAttrs["constraints"] else { return nil }
+    return items.map { $0.doubleValue ?? .nan }
+  }
+
+  /// Feasible when every constraint value is ≤ 0 (or there are none).
+  public var isFeasible: Bool { constraints?.allSatisfy { $0 <= 0 } ?? true }
+
   /// The internal representation of a parameter (a categorical's index), or nil when the trial
   /// does not have it or its value does not fit its distribution.
   public func internalValue(_ name: String) -> Double? {

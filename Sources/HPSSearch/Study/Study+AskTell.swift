@@ -34,8 +34,10 @@ extension Study {
   public func tell(
     trialNumber: Int, values: [Double]? = nil, state: TrialState? = nil, skipIfFinished: Bool = false
   ) throws -> FrozenTrial {
-    let all = try getTrials()
-    guard let frozen = all.first(where: { $0.number == trialNumber }) else {
+    let frozen: FrozenTrial
+    do {
+      frozen = try storage.trial(id: try storage.trialID(studyID: studyID, number: trialNumber))
+    } catch SearchError.invalidArgument {
       throw SearchError.invalidArgument(
         function: "tell", argument: "trial", message: "Cannot tell for trial with number \(trialNumber) since it has not been created.")
     }
@@ -103,6 +105,7 @@ extension Study {
   }
 
   private func logFinished(_ trial: FrozenTrial) {
+    guard logger.isEnabled(.info) else { return }
     let params = trial.params.keys.sorted().map { "'\($0)': \(trial.params[$0]?.description ?? "")" }.joined(separator: ", ")
     switch trial.state {
     case .complete:

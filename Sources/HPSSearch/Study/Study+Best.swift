@@ -8,7 +8,10 @@ extension Study {
   public func bestTrial() throws -> FrozenTrial {
     guard !isMultiObjective else { throw SearchError.multiObjectiveNotSupported(api: "best_trial") }
     var best: FrozenTrial?
-    for trial in try getTrials(states: [.complete]) {
+    let completed = try getTrials(states: [.complete])
+    let candidates = Study.feasible(completed)
+    if candidates.isEmpty, !completed.isEmpty { throw SearchError.noFeasibleTrials }
+    for trial in candidates {
       guard let value = trial.value else { continue }
       if let current = best?.value, !direction.isBetter(value, than: current) { continue }
       best = trial
@@ -30,7 +33,13 @@ extension Study {
 
   /// The Pareto front of completed trials (for one objective: all trials tied for best).
   public func bestTrials() throws -> [FrozenTrial] {
-    ParetoFront.trials(try getTrials(states: [.complete]), directions: directions)
+    ParetoFront.trials(Study.feasible(try getTrials(states: [.complete])), directions: directions)
+  }
+
+  /// When any trial carries constraint values, only the feasible ones compete for "best".
+  static func feasible(_ trials: [FrozenTrial]) -> [FrozenTrial] {
+    guard trials.contains(where: { $0.constraints != nil }) else { return trials }
+    return trials.filter { $0.constraints != nil && $0.isFeasible }
   }
 }
 

@@ -22,6 +22,10 @@ public struct ErrorFilter: Sendable {
 public typealias StudyCallback = (Study, FrozenTrial) throws -> Void
 
 extension Study {
+  /// Stack size of `nJobs > 1` worker threads: objectives may run a script interpreter, which
+  /// recurses deeper than the 512 KiB some platforms give secondary threads.
+  static let workerStackSize = 16 << 20
+
   /// Single-objective optimize: the objective returns one value (nil or NaN → FAIL).
   public func optimize(
     nTrials: Int? = nil, timeout: TimeInterval? = nil, nJobs: Int = 1, catch filter: ErrorFilter = .none,
@@ -61,8 +65,20 @@ extension Study {
     if jobs == 1 {
       loop.work(reseed: false)
     } else {
+      // One thread per job, even beyond the core count: objectives often wait on I/O or
+      // subprocesses, and Optuna's n_jobs also means that many concurrent trials.
       let box = UncheckedBox(loop)
-      DispatchQueue.concurrentPerform(iterations: jobs) { _ in box.value.work(reseed: true) }
+      let group = DispatchGroup()
+      for _ in 0..<jobs {
+        group.enter()
+        let thread = Thread {
+          box.value.work(reseed: true)
+          group.leave()
+        }
+        thread.stackSize = Study.workerStackSize
+        thread.start()
+      }
+      group.wait()
     }
     if let error = loop.firstError.current { throw error }
   }

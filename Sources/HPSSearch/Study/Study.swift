@@ -19,6 +19,9 @@ public final class Study: StudyView, @unchecked Sendable {
   public var staleTrialCallback: (@Sendable (Study, FrozenTrial) -> Void)?
 
   let run = Locked(RunState())
+  /// The distribution each parameter name was first suggested with in this study, so the
+  /// "categorical choices may not change" rule costs a dictionary lookup, not a scan.
+  let knownDistributions = Locked<[String: Distribution]>([:])
 
   struct RunState {
     var optimizing = false
@@ -142,6 +145,15 @@ public final class Study: StudyView, @unchecked Sendable {
   }
   public func setTrialSystemAttr(trialID: Int, key: String, value: JSONValue) throws {
     try storage.setTrialSystemAttr(trialID: trialID, key: key, value: value)
+  }
+
+  /// What the sampler sees for trial `number`: the bracket's trials under an initialized
+  /// HyperbandPruner (Optuna's TPE only models its own bracket), the whole study otherwise.
+  func samplerView(forTrialNumber number: Int) -> any StudyView {
+    guard let hyperband = pruner as? HyperbandPruner,
+      let bracket = hyperband.bracketID(studyName: studyName, trialNumber: number)
+    else { return self }
+    return BracketStudyView(base: self, bracket: bracket, owner: hyperband)
   }
 
   /// Ends `optimize` after the trials now running finish.

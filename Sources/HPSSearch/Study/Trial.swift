@@ -19,6 +19,9 @@ public final class Trial: @unchecked Sendable {
   private var cached: FrozenTrial
   private var relativeSearchSpace: SearchSpace = [:]
   private var relativeParams: [String: ParamValue]?
+  /// The study as the sampler sees it for this trial: under a HyperbandPruner, only the trials
+  /// of this trial's bracket (as Optuna's TPE does), otherwise the whole study.
+  private lazy var samplerView: any StudyView = study.samplerView(forTrialNumber: number)
 
   init(study: Study, frozen: FrozenTrial) {
     self.study = study
@@ -27,19 +30,20 @@ public final class Trial: @unchecked Sendable {
     self.cached = frozen
   }
 
-  /// Lets the sampler see the trial and proposes the relative sample (Optuna does this when the
-  /// trial object is created).
+  /// Lets the sampler see the trial and draws the relative sample once, at the start (as Optuna
+  /// does when the trial object is created).
   func start() throws {
     study.sampler.beforeTrial(study: study, trial: cached)
     cached = try study.storage.trial(id: trialID)  // beforeTrial may have set system attrs
-    relativeSearchSpace = study.sampler.inferRelativeSearchSpace(study: study, trial: cached)
+    relativeSearchSpace = study.sampler.inferRelativeSearchSpace(study: samplerView, trial: cached)
+    _ = try ensureRelativeParams()
   }
 
   private func ensureRelativeParams() throws -> [String: ParamValue] {
     if let relativeParams { return relativeParams }
     let params =
       relativeSearchSpace.isEmpty
-      ? [:] : try study.sampler.sampleRelative(study: study, trial: cached, searchSpace: relativeSearchSpace)
+      ? [:] : try study.sampler.sampleRelative(study: samplerView, trial: cached, searchSpace: relativeSearchSpace)
     relativeParams = params
     return params
   }
@@ -143,7 +147,7 @@ public final class Trial: @unchecked Sendable {
     if relativeSearchSpace[name] == distribution, let value = try ensureRelativeParams()[name] {
       return value
     }
-    return try study.sampler.sampleIndependent(study: study, trial: cached, name: name, distribution: distribution)
+    return try study.sampler.sampleIndependent(study: samplerView, trial: cached, name: name, distribution: distribution)
   }
 
   private func singleInternalValue(_ d: Distribution) -> Double {
@@ -154,15 +158,22 @@ public final class Trial: @unchecked Sendable {
     }
   }
 
-  /// Categorical choices may not change between trials of one study (Optuna's rule).
+  /// Categorical choices may not change between trials of one study (Optuna's rule). The
+  /// first distribution seen for a name is remembered by the study; on a miss the stored trials
+  /// are scanned once (they may come from another process).
   private func checkAcrossTrials(_ name: String, _ distribution: Distribution) throws {
     guard case .categorical = distribution else { return }
-    for other in study.trials(states: [.complete, .pruned, .fail, .running]) where other.trialID != trialID {
-      if let previous = other.distributions[name] {
-        try previous.checkCompatible(with: distribution, parameter: name)
-        return
+    var previous = study.knownDistributions.withLock { $0[name] }
+    if previous == nil {
+      for other in study.trials(states: nil) where other.trialID != trialID {
+        if let d = other.distributions[name] {
+          previous = d
+          break
+        }
       }
     }
+    if let previous { try previous.checkCompatible(with: distribution, parameter: name) }
+    study.knownDistributions.withLock { if $0[name] == nil { $0[name] = previous ?? distribution } }
   }
 
   private func make(_ function: String, _ name: String, _ build: () throws -> Distribution) throws -> Distribution {

@@ -143,13 +143,15 @@ private struct JSONParser {
     SearchError.invalidJSON(message: "\(message) at offset \(index)")
   }
 
-  mutating func consume(_ literal: String) -> Bool {
-    let lit = Array(literal.utf8)
-    guard index + lit.count <= bytes.count, Array(bytes[index..<index + lit.count]) == lit else {
-      return false
+  mutating func consume(_ literal: StaticString) -> Bool {
+    let count = literal.utf8CodeUnitCount
+    guard index + count <= bytes.count else { return false }
+    let matches = literal.withUTF8Buffer { lit in
+      for k in 0..<count where bytes[index + k] != lit[k] { return false }
+      return true
     }
-    index += lit.count
-    return true
+    if matches { index += count }
+    return matches
   }
 
   mutating func parseValue() throws -> JSONValue {
@@ -159,15 +161,22 @@ private struct JSONParser {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
     case UInt8(ascii: "\""): return .string(try parseString())
-    default:
+    case UInt8(ascii: "n"):
       if consume("null") { return .null }
+    case UInt8(ascii: "t"):
       if consume("true") { return .bool(true) }
+    case UInt8(ascii: "f"):
       if consume("false") { return .bool(false) }
+    case UInt8(ascii: "N"):
       if consume("NaN") { return .double(.nan) }
+    case UInt8(ascii: "I"):
       if consume("Infinity") { return .double(.infinity) }
+    case UInt8(ascii: "-") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "I"):
       if consume("-Infinity") { return .double(-.infinity) }
+    default:
       return try parseNumber()
     }
+    throw fail("unexpected character")
   }
 
   mutating func parseObject() throws -> JSONValue {
