@@ -1,0 +1,81 @@
+// hps's own default-quality sampler: a scrambled Sobol design for the first trials (each
+// parameter takes the next Sobol coordinate the first time it is seen, so the design needs no
+// search space up front), then a model chosen by the space and the history:
+// - a Gaussian process while the history is small enough for it to be cheap (≤ gpMaxTrials),
+//   continuous, integer and categorical alike;
+// - after that, multivariate TPE (cost linear in the history);
+// - single-objective only for GP; several objectives go to TPE from the start.
+import Foundation
+
+public final class AutoSampler: Sampler, @unchecked Sendable {
+  public let seed: Int?
+  public let nStartupTrials: Int
+  public let gpMaxTrials: Int
+  let gp: GPSampler
+  let tpe: TPESampler
+  private let design: Locked<(sobol: SobolSequence?, dimensions: [String: Int], points: [Int: [Double]], rng: SeededRandom)>
+
+  public init(seed: Int? = nil, nStartupTrials: Int = 10, gpMaxTrials: Int = 300) throws {
+    guard nStartupTrials >= 1 else { throw SamplerArgumentError("n_startup_trials", nStartupTrials, "must be >= 1") }
+    self.seed = seed
+    self.nStartupTrials = nStartupTrials
+    self.gpMaxTrials = gpMaxTrials
+    gp = try GPSampler(seed: seed.map { $0 &+ 1 }, nStartupTrials: nStartupTrials, deterministicObjective: false)
+    tpe = try TPESampler(seed: seed.map { $0 &+ 2 }, nStartupTrials: nStartupTrials)
+    design = Locked((nil, [:], [:], SeededRandom(seed: seed)))
+  }
+
+  public func reseedRng() {
+    gp.reseedRng(); tpe.reseedRng()
+    design.withLock { $0.rng = SeededRandom(seed: nil as UInt64?) }
+  }
+
+  func model(_ study: any StudyView) -> any Sampler {
+    if study.isMultiObjective { return tpe }
+    return study.trials(states: [.complete]).count <= gpMaxTrials ? gp : tpe
+  }
+
+  public func inferRelativeSearchSpace(study: any StudyView, trial: FrozenTrial) -> SearchSpace {
+    model(study).inferRelativeSearchSpace(study: study, trial: trial)
+  }
+
+  public func sampleRelative(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
+    try model(study).sampleRelative(study: study, trial: trial, searchSpace: searchSpace)
+  }
+
+  public func sampleIndependent(study: any StudyView, trial: FrozenTrial, name: String, distribution: Distribution) throws -> ParamValue {
+    let finished = study.trials(states: [.complete, .pruned]).count
+    if finished >= nStartupTrials {
+      return try tpe.sampleIndependent(study: study, trial: trial, name: name, distribution: distribution)
+    }
+    let u = try designCoordinate(trial: trial.number, name: name)
+    return distribution.toExternal(IndependentDraw.fromUnit(u, distribution))
+  }
+
+  /// Coordinate `name` of design point `trial` (scrambled Sobol, one dimension per parameter).
+  func designCoordinate(trial: Int, name: String) throws -> Double {
+    try design.withLock { s in
+      let dim: Int
+      if let d = s.dimensions[name] { dim = d } else { dim = s.dimensions.count; s.dimensions[name] = dim }
+      if dim >= SobolDirectionNumbers.maxDimension { return s.rng.nextUniform() }
+      if s.sobol == nil || (s.sobol?.dimension ?? 0) <= dim {
+        let size = min(SobolDirectionNumbers.maxDimension, max(16, (dim + 1) * 2))
+        s.sobol = try SobolSequence(dimension: size, scramble: true, seed: seed)
+        s.points = [:]
+      }
+      if let p = s.points[trial] { return p[dim] }
+      guard var sobol = s.sobol else { return s.rng.nextUniform() }
+      // Points are generated in order; trials usually ask in order too.
+      sobol = sobol.index <= trial ? sobol : (try SobolSequence(dimension: sobol.dimension, scramble: true, seed: seed))
+      sobol.skip(trial - sobol.index)
+      let p = sobol.next()
+      s.sobol = sobol
+      s.points[trial] = p
+      return p[dim]
+    }
+  }
+
+  public func afterTrial(study: any StudyView, trial: FrozenTrial, state: TrialState, values: [Double]?) {
+    tpe.afterTrial(study: study, trial: trial, state: state, values: values)
+  }
+}

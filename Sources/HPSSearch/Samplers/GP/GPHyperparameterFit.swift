@@ -1,0 +1,93 @@
+// Kernel hyperparameters by MAP: maximize the log marginal likelihood plus Optuna's priors
+// (−Σ(0.1/λⱼ + 0.1·λⱼ) on the inverse squared lengthscales, Gamma(2, 1) on the kernel scale,
+// Gamma(1.1, 30) on the noise), in log parameters, by bounded L-BFGS with analytic gradients.
+import Foundation
+
+enum GPHyperparameterFit {
+  static let minimumNoise = 1e-6
+
+  /// Fits from `warmStart` and from the default start; returns the better optimum.
+  static func fit(dimensions: [GPDimension], x: [[Double]], y: [Double], warmStart: GPHyperparameters?,
+                  deterministic: Bool, maxIterations: Int = 60) -> GPHyperparameters {
+    let d = dimensions.count
+    var starts = [GPHyperparameters.initial(dimensions: d)]
+    if let warmStart, warmStart.inverseSquaredLengthscales.count == d { starts.insert(warmStart, at: 0) }
+    let lower = [Double](repeating: log(1e-3), count: d) + [log(1e-2), log(deterministic ? minimumNoise : minimumNoise)]
+    let upper = [Double](repeating: log(1e4), count: d) + [log(1e2), log(deterministic ? minimumNoise * 1.0000001 : 1)]
+    var best: (GPHyperparameters, Double)?
+    let optimizer = BoundedLBFGS(maxIterations: maxIterations, gradientTolerance: 1e-4)
+    for start in starts {
+      let theta0 = start.inverseSquaredLengthscales.map { log($0) } + [log(start.kernelScale), log(max(start.noiseVariance, minimumNoise))]
+      let result = optimizer.minimize({ negativeLogPosterior($0, dimensions: dimensions, x: x, y: y) },
+                                      x0: theta0, lower: lower, upper: upper)
+      guard result.value.isFinite else { continue }
+      if let current = best, current.1 <= result.value { continue }
+      best = (hyper(from: result.x, d: d), result.value)
+    }
+    return best?.0 ?? starts[0]
+  }
+
+  static func hyper(from theta: [Double], d: Int) -> GPHyperparameters {
+    GPHyperparameters(inverseSquaredLengthscales: theta[0..<d].map { exp($0) },
+                      kernelScale: exp(theta[d]), noiseVariance: exp(theta[d + 1]))
+  }
+
+  /// −(log marginal likelihood + log prior) and its gradient in θ = (log λ, log s, log noise).
+  static func negativeLogPosterior(_ theta: [Double], dimensions: [GPDimension], x: [[Double]], y: [Double]) -> (value: Double, gradient: [Double]) {
+    let d = dimensions.count, n = x.count
+    let h = hyper(from: theta, d: d)
+    let lambda = h.inverseSquaredLengthscales
+    // Per-pair squared differences are reused for every λ-gradient.
+    var m = [Double](repeating: 0, count: n * n), dm = m
+    var k = m
+    for i in 0..<n {
+      for j in 0...i {
+        let (v, dv) = Matern52.valueAndDerivative(r2: GaussianProcess.r2(x[i], x[j], dimensions, lambda))
+        m[i * n + j] = v; m[j * n + i] = v
+        dm[i * n + j] = dv; dm[j * n + i] = dv
+        k[i * n + j] = h.kernelScale * v; k[j * n + i] = h.kernelScale * v
+      }
+      k[i * n + i] += h.noiseVariance
+    }
+    guard let l = Cholesky.factor(k, n: n) else {
+      return (.infinity, [Double](repeating: 0, count: d + 2))
+    }
+    let alpha = Cholesky.solve(l, n: n, y)
+    var yAlpha = 0.0
+    for i in 0..<n { yAlpha += y[i] * alpha[i] }
+    let logLikelihood = -0.5 * yAlpha - 0.5 * Cholesky.logDeterminant(l, n: n) - 0.5 * Double(n) * log(2 * Double.pi)
+    // Prior (Optuna's default_log_prior).
+    var logPrior = 0.0
+    for v in lambda { logPrior -= 0.1 / v + 0.1 * v }
+    logPrior += (2 - 1) * log(h.kernelScale) - 1 * h.kernelScale
+    logPrior += (1.1 - 1) * log(h.noiseVariance) - 30 * h.noiseVariance
+
+    // dLML/dθ = ½ tr(W ∂K/∂θ), W = ααᵀ − K⁻¹.
+    let kInv = Cholesky.inverse(l, n: n)
+    var gradient = [Double](repeating: 0, count: d + 2)
+    var gScale = 0.0, gNoise = 0.0
+    var gLambda = [Double](repeating: 0, count: d)
+    for i in 0..<n {
+      let wii = alpha[i] * alpha[i] - kInv[i * n + i]
+      gScale += wii * h.kernelScale * m[i * n + i]
+      gNoise += wii * h.noiseVariance
+      for j in 0..<i {
+        // W and ∂K are symmetric: count each off-diagonal pair twice.
+        let w = 2 * (alpha[i] * alpha[j] - kInv[i * n + j])
+        gScale += w * h.kernelScale * m[i * n + j]
+        let c = w * h.kernelScale * dm[i * n + j]
+        for q in 0..<d {
+          let diff = dimensions[q].isCategorical ? (x[i][q] == x[j][q] ? 0 : 1) : x[i][q] - x[j][q]
+          gLambda[q] += c * lambda[q] * diff * diff
+        }
+      }
+    }
+    for q in 0..<d {
+      // d/dlogλ of the prior: λ·(0.1/λ² − 0.1) = 0.1/λ − 0.1λ
+      gradient[q] = -(0.5 * gLambda[q] + 0.1 / lambda[q] - 0.1 * lambda[q])
+    }
+    gradient[d] = -(0.5 * gScale + 1 - h.kernelScale)
+    gradient[d + 1] = -(0.5 * gNoise + 0.1 - 30 * h.noiseVariance)
+    return (-(logLikelihood + logPrior), gradient)
+  }
+}

@@ -1,0 +1,77 @@
+// One TPE suggestion on plain values: split the history, fit l(x) to the good trials and g(x) to
+// the rest, draw candidates from l and keep the one with the largest log l(x) − log g(x).
+
+public struct TPEOptions: Sendable {
+  public var nStartupTrials = 10
+  public var nEICandidates = 24
+  public var estimator = ParzenEstimatorOptions()
+  public var gamma: @Sendable (Int) -> Int = TPEDefaults.gamma
+  public var weights: @Sendable (Int) -> [Double] = TPEDefaults.weights
+  /// Optuna 5.0 weighs the good set of a multi-objective study uniformly; 4.x used each trial's
+  /// hypervolume contribution.
+  public var hypervolumeWeightsBelow = false
+
+  public init() {}
+}
+
+public enum TPEAlgorithm {
+  /// Suggests values for `space` (single-value parameters must be removed by the caller), or nil
+  /// while fewer than `nStartupTrials` trials are finished (the caller then samples at random).
+  public static func suggest(
+    space: [(name: String, parameter: TPEParameter)], trials: [TPEObservedTrial],
+    options: TPEOptions, constraintsEnabled: Bool = false, rng: inout SeededRandom
+  ) -> [String: Double]? {
+    let finished = trials.reduce(0) { $0 + ($1.kind == .running ? 0 : 1) }
+    if finished < options.nStartupTrials || space.isEmpty { return nil }
+    let isMultiObjective = trials.first { $0.kind == .complete }.map { $0.losses.count > 1 } ?? false
+    let (below, above) = TPESplit.splitIndices(trials, nBelow: options.gamma(finished), constraintsEnabled: constraintsEnabled)
+
+    let parameters = space.map(\.parameter)
+    // Only trials holding every parameter of the space are observations.
+    func rows(_ set: [Int]) -> (rows: [[Double]], kept: [Int]) {
+      var out: [[Double]] = [], kept: [Int] = []
+      out.reserveCapacity(set.count)
+      for i in set where trials[i].params.count == space.count && !trials[i].params.contains(where: { $0.isNaN }) {
+        out.append(trials[i].params); kept.append(i)
+      }
+      return (out, kept)
+    }
+    let belowRows = rows(below), aboveRows = rows(above)
+    var belowWeights = options.weights(belowRows.rows.count)
+    if isMultiObjective {
+      belowWeights = options.hypervolumeWeightsBelow
+        ? hypervolumeWeights(belowRows.kept.map { trials[$0] }) : [Double](repeating: 1, count: belowRows.rows.count)
+    }
+    let l = ParzenEstimator(observations: belowRows.rows, parameters: parameters,
+                            observationWeights: belowWeights, options: options.estimator)
+    let g = ParzenEstimator(observations: aboveRows.rows, parameters: parameters,
+                            observationWeights: options.weights(aboveRows.rows.count), options: options.estimator)
+    let candidates = l.sample(count: max(1, options.nEICandidates), rng: &rng)
+    let scoreL = l.logPdf(candidates), scoreG = g.logPdf(candidates)
+    var best = 0
+    var bestScore = -Double.infinity
+    for i in candidates.indices {
+      let s = scoreL[i] - scoreG[i]
+      if s > bestScore || (bestScore == -.infinity && i == 0) { bestScore = s; best = i }
+    }
+    var result: [String: Double] = [:]
+    for (d, (name, _)) in space.enumerated() { result[name] = candidates[best][d] }
+    return result
+  }
+
+  /// Optuna 4.x weights of the good set in a multi-objective study: each trial's hypervolume
+  /// contribution normalized by the largest (at least 1e-12); trials off the front get 1e-12.
+  static func hypervolumeWeights(_ trials: [TPEObservedTrial]) -> [Double] {
+    let n = trials.count
+    if n <= 1 { return [Double](repeating: 1, count: n) }
+    let losses = trials.map(\.losses)
+    let reference = TPESplit.referencePoint(losses)
+    let ranks = NonDominatedSorting.nonDominatedRanks(losses)
+    let front = ranks.indices.filter { ranks[$0] == 0 }
+    let contributions = Hypervolume.contributions(front.map { losses[$0] }, reference: reference)
+    let largest = max(contributions.max() ?? 0, 1e-12)
+    var w = [Double](repeating: 1e-12, count: n)
+    for (slot, i) in front.enumerated() { w[i] = max(contributions[slot] / largest, 1e-12) }
+    return w
+  }
+}

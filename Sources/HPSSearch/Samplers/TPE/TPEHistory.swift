@@ -1,0 +1,144 @@
+// The part of a study TPE looks at, in plain values: one record per COMPLETE, PRUNED or
+// (for the constant liar) RUNNING trial. The Sampler wrapper builds these from FrozenTrials.
+
+public struct TPEObservedTrial: Sendable {
+  public enum Kind: Sendable { case complete, pruned, running }
+
+  public var number: Int
+  public var kind: Kind
+  /// Objective values turned into losses (maximized objectives negated). Empty unless complete.
+  public var losses: [Double]
+  /// Parameter values in the order of the search space being sampled, as TPEParameter describes
+  /// them (choice index for categoricals); NaN where the trial lacks the parameter.
+  public var params: [Double]
+  /// For pruned trials: the last reported step and its value as a loss (NaN ranks worst).
+  public var lastStep: Int?
+  public var lastIntermediateLoss: Double?
+  /// Summed positive constraint violation; nil when constraints are off or none were recorded
+  /// (then a trial counts as infeasible only if constraints are on: Optuna ranks it last).
+  public var constraintViolation: Double?
+
+  public init(number: Int, kind: Kind, losses: [Double] = [], params: [Double],
+              lastStep: Int? = nil, lastIntermediateLoss: Double? = nil, constraintViolation: Double? = nil) {
+    self.number = number
+    self.kind = kind
+    self.losses = losses
+    self.params = params
+    self.lastStep = lastStep
+    self.lastIntermediateLoss = lastIntermediateLoss
+    self.constraintViolation = constraintViolation
+  }
+}
+
+/// Optuna's below/above split (optuna/samplers/_tpe/sampler.py `_split_trials`).
+public enum TPESplit {
+  /// Splits `trials` so that `below` holds the `nBelow` best: complete trials by loss (by
+  /// non-domination rank with hypervolume subset selection for several objectives), then pruned
+  /// trials by (furthest step, best value there), then infeasible ones by least violation.
+  /// RUNNING trials always go above: the constant liar. Both halves come back sorted by number.
+  public static func split(_ trials: [TPEObservedTrial], nBelow: Int, constraintsEnabled: Bool)
+    -> (below: [TPEObservedTrial], above: [TPEObservedTrial])
+  {
+    let (below, above) = splitIndices(trials, nBelow: nBelow, constraintsEnabled: constraintsEnabled)
+    return (below.map { trials[$0] }, above.map { trials[$0] })
+  }
+
+  /// `split` as indices into `trials` (no copies of the trials).
+  static func splitIndices(_ trials: [TPEObservedTrial], nBelow: Int, constraintsEnabled: Bool)
+    -> (below: [Int], above: [Int])
+  {
+    var complete: [Int] = [], pruned: [Int] = [], running: [Int] = [], infeasible: [Int] = []
+    for (i, t) in trials.enumerated() {
+      if t.kind == .running {
+        running.append(i)
+      } else if constraintsEnabled && (t.constraintViolation ?? .infinity) > 0 {
+        infeasible.append(i)
+      } else if t.kind == .complete {
+        complete.append(i)
+      } else {
+        pruned.append(i)
+      }
+    }
+    var remaining = nBelow
+    let belowComplete = splitComplete(complete.map { trials[$0].losses }, nBelow: min(remaining, complete.count)).map { complete[$0] }
+    remaining = max(0, remaining - belowComplete.count)
+
+    let prunedSorted = pruned.sorted { a, b in
+      let ka = prunedKey(trials[a]), kb = prunedKey(trials[b])
+      return ka.0 != kb.0 ? ka.0 < kb.0 : ka.1 < kb.1
+    }
+    let takePruned = min(remaining, prunedSorted.count)
+    remaining -= takePruned
+    let infeasibleSorted = infeasible.sorted {
+      (trials[$0].constraintViolation ?? .infinity) < (trials[$1].constraintViolation ?? .infinity)
+    }
+    let takeInfeasible = min(remaining, infeasibleSorted.count)
+
+    var isBelow = [Bool](repeating: false, count: trials.count)
+    for i in belowComplete { isBelow[i] = true }
+    for i in prunedSorted[0..<takePruned] { isBelow[i] = true }
+    for i in infeasibleSorted[0..<takeInfeasible] { isBelow[i] = true }
+    // Sorted by trial number so the weights ramp favours recent trials (usually already so).
+    var order = Array(trials.indices)
+    if !zip(trials, trials.dropFirst()).allSatisfy({ $0.number < $1.number }) {
+      order.sort { trials[$0].number < trials[$1].number }
+    }
+    var below: [Int] = [], above: [Int] = []
+    below.reserveCapacity(nBelow)
+    above.reserveCapacity(trials.count)
+    for i in order {
+      if isBelow[i] { below.append(i) } else { above.append(i) }
+    }
+    return (below, above)
+  }
+
+  static func prunedKey(_ t: TPEObservedTrial) -> (Double, Double) {
+    guard let step = t.lastStep else { return (1, 0) }
+    let v = t.lastIntermediateLoss ?? .nan
+    return (-Double(step), v.isNaN ? .infinity : v)
+  }
+
+  /// Indices (into `losses`) of the `nBelow` best: by loss for one objective; for several, whole
+  /// non-domination ranks, the first rank that does not fit tie-broken by hypervolume subset selection.
+  static func splitComplete(_ losses: [[Double]], nBelow: Int) -> [Int] {
+    guard let first = losses.first, nBelow > 0 else { return [] }
+    if first.count <= 1 {
+      // The nBelow smallest losses; ties at the threshold go to the older trials.
+      let keys = losses.map { ($0.first ?? .infinity).isNaN ? .infinity : ($0.first ?? .infinity) }
+      let threshold = keys.sorted()[nBelow - 1]
+      var chosen = keys.indices.filter { keys[$0] < threshold }
+      for i in keys.indices where keys[i] == threshold && chosen.count < nBelow { chosen.append(i) }
+      return chosen
+    }
+    if nBelow >= losses.count { return Array(losses.indices) }
+    let ranks = NonDominatedSorting.nonDominatedRanks(losses)
+    var chosen: [Int] = []
+    var rank = 0
+    while true {
+      let members = ranks.indices.filter { ranks[$0] == rank }
+      if members.isEmpty { break }
+      if chosen.count + members.count <= nBelow {
+        chosen += members
+        rank += 1
+        continue
+      }
+      let points = members.map { losses[$0] }
+      let reference = referencePoint(points)
+      for slot in Hypervolume.greedySubset(points, reference: reference, k: nBelow - chosen.count) {
+        chosen.append(members[slot])
+      }
+      break
+    }
+    return chosen
+  }
+
+  /// max(1.1·worst, 0.9·worst) per objective, zeros replaced by 1e-12 (Optuna's reference point).
+  public static func referencePoint(_ points: [[Double]]) -> [Double] {
+    guard let first = points.first else { return [] }
+    return first.indices.map { m in
+      let worst = points.map { $0[m] }.max() ?? 0
+      let r = max(1.1 * worst, 0.9 * worst)
+      return r == 0 ? 1e-12 : r
+    }
+  }
+}
