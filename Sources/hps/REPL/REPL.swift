@@ -81,7 +81,7 @@ final class REPL {
         if text.hasPrefix("%") || text.trimmingCharacters(in: .whitespaces).hasSuffix("?") && lines.count == 1 {
           return .some(text)
         }
-        switch Parser.completeness(of: text + "\n") {
+        switch Parser.completeness(of: text) {
         case .complete, .invalid:
           return .some(REPL.cell(lines))
         case .incomplete:
