@@ -21,10 +21,9 @@ extension GrammarParser {
     while !at(.rightParen) {
       let argument = try parseArgument(&state, open: open, isOnly: arguments.isEmpty)
       arguments.append(argument)
+      // (A bare generator followed by a comma is rejected where it is parsed; a parenthesized one
+      // is an ordinary argument.)
       guard accept(.comma) != nil else { break }
-      if case .positional(let value) = argument.kind, case .generator = value.kind {
-        throw error(.generatorMustBeParenthesized, value.range)
-      }
     }
     if let orderError = state.orderError { throw error(orderError, current.range) }
     guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: state.lastExpression) }
