@@ -169,7 +169,7 @@ extension GrammarParser {
   private func parseWithItems(closing: TokenKind) throws(SyntaxError) -> [WithItem] {
     var items: [WithItem] = []
     repeat {
-      if at(closing) && !items.isEmpty { break }
+      if closing == .rightParen && at(closing) && !items.isEmpty { break }
       let context = try parseExpression()
       var target: Expr?
       if accept(.kwAs) != nil {

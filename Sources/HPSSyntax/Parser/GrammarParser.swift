@@ -59,7 +59,9 @@ final class GrammarParser {
   @inline(__always) var kind: TokenKind { tokens[index].kind }
 
   func peekKind(_ ahead: Int) -> TokenKind {
-    tokens[min(index + ahead, tokens.count - 1)].kind
+    let position = min(index + ahead, tokens.count - 1)
+    if position > furthest { furthest = position }
+    return tokens[position].kind
   }
 
   /// The token before the current one (the current one at the very start).
@@ -117,8 +119,10 @@ final class GrammarParser {
     return SyntaxError(kind, range, source)
   }
 
+  /// "invalid syntax" at the furthest token the parser looked at, which is where CPython's
+  /// PEG parser reports it (`a not b` fails at `b`, after trying `not in`).
   func invalidSyntax() -> SyntaxError {
-    error(.invalidSyntax, current.range)
+    error(.invalidSyntax, tokens[max(index, furthest)].range)
   }
 
   /// Call before recursing; pair with `leave()`.
