@@ -22,9 +22,6 @@ extension GrammarParser {
       let argument = try parseArgument(&state, open: open, isOnly: arguments.isEmpty)
       arguments.append(argument)
       guard accept(.comma) != nil else { break }
-      if case .positional(let value) = argument.kind, case .generator = value.kind {
-        throw error(.generatorMustBeParenthesized, value.range)
-      }
     }
     if let orderError = state.orderError { throw error(orderError, current.range) }
     guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: state.lastExpression) }
