@@ -29,9 +29,25 @@ extension GrammarParser {
     switch kind {
     case .kwIf, .kwWhile, .kwFor, .kwTry, .kwWith, .kwDef, .kwClass, .at, .kwAsync:
       return [try parseCompoundStatement()]
+    case .name where looksLikeMatchStatement():
+      throw error(.matchNotSupported, current.range)
     default:
       return try parseSimpleStatements()
     }
+  }
+
+  /// `match subject:` followed by an indented `case`: Python 3.10's match statement, which hps
+  /// leaves out (`match` stays an ordinary name otherwise).
+  private func looksLikeMatchStatement() -> Bool {
+    guard case .name("match") = current.value else { return false }
+    var position = index + 1
+    while position < tokens.count, tokens[position].kind != .newline, tokens[position].kind != .endOfFile {
+      position += 1
+    }
+    guard position + 2 < tokens.count, tokens[position - 1].kind == .colon, tokens[position + 1].kind == .indent,
+      case .name("case") = tokens[position + 2].value
+    else { return false }
+    return true
   }
 
   func parseSimpleStatements() throws(SyntaxError) -> [Stmt] {
