@@ -92,7 +92,7 @@ extension GrammarParser {
     var sawComma = false
     while !at(.rightBracket) {
       elements.append(try parseSliceItem())
-      guard accept(.comma) != nil else { break }
+      guard skip(.comma) else { break }
       sawComma = true
     }
     if elements.isEmpty { throw invalidSyntax() }

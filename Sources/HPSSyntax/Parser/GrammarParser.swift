@@ -77,6 +77,14 @@ final class GrammarParser {
 
   @inline(__always) func at(_ kind: TokenKind) -> Bool { tokens[index].kind == kind }
 
+  /// Consumes the current token if it is a `kind`; unlike `accept`, copies nothing.
+  @inline(__always) func skip(_ kind: TokenKind) -> Bool {
+    guard tokens[index].kind == kind else { return false }
+    if index < tokens.count - 1 { index += 1 }
+    if index > furthest { furthest = index }
+    return true
+  }
+
   func accept(_ kind: TokenKind) -> Token? {
     if tokens[index].kind == kind { return advance() }
     return nil
