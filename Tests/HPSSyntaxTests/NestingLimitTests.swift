@@ -54,14 +54,16 @@ func deepInputOnSmallThread(_ index: Int) {
   #expect(parsesWithoutCrashing(input.text, stackSize: 512 * 1024), "\(input.name)")
 }
 
+/// Swift Testing runs tests on a worker pool, not the main thread; this gives the parse a thread
+/// with the main thread's default stack (8 MiB), where the named nesting limits, not the stack
+/// guard, must be what stops it.
 @Test(arguments: pathologicalInputs.indices)
-func deepInputOnMainThread(_ index: Int) {
+func deepInputOnMainSizedThread(_ index: Int) {
   let input = pathologicalInputs[index]
   let clock = ContinuousClock()
   let start = clock.now
-  let result = Result { () throws(SyntaxError) in try Parser.parseModule(SourceFile(name: "t", text: input.text)) }
-  #expect(clock.now - start < .seconds(5), "\(input.name) took too long")
-  _ = result
+  #expect(parsesWithoutCrashing(input.text, stackSize: 8 << 20), "\(input.name)")
+  #expect(clock.now - start < .seconds(10), "\(input.name) took too long")
 }
 
 @Test func tooManyParenthesesMatchesCPython() throws {

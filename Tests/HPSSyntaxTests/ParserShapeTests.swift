@@ -342,6 +342,11 @@ if (compare (walrus n (constant 10)) > (constant 5))
   pass
 
 """#),
+  ("next((q for q in qs if q), s)\n",
+   #"""
+expr (call (name next) (genexp (name q) (for (name q) (name qs) (if (name q)))) (name s))
+
+"""#),
 ]
 
 @Test(arguments: parserShapeSamples.indices)

@@ -78,3 +78,12 @@ func rangeMatchesCPython(_ index: Int) throws {
   #expect(throws: SyntaxError.self) { try Parser.parseExpression(SourceFile(name: "t", text: "x = 1")) }
   #expect(throws: SyntaxError.self) { try Parser.parseExpression(SourceFile(name: "t", text: "1 +")) }
 }
+
+@Test func leftOutFeaturesSayWhatIsMissing() throws {
+  let match = try #require(syntaxError("match command:\n    case 1:\n        pass\n"))
+  #expect(match.message == "the 'match' statement is not supported in hps scripts; use if/elif")
+  #expect(match.location == SourceLocation(line: 1, column: 1))
+  #expect(dumpOrError("match = 1\nmatch(x)\n") == "assign (name match) = (constant 1)\nexpr (call (name match) (name x))\n")
+  #expect(syntaxError("async def f():\n    pass\n")?.message == "'async' is not supported in hps scripts")
+  #expect(syntaxError("x = await f()\n")?.message == "'await' is not supported in hps scripts")
+}

@@ -58,6 +58,7 @@ enum SyntaxErrorKind: Equatable {
   case exceptMultipleTypesNeedParentheses
   case awaitNotSupported
   case asyncNotSupported
+  case matchNotSupported
 
   case cannotUseAssignmentExpression(String)
   case unpackingInComprehension
@@ -177,6 +178,7 @@ enum SyntaxErrorKind: Equatable {
     case .exceptMultipleTypesNeedParentheses: return "multiple exception types must be parenthesized"
     case .awaitNotSupported: return "'await' is not supported in hps scripts"
     case .asyncNotSupported: return "'async' is not supported in hps scripts"
+    case .matchNotSupported: return "the 'match' statement is not supported in hps scripts; use if/elif"
 
     case .cannotUseAssignmentExpression(let what): return "cannot use assignment expressions with \(what)"
     case .unpackingInComprehension: return "iterable unpacking cannot be used in comprehension"

@@ -1,6 +1,13 @@
 // `hps --dump-tokens`: one token per line with its position, kind and value.
 
 extension Lexer {
+  /// The tokens of `source` (for tools such as a REPL's highlighter or completer), ending in
+  /// ENDMARKER, or in an ERRORTOKEN where lexing stopped with `error`.
+  public static func tokens(of source: SourceFile) -> (tokens: [Token], error: SyntaxError?) {
+    let result = tokenize(source)
+    return (result.tokens, result.error)
+  }
+
   /// Every token of `source`, one per line as `line:column-line:column KIND 'text' value`; a lexing
   /// error ends the listing with its message.
   public static func dumpTokens(_ text: String) -> String {

@@ -261,11 +261,10 @@ public final class Lexer {
       let (scalar, length) = decodeScalar(at: pos)
       throw fail(.invalidCharacter(scalar), pos, pos + length)
     }
-    let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-    if isASCII, let keyword = TokenKind.keyword(text) {
+    if isASCII, let keyword = TokenKind.keyword(bytes[start..<pos]) {
       emit(keyword, start, pos)
     } else {
-      emit(.name, start, pos, .name(text))
+      emit(.name, start, pos, .name(String(decoding: bytes[start..<pos], as: UTF8.self)))
     }
   }
 

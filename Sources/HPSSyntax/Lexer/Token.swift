@@ -15,11 +15,12 @@ public struct Token: Sendable {
 }
 
 /// The decoded payload of a token.
-public indirect enum TokenValue: Sendable {
+public enum TokenValue: Sendable {
   case none
   case name(String)
   case number(Constant)
-  case string(StringToken)
+  /// Boxed: a string token's payload is large and rare, names and numbers stay inline.
+  indirect case string(StringToken)
 }
 
 /// A string literal as lexed: its prefix flags, where its body sits, and, unless it is an

@@ -109,14 +109,22 @@ public enum TokenKind: String, Sendable, CaseIterable {
   case kwWith = "with"
   case kwYield = "yield"
 
-  /// The keyword spelled `text`, if it is one.
-  static func keyword(_ text: String) -> TokenKind? {
-    keywords[text]
+  /// The keyword spelled by `bytes`, if it is one. Looked up by first letter and length, without
+  /// building or hashing a string: every identifier of a file passes through here.
+  static func keyword(_ bytes: ArraySlice<UInt8>) -> TokenKind? {
+    guard bytes.count >= 2, bytes.count <= 8, let first = bytes.first, first < 128 else { return nil }
+    for candidate in keywordsByFirstByte[Int(first)] where candidate.spelling.count == bytes.count {
+      if candidate.spelling.elementsEqual(bytes) { return candidate.kind }
+    }
+    return nil
   }
 
-  private static let keywords: [String: TokenKind] = {
-    var table: [String: TokenKind] = [:]
-    for kind in TokenKind.allCases where kind.isKeyword { table[kind.rawValue] = kind }
+  private static let keywordsByFirstByte: [[(spelling: [UInt8], kind: TokenKind)]] = {
+    var table = Array(repeating: [(spelling: [UInt8], kind: TokenKind)](), count: 128)
+    for kind in TokenKind.allCases where kind.isKeyword {
+      let spelling = Array(kind.rawValue.utf8)
+      table[Int(spelling[0])].append((spelling, kind))
+    }
     return table
   }()
 

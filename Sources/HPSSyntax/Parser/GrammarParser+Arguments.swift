@@ -21,9 +21,7 @@ extension GrammarParser {
     while !at(.rightParen) {
       let argument = try parseArgument(&state, open: open, isOnly: arguments.isEmpty)
       arguments.append(argument)
-      // (A bare generator followed by a comma is rejected where it is parsed; a parenthesized one
-      // is an ordinary argument.)
-      guard accept(.comma) != nil else { break }
+      guard skip(.comma) else { break }
     }
     if let orderError = state.orderError { throw error(orderError, current.range) }
     guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: state.lastExpression) }
@@ -32,14 +30,14 @@ extension GrammarParser {
 
   private func parseArgument(_ state: inout ArgumentListState, open: Token, isOnly: Bool) throws(SyntaxError) -> Argument {
     let start = current
-    if accept(.star) != nil {
+    if skip(.star) {
       let value = try parseExpression()
       let range = start.range.union(value.range)
       if state.sawDoubleStar { throw error(.unpackingFollowsKeywordUnpacking, range) }
       state.lastExpression = value
       return Argument(.star(value), range)
     }
-    if accept(.doubleStar) != nil {
+    if skip(.doubleStar) {
       let value = try parseExpression()
       state.sawDoubleStar = true
       state.lastExpression = value

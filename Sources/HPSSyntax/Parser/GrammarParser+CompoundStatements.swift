@@ -21,8 +21,8 @@ extension GrammarParser {
   func parseBlock(header: String, headerToken: Token) throws(SyntaxError) -> [Stmt] {
     try enter()
     defer { leave() }
-    guard accept(.newline) != nil else { return try parseSimpleStatements() }
-    guard accept(.indent) != nil else {
+    guard skip(.newline) else { return try parseSimpleStatements() }
+    guard skip(.indent) else {
       throw error(.expectedIndentedBlock(after: header, line: source.line(ofOffset: Int(headerToken.range.start))), current.range)
     }
     var body: [Stmt] = []
@@ -83,7 +83,7 @@ extension GrammarParser {
     let keyword = advance()
     let target = try parseTargetList(stopAt: .kwIn)
     try validateTarget(target, context: .forLoop)
-    guard accept(.kwIn) != nil else { throw invalidSyntax() }
+    guard skip(.kwIn) else { throw invalidSyntax() }
     let iterable = try parseStarExpressions()
     let colon = try expectHeaderColon()
     let body = try parseLoopBody(header: "'for' statement", headerToken: keyword)
@@ -110,7 +110,7 @@ extension GrammarParser {
           throw error(.exceptMultipleTypesNeedParentheses, first.range.union(end))
         }
         type = first
-        if accept(.kwAs) != nil {
+        if skip(.kwAs) {
           guard at(.name) else { throw invalidSyntax() }
           name = nameText(advance())
         }
@@ -159,7 +159,7 @@ extension GrammarParser {
     defer { closeBracket() }
     advance()
     let items = try parseWithItems(closing: .rightParen)
-    guard accept(.rightParen) != nil, at(.colon) else {
+    guard skip(.rightParen), at(.colon) else {
       reset(to: mark)
       throw invalidSyntax()
     }
@@ -169,16 +169,16 @@ extension GrammarParser {
   private func parseWithItems(closing: TokenKind) throws(SyntaxError) -> [WithItem] {
     var items: [WithItem] = []
     repeat {
-      if at(closing) && !items.isEmpty { break }
+      if closing == .rightParen && at(closing) && !items.isEmpty { break }
       let context = try parseExpression()
       var target: Expr?
-      if accept(.kwAs) != nil {
+      if skip(.kwAs) {
         let parsed = try parseStarTargetForWith()
         try validateTarget(parsed, context: .withItem)
         target = parsed
       }
       items.append(WithItem(context: context, target: target))
-    } while accept(.comma) != nil
+    } while skip(.comma)
     return items
   }
 
@@ -188,9 +188,9 @@ extension GrammarParser {
 
   private func parseDecorated() throws(SyntaxError) -> Stmt {
     var decorators: [Expr] = []
-    while accept(.at) != nil {
+    while skip(.at) {
       decorators.append(try parseNamedExpression())
-      guard accept(.newline) != nil else { throw invalidSyntax() }
+      guard skip(.newline) else { throw invalidSyntax() }
     }
     if at(.kwDef) { return try parseFunctionDef(decorators: decorators) }
     if at(.kwClass) { return try parseClassDef(decorators: decorators) }
@@ -202,13 +202,13 @@ extension GrammarParser {
     let keyword = advance()
     guard at(.name) else { throw invalidSyntax() }
     let name = nameText(advance())
-    guard accept(.leftParen) != nil else { throw error(.expected("'('"), current.range) }
+    guard skip(.leftParen) else { throw error(.expected("'('"), current.range) }
     try openBracket()
     let parameters = try parseParameters(closing: .rightParen, allowsAnnotations: true)
-    guard accept(.rightParen) != nil else { throw invalidSyntax() }
+    guard skip(.rightParen) else { throw invalidSyntax() }
     closeBracket()
     var returns: Expr?
-    if accept(.arrow) != nil { returns = try parseExpression() }
+    if skip(.arrow) { returns = try parseExpression() }
     let colon = try expect(.colon)
     let (savedFunction, savedLoops) = (inFunction, loopDepth)
     inFunction = true

@@ -13,7 +13,7 @@ extension GrammarParser {
   private func parseEmptyTupleOrYield(open: Token) throws(SyntaxError) -> Expr {
     if let close = accept(.rightParen) { return Expr(.tuple([]), open.range.union(close.range)) }
     let value = try parseYield()
-    guard accept(.rightParen) != nil else { throw invalidSyntax() }
+    guard skip(.rightParen) else { throw invalidSyntax() }
     return value
   }
 
@@ -25,13 +25,13 @@ extension GrammarParser {
       guard let close = accept(.rightParen) else { throw try missingCommaOrClose(after: nil) }
       return Expr(.generator(element: first, clauses), open.range.union(close.range))
     }
-    if accept(.rightParen) != nil {
+    if skip(.rightParen) {
       if case .starred = first.kind { throw error(.cannotUseStarredHere, first.range) }
       return first
     }
     guard at(.comma) else { throw try missingCommaOrClose(after: first) }
     var elements = [first]
-    while accept(.comma) != nil {
+    while skip(.comma) {
       if at(.rightParen) { break }
       elements.append(try parseStarNamedExpression())
     }
@@ -56,7 +56,7 @@ extension GrammarParser {
       return Expr(.listComprehension(element: first, clauses), open.range.union(close.range))
     }
     var elements = [first]
-    while accept(.comma) != nil {
+    while skip(.comma) {
       if at(.rightBracket) { break }
       elements.append(try parseStarNamedExpression())
     }
@@ -83,7 +83,7 @@ extension GrammarParser {
       return Expr(.setComprehension(element: first, clauses), open.range.union(close.range))
     }
     var elements = [first]
-    while accept(.comma) != nil {
+    while skip(.comma) {
       if at(.rightBrace) { break }
       elements.append(try parseStarNamedExpression())
     }
@@ -109,7 +109,7 @@ extension GrammarParser {
     } else {
       try items.append(parseDictUnpack())
     }
-    while accept(.comma) != nil {
+    while skip(.comma) {
       if at(.rightBrace) { break }
       if at(.doubleStar) {
         try items.append(parseDictUnpack())
@@ -117,7 +117,7 @@ extension GrammarParser {
       }
       if at(.star) { throw invalidSyntax() }
       let key = try parseExpression()
-      guard accept(.colon) != nil else {
+      guard skip(.colon) else {
         // CPython points at the key's last character.
         let last = max(Int(key.range.start), Int(key.range.end) - 1)
         throw error(.colonExpectedAfterDictKey, SourceRange(start: last, end: Int(key.range.end)))
@@ -146,12 +146,12 @@ extension GrammarParser {
     var clauses: [Comprehension] = []
     while let forToken = accept(.kwFor) {
       let target = try parseTargetList(stopAt: .kwIn)
-      guard accept(.kwIn) != nil else { throw try missingCommaOrClose(after: target) }
+      guard skip(.kwIn) else { throw try missingCommaOrClose(after: target) }
       try validateTarget(target, context: .forLoop)
       let iterable = try parseDisjunction()
       var conditions: [Expr] = []
       var end = iterable.range.end
-      while accept(.kwIf) != nil {
+      while skip(.kwIf) {
         let condition = try parseDisjunction()
         conditions.append(condition)
         end = condition.range.end

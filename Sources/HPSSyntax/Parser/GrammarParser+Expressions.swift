@@ -89,7 +89,7 @@ extension GrammarParser {
   private func parseConditional(body: Expr) throws(SyntaxError) -> Expr {
     advance()
     let test = try parseDisjunction()
-    guard accept(.kwElse) != nil else {
+    guard skip(.kwElse) else {
       if at(.colon) { throw invalidSyntax() }
       throw error(.expectedElseAfterIf, body.range.union(test.range))
     }
@@ -159,7 +159,7 @@ extension GrammarParser {
   private func parseBooleanChain(_ op: BooleanOperator, first: Expr, operandPrecedence: Int) throws(SyntaxError) -> Expr {
     let token: TokenKind = op == .or ? .kwOr : .kwAnd
     var operands = [first]
-    while accept(token) != nil { operands.append(try parseOperators(minimumPrecedence: operandPrecedence)) }
+    while skip(token) { operands.append(try parseOperators(minimumPrecedence: operandPrecedence)) }
     return Expr(.boolean(op, operands), first.range.union(operands[operands.count - 1].range))
   }
 
@@ -220,7 +220,7 @@ extension GrammarParser {
     case .kwAwait: throw error(.awaitNotSupported, current.range)
     default:
       let base = try parsePrimary()
-      guard accept(.doubleStar) != nil else { return base }
+      guard skip(.doubleStar) else { return base }
       try enter()
       defer { leave() }
       let exponent = try parseFactor()
@@ -237,7 +237,7 @@ extension GrammarParser {
   func parseLambda() throws(SyntaxError) -> Expr {
     let keyword = advance()
     let parameters = try parseParameters(closing: .colon, allowsAnnotations: false)
-    guard accept(.colon) != nil else { throw invalidSyntax() }
+    guard skip(.colon) else { throw invalidSyntax() }
     let wasInFunction = inFunction
     inFunction = true
     defer { inFunction = wasInFunction }
@@ -254,7 +254,7 @@ extension GrammarParser {
 
   private func parseYieldForms() throws(SyntaxError) -> Expr {
     let keyword = advance()
-    if accept(.kwFrom) != nil {
+    if skip(.kwFrom) {
       let iterable = try parseExpression()
       return Expr(.yieldFrom(iterable), keyword.range.union(iterable.range))
     }

@@ -36,7 +36,7 @@ extension GrammarParser {
         } else {
           bareStar = star
         }
-      } else if accept(.doubleStar) != nil {
+      } else if skip(.doubleStar) {
         guard at(.name) else { throw invalidSyntax() }
         let kwargs = try parseOneParameter(allowsAnnotations: allowsAnnotations, allowsDefault: false)
         try record(kwargs)
@@ -57,7 +57,7 @@ extension GrammarParser {
           result.regular.append(parameter)
         }
       }
-      if accept(.comma) == nil { break }
+      if !skip(.comma) { break }
     }
     if let bareStar, result.keywordOnly.isEmpty {
       throw error(.namedArgumentsMustFollowBareStar, bareStar.range)
@@ -87,7 +87,7 @@ extension GrammarParser {
   private func parseOneParameter(allowsAnnotations: Bool, allowsDefault: Bool) throws(SyntaxError) -> Parameter {
     let name = advance()
     var parameter = Parameter(name: nameText(name), range: name.range)
-    if allowsAnnotations, accept(.colon) != nil {
+    if allowsAnnotations, skip(.colon) {
       let annotation = try parseExpression()
       parameter.annotation = annotation
       parameter.range = name.range.union(annotation.range)

@@ -87,12 +87,12 @@ extension GrammarParser {
   func parseSubscript() throws(SyntaxError) -> (Expr, Token) {
     try openBracket()
     defer { closeBracket() }
-    let open = advance()
+    advance()
     var elements: [Expr] = []
     var sawComma = false
     while !at(.rightBracket) {
       elements.append(try parseSliceItem())
-      guard accept(.comma) != nil else { break }
+      guard skip(.comma) else { break }
       sawComma = true
     }
     if elements.isEmpty { throw invalidSyntax() }
@@ -100,7 +100,6 @@ extension GrammarParser {
     if elements.count == 1 && !sawComma { return (elements[0], close) }
     let last = elements[elements.count - 1]
     let end = sawComma && previous.kind == .comma ? previous.range.end : last.range.end
-    _ = open
     return (Expr(.tuple(elements), SourceRange(start: Int(elements[0].range.start), end: Int(end))), close)
   }
 

@@ -5,7 +5,7 @@ extension GrammarParser {
   func parseFile() throws(SyntaxError) -> [Stmt] {
     var body: [Stmt] = []
     while !at(.endOfFile) {
-      if accept(.newline) != nil { continue }
+      if skip(.newline) { continue }
       if at(.indent) { throw unexpectedIndent() }
       if at(.error) || at(.dedent) { throw invalidSyntax() }
       body += try parseStatement()
@@ -29,18 +29,34 @@ extension GrammarParser {
     switch kind {
     case .kwIf, .kwWhile, .kwFor, .kwTry, .kwWith, .kwDef, .kwClass, .at, .kwAsync:
       return [try parseCompoundStatement()]
+    case .name where looksLikeMatchStatement():
+      throw error(.matchNotSupported, current.range)
     default:
       return try parseSimpleStatements()
     }
   }
 
+  /// `match subject:` followed by an indented `case`: Python 3.10's match statement, which hps
+  /// leaves out (`match` stays an ordinary name otherwise).
+  private func looksLikeMatchStatement() -> Bool {
+    guard case .name("match") = current.value else { return false }
+    var position = index + 1
+    while position < tokens.count, tokens[position].kind != .newline, tokens[position].kind != .endOfFile {
+      position += 1
+    }
+    guard position + 2 < tokens.count, tokens[position - 1].kind == .colon, tokens[position + 1].kind == .indent,
+      case .name("case") = tokens[position + 2].value
+    else { return false }
+    return true
+  }
+
   func parseSimpleStatements() throws(SyntaxError) -> [Stmt] {
     var statements = [try parseSimpleStatement()]
-    while accept(.semicolon) != nil {
+    while skip(.semicolon) {
       if at(.newline) { break }
       statements.append(try parseSimpleStatement())
     }
-    if accept(.newline) != nil { return statements }
+    if skip(.newline) { return statements }
     if let last = statements.last, case .expression(let value) = last.kind, case .name(let name) = value.kind,
       name == "print" || name == "exec", startsExpression
     {
@@ -78,7 +94,7 @@ extension GrammarParser {
       var cause: Expr?
       if startsExpression {
         exception = try parseExpression()
-        if accept(.kwFrom) != nil { cause = try parseExpression() }
+        if skip(.kwFrom) { cause = try parseExpression() }
       }
       return Stmt(.raise(exception: exception, cause: cause), token.range.union(cause?.range ?? exception?.range ?? token.range))
     case .kwGlobal, .kwNonlocal:
@@ -90,7 +106,7 @@ extension GrammarParser {
         let name = advance()
         names.append(nameText(name))
         end = name.range
-      } while accept(.comma) != nil
+      } while skip(.comma)
       let range = token.range.union(end)
       if token.kind == .kwGlobal { return Stmt(.global(names), range) }
       if !inFunction { recordPending(.nonlocalAtModuleLevel, range) }
@@ -107,14 +123,14 @@ extension GrammarParser {
         let target = try parseBitwiseOr()
         try validateTarget(target, context: .delete)
         targets.append(target)
-      } while accept(.comma) != nil
+      } while skip(.comma)
       guard let last = targets.last else { throw invalidSyntax() }
       return Stmt(.delete(targets), token.range.union(last.range))
     case .kwAssert:
       advance()
       let test = try parseExpression()
       var message: Expr?
-      if accept(.comma) != nil { message = try parseExpression() }
+      if skip(.comma) { message = try parseExpression() }
       return Stmt(.assert(test: test, message: message), token.range.union(message?.range ?? test.range))
     case .kwImport:
       return try parseImport()
@@ -131,7 +147,7 @@ extension GrammarParser {
     if at(.equal) {
       var chain = [first]
       var bareYield: Expr? = isBareYield(first) ? first : nil
-      while accept(.equal) != nil {
+      while skip(.equal) {
         let next = try parseValueOrYield()
         if bareYield == nil, isBareYield(next), at(.equal) { bareYield = next }
         chain.append(next)
@@ -157,7 +173,7 @@ extension GrammarParser {
       try validateSingleTarget(first, augmented: false)
       let annotation = try parseExpression()
       var value: Expr?
-      if accept(.equal) != nil {
+      if skip(.equal) {
         let assigned = try parseValueOrYield()
         try rejectBareStar(assigned)
         value = assigned
@@ -198,14 +214,14 @@ extension GrammarParser {
       let (path, pathRange) = try parseDottedName()
       var alias: String?
       var range = pathRange
-      if accept(.kwAs) != nil {
+      if skip(.kwAs) {
         guard at(.name) else { throw invalidSyntax() }
         let aliasToken = advance()
         alias = nameText(aliasToken)
         range = range.union(aliasToken.range)
       }
       names.append(ImportName(name: path, alias: alias, range: range))
-    } while accept(.comma) != nil
+    } while skip(.comma)
     return Stmt(.import(names), keyword.range.union(names[names.count - 1].range))
   }
 
@@ -214,9 +230,9 @@ extension GrammarParser {
     let keyword = advance()
     var level = 0
     while true {
-      if accept(.dot) != nil {
+      if skip(.dot) {
         level += 1
-      } else if accept(.ellipsis) != nil {
+      } else if skip(.ellipsis) {
         level += 3
       } else {
         break
@@ -228,11 +244,11 @@ extension GrammarParser {
     } else if level == 0 {
       throw invalidSyntax()
     }
-    guard accept(.kwImport) != nil else { throw invalidSyntax() }
+    guard skip(.kwImport) else { throw invalidSyntax() }
     if let star = accept(.star) {
       return Stmt(.importFrom(module: module, names: [], level: level, star: true), keyword.range.union(star.range))
     }
-    let parenthesized = accept(.leftParen) != nil
+    let parenthesized = skip(.leftParen)
     var names: [ImportName] = []
     var end = current.range
     while true {
@@ -240,7 +256,7 @@ extension GrammarParser {
       let name = advance()
       var alias: String?
       var range = name.range
-      if accept(.kwAs) != nil {
+      if skip(.kwAs) {
         guard at(.name) else { throw invalidSyntax() }
         let aliasToken = advance()
         alias = nameText(aliasToken)
@@ -248,7 +264,7 @@ extension GrammarParser {
       }
       names.append(ImportName(name: nameText(name), alias: alias, range: range))
       end = range
-      guard accept(.comma) != nil else { break }
+      guard skip(.comma) else { break }
       if parenthesized && at(.rightParen) { break }
       if !parenthesized && (at(.newline) || at(.semicolon)) {
         throw error(.trailingCommaNotAllowedWithoutParentheses, current.range)

@@ -188,7 +188,9 @@ extension GrammarParser {
     if k >= end { throw error(.fstring("expecting '}'"), errorRange) }
     let expressionEnd = k
     if bytes[expressionStart..<expressionEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) {
-      if bytes[k] == UInt8(ascii: "!") { throw error(.fstring("expression required before '!'"), errorRange) }
+      if bytes[k] == UInt8(ascii: "!") || bytes[k] == UInt8(ascii: "=") {
+        throw error(.fstring("expression required before '\(Character(Unicode.Scalar(bytes[k])))'"), errorRange)
+      }
       throw error(.fstring("empty expression not allowed"), errorRange)
     }
     var debugText: String?

@@ -40,7 +40,8 @@ extension GrammarParser {
       case .soleAssignment:
         // CPython gives its "Maybe you meant '=='" hint for everything but the three constants.
         switch target.kind {
-        case .constant(.none), .constant(.true), .constant(.false):
+        case .constant(.none), .constant(.true), .constant(.false), .compare, .boolean, .unary(.not, _),
+          .conditional, .lambda, .namedExpression:
           throw error(.cannotAssign(what, maybeEquality: false), target.range)
         default:
           throw error(.cannotAssign(what, maybeEquality: true), target.range)

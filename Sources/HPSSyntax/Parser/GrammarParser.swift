@@ -59,7 +59,9 @@ final class GrammarParser {
   @inline(__always) var kind: TokenKind { tokens[index].kind }
 
   func peekKind(_ ahead: Int) -> TokenKind {
-    tokens[min(index + ahead, tokens.count - 1)].kind
+    let position = min(index + ahead, tokens.count - 1)
+    if position > furthest { furthest = position }
+    return tokens[position].kind
   }
 
   /// The token before the current one (the current one at the very start).
@@ -74,6 +76,14 @@ final class GrammarParser {
   }
 
   @inline(__always) func at(_ kind: TokenKind) -> Bool { tokens[index].kind == kind }
+
+  /// Consumes the current token if it is a `kind`; unlike `accept`, copies nothing.
+  @inline(__always) func skip(_ kind: TokenKind) -> Bool {
+    guard tokens[index].kind == kind else { return false }
+    if index < tokens.count - 1 { index += 1 }
+    if index > furthest { furthest = index }
+    return true
+  }
 
   func accept(_ kind: TokenKind) -> Token? {
     if tokens[index].kind == kind { return advance() }
@@ -117,8 +127,10 @@ final class GrammarParser {
     return SyntaxError(kind, range, source)
   }
 
+  /// "invalid syntax" at the furthest token the parser looked at, which is where CPython's
+  /// PEG parser reports it (`a not b` fails at `b`, after trying `not in`).
   func invalidSyntax() -> SyntaxError {
-    error(.invalidSyntax, current.range)
+    error(.invalidSyntax, tokens[max(index, furthest)].range)
   }
 
   /// Call before recursing; pair with `leave()`.
