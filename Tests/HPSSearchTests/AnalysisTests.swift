@@ -71,7 +71,7 @@ import Testing
 
   /// 30 deterministic trials; expected numbers printed by Optuna 5.0.0's
   /// `get_param_importances(study, evaluator=PedAnovaImportanceEvaluator(...))` on the same trials.
-  @Test func testPedAnova_matchesOptuna5() throws {
+  static func goldenStudy(_ direction: StudyDirection) throws -> Study {
     let space: [String: Distribution] = [
       "a": try .float(0, 1), "b": try .float(1e-3, 1, log: true), "n": try .int(1, 8), "c": try .categorical(["p", "q", "r"]),
     ]
@@ -88,6 +88,11 @@ import Testing
       }
       return s
     }
+    return try study(direction)
+  }
+
+  @Test func testPedAnova_matchesOptuna5() throws {
+    let study = Self.goldenStudy
     func check(_ result: [ParameterImportance], _ expected: [String: Double]) {
       for item in result {
         #expect(abs(item.importance - (expected[item.name] ?? -1)) < 1e-9, "\(item.name): \(item.importance)")
@@ -100,6 +105,26 @@ import Testing
       ["a": 0.8724778529276362, "n": 0.12595737234362298, "b": 0.0015647747287408542, "c": 1.6406316932557915e-24])
     check(try Importance.evaluate(study: try study(.maximize), evaluator: .pedAnova(targetQuantile: 0.3)),
       ["a": 0.9594351488829219, "b": 0.01969836509280705, "c": 0.012251780612977497, "n": 0.008614705411293432])
+  }
+
+  /// Optuna 5.0.0's fANOVA / MDI importances on the same study, averaged over 20 forest seeds
+  /// (docs/search-golden/optuna_fanova.py). Forests draw differently, so averages are compared
+  /// with a tolerance.
+  @Test func testForestImportances_agreeWithOptuna5OnAverage() throws {
+    let study = try Self.goldenStudy(.minimize)
+    let cases: [(String, (Int) -> ImportanceEvaluator, [String: Double])] = [
+      ("fanova", { .fanova(seed: $0) }, ["a": 0.9939, "b": 0.0009, "n": 0.0021, "c": 0.003]),
+      ("mdi", { .meanDecreaseImpurity(seed: $0) }, ["a": 0.9769, "b": 0.0062, "n": 0.0074, "c": 0.0094]),
+    ]
+    for (name, make, expected) in cases {
+      var mean: [String: Double] = [:]
+      for seed in 0..<20 {
+        for item in try Importance.evaluate(study: study, evaluator: make(seed)) { mean[item.name, default: 0] += item.importance / 20 }
+      }
+      for (param, value) in expected {
+        #expect(abs((mean[param] ?? -1) - value) < 0.02, "\(name) \(param): \(mean[param] ?? -1) vs Optuna \(value)")
+      }
+    }
   }
 
   @Test func testImportances_errors() throws {
