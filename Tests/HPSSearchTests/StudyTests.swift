@@ -261,3 +261,18 @@ struct Other: Error {}
     #expect(study.trials.count == 4)
   }
 }
+
+@Suite struct CreateTrialTests {
+  @Test func testCreateTrialValidatesLikeOptuna() throws {
+    let d: [String: Distribution] = ["x": try .float(0, 1)]
+    #expect(throws: SearchError.self) { try FrozenTrial.create(value: 1, values: [1]) }
+    #expect(throws: SearchError.self) { try FrozenTrial.create(state: .complete) }
+    #expect(throws: SearchError.self) { try FrozenTrial.create(value: 1, params: ["x": 2.0], distributions: d) }
+    #expect(throws: SearchError.self) { try FrozenTrial.create(value: 1, params: ["x": 0.5], distributions: [:]) }
+    let study = try Study.create(logger: .silent)
+    try study.addTrial(try FrozenTrial.create(value: 0.25, params: ["x": 0.5], distributions: d))
+    try study.addTrial(try FrozenTrial.create(state: .pruned, intermediateValues: [3: 0.7]))
+    #expect(study.trials.map(\.state) == [.complete, .pruned])
+    #expect(try study.bestValue() == 0.25)
+  }
+}
