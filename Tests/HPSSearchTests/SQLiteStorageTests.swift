@@ -179,3 +179,23 @@ func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
     }
   }
 }
+
+@Suite struct SQLiteThreadTests {
+  @Test func testThreadsShareOneSQLiteStorage() throws {
+    try withTemporaryDirectory { dir in
+      let storage = try SQLiteStorage(path: dir.appendingPathComponent("t.db").path)
+      let study = try Study.create(studyName: "t", storage: storage, sampler: RandomSampler(seed: 0), logger: .silent)
+      try study.optimize(nTrials: 30, nJobs: 3) { t in
+        let x = try t.suggestFloat("x", low: 0, high: 1)
+        try t.report(x, step: 0)
+        return x
+      }
+      let trials = study.trials
+      #expect(trials.map(\.number) == Array(0..<30))
+      #expect(trials.allSatisfy { $0.state == .complete && $0.intermediateValues[0] == $0.value })
+      let copy = InMemoryStorage()
+      try StudyManagement.copyStudy(from: "t", storage: storage, to: copy)
+      #expect(try Study.load(studyName: "t", storage: copy, logger: .silent).trials.map(\.values) == trials.map(\.values))
+    }
+  }
+}
