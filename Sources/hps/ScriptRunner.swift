@@ -20,13 +20,13 @@ enum ScriptRunner {
         FileHandle.standardError.write(Data("hps: can't open file '\(path)': [Errno 2] \(reason)\n".utf8))
         return 2
       }
-      source = SourceFile(name: path, text: String(decoding: data, as: UTF8.self))
+      source = SourceFile(name: path, bytes: Array(data))
       argv = arguments
     } else if stdinIsTerminal && !dumpTokens && !dumpAST {
       return interactive()
     } else {
       let data = FileHandle.standardInput.readDataToEndOfFile()
-      source = SourceFile(name: "<stdin>", text: String(decoding: data, as: UTF8.self))
+      source = SourceFile(name: "<stdin>", bytes: Array(data))
       argv = arguments.isEmpty ? [""] : arguments
     }
     if dumpTokens || dumpAST { return dump(source, tokens: dumpTokens) }

@@ -41,10 +41,11 @@ public final class Study: StudyView, @unchecked Sendable {
     self.logger = logger
   }
 
-  /// The sampler used when none is given. Optuna's default is TPE; RandomSampler stands in
-  /// until a model-based default is wired here.
+  /// The sampler used when none is given: TPE with Optuna 5.0's defaults, for one objective and
+  /// for several (Optuna 4.x used NSGA-II for several; `NSGAIISampler()` is one argument away).
   static func defaultSampler(directions: [StudyDirection]) -> any Sampler {
-    RandomSampler()
+    // TPESampler's initializer only throws for out-of-range arguments; the defaults are valid.
+    (try? TPESampler()) ?? RandomSampler()
   }
 
   // MARK: - Create and load
