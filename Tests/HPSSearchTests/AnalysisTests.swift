@@ -52,9 +52,9 @@ import Testing
   }
 
   @Test func testPedAnova_handComputedPieces() {
-    // 10 losses, quantile 0.1: "higher" quantile index ceil(0.9) = 1 → cutoff = 2nd smallest.
-    let trials = (0..<10).map { FrozenTrial(number: $0, trialID: $0, state: .complete, values: [Double($0)]) }
-    #expect(PedAnova.topTrials(trials, losses: trials.map { $0.values?[0] ?? 0 }, quantile: 0.1).map(\.number) == [0, 1])
+    // 10 losses, quantile 0.25: cutoff index ⌈2.5⌉ − 1 = 2 → the three smallest.
+    let trials = (0..<10).map { FrozenTrial(number: $0, trialID: $0, state: .complete, values: [Double(9 - $0)]) }
+    #expect(PedAnova.topTrials(trials, losses: trials.map { $0.values?[0] ?? 0 }, quantile: 0.25).map(\.number) == [7, 8, 9])
     // Identical top and local densities diverge by ~0; a concentrated top set scores high.
     let uniform = PedAnova.density([5, 5, 5, 5], categorical: true)
     #expect(abs(uniform.reduce(0, +) - 1) < 1e-12)
@@ -67,6 +67,64 @@ import Testing
     #expect(abs(PedAnova.divergence(top: peaked, local: uniform) - 0.2133333333) < 1e-8)
     let numeric = PedAnova.density([0, 0, 3, 0, 0, 0, 0, 0, 0, 0], categorical: false)
     #expect(abs(numeric.reduce(0, +) - 1) < 1e-9 && numeric.firstIndex(of: numeric.max() ?? 0) == 2)
+  }
+
+  /// 30 deterministic trials; expected numbers printed by Optuna 5.0.0's
+  /// `get_param_importances(study, evaluator=PedAnovaImportanceEvaluator(...))` on the same trials.
+  static func goldenStudy(_ direction: StudyDirection) throws -> Study {
+    let space: [String: Distribution] = [
+      "a": try .float(0, 1), "b": try .float(1e-3, 1, log: true), "n": try .int(1, 8), "c": try .categorical(["p", "q", "r"]),
+    ]
+    func study(_ direction: StudyDirection) throws -> Study {
+      let s = try Study.create(direction: direction, logger: .silent)
+      for i in 0..<30 {
+        let a = Double((i * 7) % 30) / 29
+        let b = pow(10, -3 * Double((i * 11) % 30) / 29)
+        let n = 1 + (i * 5) % 8
+        let c = ["p", "q", "r"][(i * 2) % 3]
+        let v = 10 * a + log10(b) * 0.3 + 0.1 * Double(n) + (c == "q" ? 0.5 : 0)
+        try s.addTrial(FrozenTrial(number: 0, trialID: 0, state: .complete, values: [v],
+          params: ["a": .float(a), "b": .float(b), "n": .int(n), "c": .string(c)], distributions: space))
+      }
+      return s
+    }
+    return try study(direction)
+  }
+
+  @Test func testPedAnova_matchesOptuna5() throws {
+    let study = Self.goldenStudy
+    func check(_ result: [ParameterImportance], _ expected: [String: Double]) {
+      for item in result {
+        #expect(abs(item.importance - (expected[item.name] ?? -1)) < 1e-9, "\(item.name): \(item.importance)")
+      }
+    }
+    let minimize = try study(.minimize)
+    check(try Importance.evaluate(study: minimize, evaluator: .pedAnova()),
+      ["a": 0.8984070609320841, "n": 0.10083615205094094, "b": 0.0007567870169750864, "c": 0.0])
+    check(try Importance.evaluate(study: minimize, evaluator: .pedAnova(evaluateOnLocal: false)),
+      ["a": 0.8724778529276362, "n": 0.12595737234362298, "b": 0.0015647747287408542, "c": 1.6406316932557915e-24])
+    check(try Importance.evaluate(study: try study(.maximize), evaluator: .pedAnova(targetQuantile: 0.3)),
+      ["a": 0.9594351488829219, "b": 0.01969836509280705, "c": 0.012251780612977497, "n": 0.008614705411293432])
+  }
+
+  /// Optuna 5.0.0's fANOVA / MDI importances on the same study, averaged over 20 forest seeds
+  /// (docs/search-golden/optuna_fanova.py). Forests draw differently, so averages are compared
+  /// with a tolerance.
+  @Test func testForestImportances_agreeWithOptuna5OnAverage() throws {
+    let study = try Self.goldenStudy(.minimize)
+    let cases: [(String, (Int) -> ImportanceEvaluator, [String: Double])] = [
+      ("fanova", { .fanova(seed: $0) }, ["a": 0.9939, "b": 0.0009, "n": 0.0021, "c": 0.003]),
+      ("mdi", { .meanDecreaseImpurity(seed: $0) }, ["a": 0.9769, "b": 0.0062, "n": 0.0074, "c": 0.0094]),
+    ]
+    for (name, make, expected) in cases {
+      var mean: [String: Double] = [:]
+      for seed in 0..<20 {
+        for item in try Importance.evaluate(study: study, evaluator: make(seed)) { mean[item.name, default: 0] += item.importance / 20 }
+      }
+      for (param, value) in expected {
+        #expect(abs((mean[param] ?? -1) - value) < 0.02, "\(name) \(param): \(mean[param] ?? -1) vs Optuna \(value)")
+      }
+    }
   }
 
   @Test func testImportances_errors() throws {

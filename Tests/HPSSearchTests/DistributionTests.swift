@@ -104,3 +104,27 @@ import Testing
     #expect(SearchError.noCompletedTrials.description == "No trials are completed yet.")
   }
 }
+
+/// Step adjustments and `single()` printed by Optuna 5.0.0
+/// (docs/search-golden/optuna_distributions.py).
+@Suite struct DistributionOptunaGoldenTests {
+  @Test func testStepAdjustment_matchesOptuna5() throws {
+    let floats: [(Double, Double, Double, Double, Bool)] = [
+      (0, 1.05, 0.1, 1.0, false), (0.1, 0.75, 0.2, 0.7, false), (-1, 1, 0.3, 0.8, false),
+      (0.001, 0.0105, 0.001, 0.01, false), (0, 1, 0.1, 1.0, false), (0.5, 0.5, 0.25, 0.5, true),
+      (0, 0.2, 0.3, 0.0, true),
+    ]
+    for (low, high, step, adjusted, single) in floats {
+      let d = try FloatDistribution(low: low, high: high, step: step, logger: .silent)
+      #expect(d.high == adjusted, "[\(low), \(high)] step \(step)")
+      #expect(d.isSingle == single)
+    }
+    let ints: [(Int, Int, Int, Int, Bool)] = [
+      (0, 10, 3, 9, false), (-5, 7, 4, 7, false), (1, 1, 2, 1, true), (3, 4, 2, 3, true), (0, 100, 7, 98, false),
+    ]
+    for (low, high, step, adjusted, single) in ints {
+      let d = try IntDistribution(low: low, high: high, step: step, logger: .silent)
+      #expect(d.high == adjusted && d.isSingle == single, "[\(low), \(high)] step \(step)")
+    }
+  }
+}

@@ -160,4 +160,42 @@ func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
       #expect(try study.failStaleTrials().isEmpty)  // each stale trial is failed once
     }
   }
+
+  @Test func testRetryFailedTrialCallbackReEnqueuesTheSameParams() throws {
+    try withTemporaryDirectory { dir in
+      let storage = try SQLiteStorage(path: dir.appendingPathComponent("r.db").path, heartbeatInterval: 0.05, gracePeriod: 0.1)
+      let study = try Study.create(studyName: "r", storage: storage, sampler: RandomSampler(seed: 1), logger: .silent)
+      study.staleTrialCallback = RetryFailedTrialCallback(maxRetry: 1).callback
+      let zombie = try study.ask()
+      let x = try zombie.suggestFloat("x", low: 0, high: 1)
+      try storage.recordHeartbeat(trialID: zombie.trialID)
+      Thread.sleep(forTimeInterval: 0.2)
+      try study.optimize(nTrials: 1) { t in try t.suggestFloat("x", low: 0, high: 1) }
+      let trials = study.trials
+      #expect(trials.map(\.state) == [.fail, .complete])
+      #expect(trials[1].params["x"] == .float(x))
+      #expect(trials[1].systemAttrs["failed_trial"] == .int(0))
+      #expect(trials[1].systemAttrs["retry_history"] == .array([.int(0)]))
+    }
+  }
+}
+
+@Suite struct SQLiteThreadTests {
+  @Test func testThreadsShareOneSQLiteStorage() throws {
+    try withTemporaryDirectory { dir in
+      let storage = try SQLiteStorage(path: dir.appendingPathComponent("t.db").path)
+      let study = try Study.create(studyName: "t", storage: storage, sampler: RandomSampler(seed: 0), logger: .silent)
+      try study.optimize(nTrials: 30, nJobs: 3) { t in
+        let x = try t.suggestFloat("x", low: 0, high: 1)
+        try t.report(x, step: 0)
+        return x
+      }
+      let trials = study.trials
+      #expect(trials.map(\.number) == Array(0..<30))
+      #expect(trials.allSatisfy { $0.state == .complete && $0.intermediateValues[0] == $0.value })
+      let copy = InMemoryStorage()
+      try StudyManagement.copyStudy(from: "t", storage: storage, to: copy)
+      #expect(try Study.load(studyName: "t", storage: copy, logger: .silent).trials.map(\.values) == trials.map(\.values))
+    }
+  }
 }

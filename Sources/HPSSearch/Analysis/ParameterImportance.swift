@@ -12,9 +12,10 @@ public enum ImportanceEvaluator: Sendable {
   /// MeanDecreaseImpurityImportanceEvaluator).
   case meanDecreaseImpurity(nTrees: Int = 64, maxDepth: Int = 64, seed: Int? = nil)
   /// PED-ANOVA: how differently each parameter is distributed among the top
-  /// `baselineQuantile` trials than among all of them (Optuna 5's default evaluator). Lower
-  /// objective (or `target`) values count as better unless the study maximizes.
-  case pedAnova(baselineQuantile: Double = 0.1, evaluateOnLocal: Bool = true)
+  /// `targetQuantile` trials than among the top `regionQuantile` (Optuna 5's default
+  /// evaluator, same arguments). Lower objective values are better unless the study maximizes;
+  /// a `target` is always minimized, as in Optuna.
+  case pedAnova(targetQuantile: Double = 0.1, regionQuantile: Double = 1.0, evaluateOnLocal: Bool = true)
 
   public static let `default` = ImportanceEvaluator.fanova()
 }
@@ -63,15 +64,18 @@ public enum Importance {
     guard rows.count > 1 else { throw bad("Cannot evaluate parameter importances with only a single trial.") }
 
     var scores: [Double]
-    if case .pedAnova(let quantile, let local) = evaluator {
-      guard (0...1).contains(quantile) else {
+    if case .pedAnova(let quantile, let regionQuantile, let local) = evaluator {
+      guard quantile > 0, quantile < regionQuantile, regionQuantile <= 1 else {
         throw SearchError.invalidArgument(
-          function: "PedAnovaImportanceEvaluator", argument: "baseline_quantile", message: "must be in [0, 1] (got \(quantile))")
+          function: "PedAnovaImportanceEvaluator", argument: "target_quantile",
+          message: "condition 0.0 < `target_quantile` < `region_quantile` <= 1.0 must be satisfied (got \(quantile), \(regionQuantile))")
       }
       let usable = completed.filter { t in (target?(t) ?? t.values?.first)?.isFinite == true }
       let sign = target == nil && study.direction == .maximize ? -1.0 : 1.0
       let losses = usable.map { sign * (target?($0) ?? $0.values?.first ?? .nan) }
-      let raw = PedAnova.importances(space: space, trials: usable, losses: losses, baselineQuantile: quantile, evaluateOnLocal: local)
+      let raw = PedAnova.importances(
+        space: space, trials: usable, losses: losses, targetQuantile: quantile, regionQuantile: regionQuantile,
+        evaluateOnLocal: local)
       scores = transform.names.map { raw[$0] ?? 0 }
       if normalize {
         let total = scores.reduce(0, +)

@@ -148,8 +148,7 @@ private final class OptimizeLoop: @unchecked Sendable {
     var raised: (any Error)?
     do {
       values = try objective(trial)
-    } catch let pruned as TrialPruned {
-      _ = pruned
+    } catch is TrialPruned {
       state = .pruned
     } catch {
       state = .fail
