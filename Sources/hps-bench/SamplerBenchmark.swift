@@ -19,6 +19,7 @@ struct SamplerBenchmark: ParsableCommand {
   @Option(help: "Comma-separated methods (default: all eleven).") var methods: String?
   @Option(help: "Reuse a peers.py JSON output instead of running the peers.") var peerResults: String?
   @Option(help: "Trials of the TPE overhead run (the issue's number: 1000).") var overheadTrials = 1000
+  @Option(help: "Also write the --json object to this file (with the table on stdout).") var jsonOut: String?
 
   static let hpsMethods = ["hps_tpe", "hps_gp", "hps_auto", "hps_cmaes", "hps_random"]
   static let peerMethods = ["optuna_tpe", "optuna_gp", "optuna_cmaes", "optuna_random", "sweeps_bayes", "sweeps_random"]
@@ -94,8 +95,10 @@ struct SamplerBenchmark: ParsableCommand {
     let hpsOverhead = Self.windowMedian(overheadRecords.map(\.samplerSeconds))
     let optunaAt = optunaOverhead.map(Self.windowMedian)
 
+    let report = Self.jsonReport(results, functions: chosenFunctions.map(\.name), hpsOverhead: hpsOverhead, optunaOverhead: optunaAt)
+    if let jsonOut { try Data((report + "\n").utf8).write(to: URL(fileURLWithPath: jsonOut)) }
     if json {
-      print(Self.jsonReport(results, functions: chosenFunctions.map(\.name), hpsOverhead: hpsOverhead, optunaOverhead: optunaAt))
+      print(report)
     } else {
       print(Self.tableReport(results, functions: chosenFunctions, seeds: seedCount, trials: trials,
                              hpsOverhead: hpsOverhead, optunaOverhead: optunaAt, overheadTrials: overheadTrials))

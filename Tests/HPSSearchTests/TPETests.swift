@@ -128,3 +128,39 @@ func median(_ xs: [Double]) -> Double {
   let (below4, above4) = TPESplit.split(trials, nBelow: 4, constraintsEnabled: false)
   #expect(below4.map(\.number) == [0, 1, 2, 3] && above4.map(\.number) == [4])
 }
+
+@Test func groupDecompositionSplitsConditionalSpaces() throws {
+  let a = try Distribution.float(0, 1), b = try Distribution.int(1, 3), c = try Distribution.categorical(["x", "y"])
+  let trials = [
+    FrozenTrial(number: 0, trialID: 0, state: .complete, values: [1], distributions: ["kind": c, "a": a]),
+    FrozenTrial(number: 1, trialID: 1, state: .complete, values: [1], distributions: ["kind": c, "b": b]),
+    FrozenTrial(number: 2, trialID: 2, state: .complete, values: [1], distributions: ["kind": c, "a": a]),
+  ]
+  let groups = GroupDecomposedSearchSpace.groups(trials).map { $0.keys.sorted() }.sorted { $0[0] < $1[0] }
+  #expect(groups == [["a"], ["b"], ["kind"]])
+  #expect(throws: SamplerArgumentError.self) { try TPESampler(multivariate: false, group: true) }
+}
+
+@Test func groupedTPESamplesAConditionalSpace() throws {
+  // Two branches with different parameters: group=True models each branch's parameter jointly.
+  let sampler = try TPESampler(seed: 0, nStartupTrials: 5, multivariate: true, group: true)
+  let study = StudySnapshot()
+  let kind = try Distribution.categorical(["a", "b"]), xa = try Distribution.float(-1, 1), xb = try Distribution.float(0, 10)
+  for number in 0..<40 {
+    var t = FrozenTrial(number: number, trialID: number, state: .running)
+    study.record(t)
+    let space = sampler.inferRelativeSearchSpace(study: study, trial: t)
+    let relative = try sampler.sampleRelative(study: study, trial: t, searchSpace: space)
+    let k = try relative["kind"] ?? sampler.sampleIndependent(study: study, trial: t, name: "kind", distribution: kind)
+    t.params["kind"] = k; t.distributions["kind"] = kind
+    let (name, dist) = k == .string("a") ? ("xa", xa) : ("xb", xb)
+    let v = try relative[name] ?? sampler.sampleIndependent(study: study, trial: t, name: name, distribution: dist)
+    #expect(dist.containsExternal(v))
+    t.params[name] = v; t.distributions[name] = dist
+    t.state = .complete
+    t.values = [k == .string("a") ? (v.doubleValue ?? 0) : 5]
+    study.record(t)
+  }
+  let best = study.trials(states: [.complete]).compactMap(\.value).min() ?? 0
+  #expect(best < -0.8)
+}

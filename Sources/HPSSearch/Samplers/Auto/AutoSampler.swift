@@ -2,7 +2,7 @@
 // parameter takes the next Sobol coordinate the first time it is seen, so the design needs no
 // search space up front), then a model chosen by the space and the history:
 // - a Gaussian process while the history is small enough for it to be cheap (≤ gpMaxTrials),
-//   continuous, integer and categorical alike;
+//   continuous, integer and categorical alike, with every fourth trial proposed by TPE;
 // - after that, multivariate TPE (cost linear in the history);
 // - single-objective only for GP; several objectives go to TPE from the start.
 import Foundation
@@ -32,7 +32,11 @@ public final class AutoSampler: Sampler, @unchecked Sendable {
 
   func model(_ study: any StudyView) -> any Sampler {
     if study.isMultiObjective { return tpe }
-    return study.trials(states: [.complete]).count <= gpMaxTrials ? gp : tpe
+    let n = study.trials(states: [.complete]).count
+    if n > gpMaxTrials { return tpe }
+    // A portfolio: every fourth model-based trial comes from TPE, whose broader proposals pull
+    // the GP out of a basin it would otherwise keep refining (multimodal functions).
+    return n >= nStartupTrials && n % 4 == 3 ? tpe : gp
   }
 
   public func inferRelativeSearchSpace(study: any StudyView, trial: FrozenTrial) -> SearchSpace {

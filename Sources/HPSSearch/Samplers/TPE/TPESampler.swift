@@ -33,6 +33,9 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     optuna4Bandwidth: Bool = false, hypervolumeWeightsBelow: Bool = false
   ) throws {
     guard nStartupTrials >= 0 else { throw SamplerArgumentError("n_startup_trials", nStartupTrials, "must be >= 0") }
+    if group && multivariate == false {
+      throw SamplerArgumentError("group", group, "requires multivariate=True")
+    }
     guard nEICandidates >= 1 else { throw SamplerArgumentError("n_ei_candidates", nEICandidates, "must be >= 1") }
     guard priorWeight >= 0, priorWeight.isFinite else { throw SamplerArgumentError("prior_weight", priorWeight, "must be a non-negative number") }
     self.seed = seed
@@ -68,6 +71,11 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public func inferRelativeSearchSpace(study: any StudyView, trial: FrozenTrial) -> SearchSpace {
     guard isMultivariate(study) else { return [:] }
     let trials = history(study: study, trial: trial)
+    if group {
+      var union: SearchSpace = [:]
+      for g in GroupDecomposedSearchSpace.groups(trials) { union.merge(g.filter { !$0.value.isSingle }) { a, _ in a } }
+      return union
+    }
     let space = intersection.withLock { c -> SearchSpace in
       if c.studyName != study.studyName { c = (study.studyName, nil, []) }
       for t in trials where (t.state == .complete || t.state == .pruned) && !c.seen.contains(t.number) {
@@ -94,6 +102,21 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
   public func sampleRelative(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
     guard !searchSpace.isEmpty else { return [:] }
+    if group {
+      // One joint model per group of parameters that always appear together.
+      var out: [String: ParamValue] = [:]
+      let groups = GroupDecomposedSearchSpace.groups(history(study: study, trial: trial))
+      for g in groups.sorted(by: { ($0.keys.min() ?? "") < ($1.keys.min() ?? "") }) {
+        let sub = g.filter { searchSpace[$0.key] == $0.value && !$0.value.isSingle }
+        if sub.isEmpty { continue }
+        out.merge(try sampleJointly(study: study, trial: trial, searchSpace: sub)) { a, _ in a }
+      }
+      return out
+    }
+    return try sampleJointly(study: study, trial: trial, searchSpace: searchSpace)
+  }
+
+  func sampleJointly(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
     let names = searchSpace.keys.sorted()
     let space = names.compactMap { n in searchSpace[n].map { (name: n, parameter: $0.tpeParameter) } }
     let history = observedTrials(study: study, current: trial, names: names, space: searchSpace)
