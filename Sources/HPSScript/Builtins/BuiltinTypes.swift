@@ -5,6 +5,7 @@ enum Builtin {
   static let typeType = TypeObject(name: "type", base: objectType, layout: .builtin)
   static let objectType: TypeObject = {
     let t = TypeObject(name: "object", base: nil, layout: .object, doc: "The base class of the class hierarchy.")
+    for m in ObjectMethods.all { t.dict[m.name] = .object(m) }
     return t
   }()
 

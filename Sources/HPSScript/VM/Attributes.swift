@@ -175,7 +175,7 @@ extension VM {
         _ = try call(p.setter, [v, value])
         return
       }
-      if i.cls.isUserDefined, let sa = i.cls.lookup("__setattr__") {
+      if i.cls.overrides("__setattr__"), let sa = i.cls.lookup("__setattr__") {
         _ = try callDescriptor(sa, on: v, [.str(name), value])
         return
       }
