@@ -17,7 +17,9 @@ if args.first == "-c", args.count >= 2 {
     FileHandle.standardError.write(Data("hps: can't open file '\(path)': [Errno 2] No such file or directory\n".utf8))
     exit(2)
   }
-  source = SourceFile(name: path, text: String(decoding: data, as: UTF8.self))
+  // Like CPython 3.11, tracebacks name the main script by its absolute path.
+  let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+  source = SourceFile(name: absolute, text: String(decoding: data, as: UTF8.self))
   argv = args
 } else {
   let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -49,6 +51,8 @@ final class OutputBuffer: @unchecked Sendable {
 
 let out = OutputBuffer()
 nonisolated(unsafe) var status: Int32 = 0
+/// Ctrl-C sets the running interpreter's interrupt flag (KeyboardInterrupt at the next check).
+nonisolated(unsafe) var activeInterrupt: InterruptFlag?
 Interpreter.runOnLargeStack {
   let interp = Interpreter(argv: argv, searchPaths: ["stdlib"])
   interp.writeStdout = { out.write($0) }
@@ -57,7 +61,8 @@ Interpreter.runOnLargeStack {
     FileHandle.standardError.write(Data(s.utf8))
   }
   interp.vm.flushStdout = { out.flush() }
-  signal(SIGINT) { _ in }
+  activeInterrupt = interp.interrupt
+  signal(SIGINT) { _ in activeInterrupt?.set() }
   status = interp.runScript(source)
   out.flush()
 }
