@@ -1,4 +1,5 @@
 // The builtin functions, declared in one table. Classes (int, list, ValueError, ...) join them.
+import BigInt
 import Foundation
 
 #if canImport(Glibc)
@@ -59,7 +60,7 @@ enum Builtins {
     NativeFunction("abs", signature: "(x, /)", doc: "Return the absolute value of the argument.") { vm, args, kw in
       try expectArgs("abs", args, kw, min: 1, max: 1)
       switch args[0] {
-      case .int(let i): return i == Int.min ? .integer(-IntMath.bigOf(args[0])!) : .int(abs(i))
+      case .int(let i): return i == Int.min ? .integer(-BigInt(i)) : .int(abs(i))
       case .big(let b): return .integer(b.value.magnitude.asSigned)
       case .float(let d): return .float(Swift.abs(d))
       case .bool(let b): return .int(b ? 1 : 0)
@@ -81,13 +82,11 @@ enum Builtins {
       guard args.count >= 1 && args.count <= 2 else { throw typeError("sum() takes at most 2 arguments (\(args.count) given)") }
       if case .str = start { throw typeError("sum() can't sum strings [use ''.join(seq) instead]") }
       var acc = start
-      var fsum: Double? = nil
       try vm.forEach(args[0]) { x in
         if case .int(let a) = acc, case .int(let b) = x {
           acc = IntMath.add(a, b)
         } else if case .float(let a) = acc, case .float(let b) = x {
-          fsum = (fsum ?? a) + b
-          acc = .float(fsum!)
+          acc = .float(a + b)
         } else {
           acc = try vm.binary(.add, acc, x)
         }

@@ -3,20 +3,22 @@ import HPSSyntax
 
 extension Compiler {
   func block(_ stmts: [Stmt]) throws -> StmtCode {
-    let codes = try stmts.map { try stmt($0) }
-    if lazyGenerator && YieldScan.contains(stmts) { return resumableBlock(codes) }
-    switch codes.count {
+    if lazyGenerator && YieldScan.contains(stmts) { return resumableBlock(try stmts.map { StmtBox(try stmt($0)) }) }
+    switch stmts.count {
     case 0: return { _ in .normal }
-    case 1: return codes[0]
+    case 1: return try stmt(stmts[0])
     case 2:
-      let a = codes[0], b = codes[1]
+      let a = try stmt(stmts[0])
+      let b = try stmt(stmts[1])
       return { f in
         let r = try a(f)
         if r != .normal { return r }
         return try b(f)
       }
     case 3:
-      let a = codes[0], b = codes[1], c = codes[2]
+      let a = try stmt(stmts[0])
+      let b = try stmt(stmts[1])
+      let c = try stmt(stmts[2])
       return { f in
         var r = try a(f)
         if r != .normal { return r }
@@ -25,10 +27,10 @@ extension Compiler {
         return try c(f)
       }
     default:
-      let all = ContiguousArray(codes)
+      let all = ContiguousArray(try stmts.map { StmtBox(try stmt($0)) })
       return { f in
         for c in all {
-          let r = try c(f)
+          let r = try c.run(f)
           if r != .normal { return r }
         }
         return .normal
@@ -122,7 +124,7 @@ extension Compiler {
 
   /// The slot a `return` stores into (allocated lazily per frame owner).
   var returnSlot: Int {
-    let owner = scope.frameOwner!
+    let owner = scope.frameOwner
     if let s = owner.bindings["<return>"], case .local(let i) = s { return i }
     let i = owner.newSlot()
     owner.bindings["<return>"] = .local(i)
