@@ -27,12 +27,13 @@ enum Builtins {
     NativeFunction("print", signature: "(*args, sep=' ', end='\\n', file=None, flush=False)", doc: "Prints the values to a stream, or to sys.stdout by default.") { vm, args, kw in
       var sep = " ", end = "\n"
       var file: Value = .none
+      var flush = false
       for (k, v) in kw {
         switch k {
         case "sep": if case .str(let s) = v { sep = s } else if case .none = v {} else { throw typeError("sep must be None or a string, not \(v.typeName)") }
         case "end": if case .str(let s) = v { end = s } else if case .none = v {} else { throw typeError("end must be None or a string, not \(v.typeName)") }
         case "file": file = v
-        case "flush": break
+        case "flush": flush = try vm.truthy(v)
         default: throw typeError("'\(k)' is an invalid keyword argument for print()")
         }
       }
@@ -43,6 +44,7 @@ enum Builtins {
       }
       out += end
       if case .none = file { vm.writeStdout(out) } else { _ = try vm.callMethod(file, "write", [.str(out)]) }
+      if flush { vm.flushStdout() }
       return .none
     },
     NativeFunction("len", signature: "(obj, /)", doc: "Return the number of items in a container.") { vm, args, kw in
