@@ -54,12 +54,13 @@ extension Compiler {
     switch s.kind {
     case .expression(let e):
       let c = try expr(e)
-      return located(r) { f in
-        _ = try c(f)
+      let info = self.info
+      return { f in
+        do { _ = try c(f) } catch { throw annotate(error, f, info, r) }
         return .normal
       }
     case .assign(let targets, let value):
-      return located(r, try assignment(targets, value))
+      return try assignment(targets, value, r)
     case .augmentedAssign(let target, let op, let value):
       return located(r, try augmented(target, op, value, r))
     case .annotatedAssign(let target, _, let value):
@@ -88,8 +89,9 @@ extension Compiler {
         }
       }
       let c = try expr(e)
-      return located(r) { f in
-        f[slot] = try c(f)
+      let info = self.info
+      return { f in
+        do { f[slot] = try c(f) } catch { throw annotate(error, f, info, r) }
         return .returned
       }
     case .raise(let exc, let cause): return try raise(exc, cause, r)
@@ -98,11 +100,12 @@ extension Compiler {
     case .if(let test, let body, let orElse):
       let cond = try condition(test)
       let then = try block(body)
+      // Conditions and bodies locate their own errors.
       if orElse.isEmpty {
-        return located(r) { f in try cond(f) ? try then(f) : .normal }
+        return { f in try cond(f) ? try then(f) : .normal }
       }
       let other = try block(orElse)
-      return located(r) { f in try cond(f) ? try then(f) : try other(f) }
+      return { f in try cond(f) ? try then(f) : try other(f) }
     case .while(let test, let body, let orElse):
       return try whileLoop(test, body, orElse, r)
     case .for(let target, let iterable, let body, let orElse):

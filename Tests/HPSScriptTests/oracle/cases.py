@@ -77,3 +77,6 @@ CASES += [
 ("mixed_program", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'mixed.py')).read()),
 ("object_protocol", "class A:\n    def __init__(self):\n        super().__init__()\n        self.x = 1\n    def __repr__(self):\n        return 'A!' + super().__repr__()[:3]\nclass B:\n    def __setattr__(self, k, v):\n        object.__setattr__(self, k, v * 2)\nb = B(); b.y = 4\nprint(repr(A())[:5], str(A())[:5], b.y)\ntry:\n    B(1)\nexcept TypeError as e:\n    print(e)"),
 ]
+CASES += [
+("augmented_evaluation_order", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'evaluation_order.py')).read()),
+]
