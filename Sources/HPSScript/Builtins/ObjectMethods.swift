@@ -24,8 +24,8 @@ enum ObjectMethods {
         }
       },
       method("__setattr__", "(name, value, /)") { vm, s, a, _ in
-        guard a.count == 2, case .str(let n) = a[0] else { throw typeError("__setattr__ expected 2 arguments") }
-        try vm.setAttributeDirect(s, n, a[1])
+        guard a.count == 2, case .str(let n) = (try a.at(0)) else { throw typeError("__setattr__ expected 2 arguments") }
+        try vm.setAttributeDirect(s, n, (try a.at(1)))
         return .none
       }.asMethod(),
       method("__getattribute__", "(name, /)") { vm, s, a, _ in

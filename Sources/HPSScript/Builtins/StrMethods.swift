@@ -181,7 +181,7 @@ enum StrMethods {
       var out = ""
       var first = true
       var i = 0
-      try vm.forEach(a[0]) { x in
+      try vm.forEach((try a.at(0))) { x in
         guard case .str(let t) = x else {
           throw typeError("sequence item \(i): expected str instance, \(x.typeName) found")
         }
@@ -198,7 +198,7 @@ enum StrMethods {
     method("replace", "(old, new, count=-1, /)") { vm, s, a, _ in
       let x = try str(s)
       let old = try arg(a, 0, "replace"), new = try arg(a, 1, "replace")
-      let count = a.count > 2 ? (a[2].asInt ?? -1) : -1
+      let count = a.count > 2 ? ((try a.at(2)).asInt ?? -1) : -1
       if count < 0 {
         if old.isEmpty {
           var out = new
@@ -297,9 +297,9 @@ enum StrMethods {
       let x = try str(s)
       return .bool(!x.isEmpty && x == x.capitalized)
     },
-    method("center", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), a[0], a.count > 1 ? a[1] : nil, 2)) },
-    method("ljust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), a[0], a.count > 1 ? a[1] : nil, 0)) },
-    method("rjust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), a[0], a.count > 1 ? a[1] : nil, 1)) },
+    method("center", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), (try a.at(0)), a.count > 1 ? (try a.at(1)) : nil, 2)) },
+    method("ljust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), (try a.at(0)), a.count > 1 ? (try a.at(1)) : nil, 0)) },
+    method("rjust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), (try a.at(0)), a.count > 1 ? (try a.at(1)) : nil, 1)) },
     method("zfill", "(width, /)") { _, s, a, _ in
       let x = try str(s)
       guard case .int(let w) = a.first ?? .none else { throw typeError("zfill() argument must be int") }
@@ -386,12 +386,12 @@ enum StrMethods {
       return .str(x.hasSuffix(p) && !p.isEmpty ? String(x.dropLast(p.count)) : x)
     },
     method("__len__", "()") { vm, s, _, _ in .int(try vm.len(s)) },
-    method("__contains__", "(x)") { vm, s, a, _ in .bool(try vm.contains(s, a[0])) },
-    method("__getitem__", "(i)") { vm, s, a, _ in try vm.getItem(s, a[0]) },
-    method("__add__", "(other)") { vm, s, a, _ in try vm.binary(.add, s, a[0]) },
-    method("__mul__", "(n)") { vm, s, a, _ in try vm.binary(.multiply, s, a[0]) },
-    method("__mod__", "(args)") { vm, s, a, _ in try vm.binary(.modulo, s, a[0]) },
-    method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, a[0])) },
+    method("__contains__", "(x)") { vm, s, a, _ in .bool(try vm.contains(s, (try a.at(0)))) },
+    method("__getitem__", "(i)") { vm, s, a, _ in try vm.getItem(s, (try a.at(0))) },
+    method("__add__", "(other)") { vm, s, a, _ in try vm.binary(.add, s, (try a.at(0))) },
+    method("__mul__", "(n)") { vm, s, a, _ in try vm.binary(.multiply, s, (try a.at(0))) },
+    method("__mod__", "(args)") { vm, s, a, _ in try vm.binary(.modulo, s, (try a.at(0))) },
+    method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, (try a.at(0)))) },
     method("__hash__", "()") { vm, s, _, _ in .int(try vm.hash(s)) },
     method("__format__", "(spec)") { vm, s, a, _ in .str(try vm.format(s, a.first?.asString ?? "")) },
     method("__str__", "()") { _, s, _, _ in s },

@@ -24,7 +24,7 @@ enum TimeModule {
       })),
       ("sleep", .object(NativeFunction("sleep", signature: "(seconds, /)") { vm, a, kw in
         try expectArgs("sleep", a, kw, min: 1, max: 1)
-        guard let s = a[0].asDouble else { throw typeError("'\(a[0].typeName)' object cannot be interpreted as an integer") }
+        guard let s = (try a.at(0)).asDouble else { throw typeError("'\((try a.at(0)).typeName)' object cannot be interpreted as an integer") }
         if s < 0 { throw valueError("sleep length must be non-negative") }
         // Sleep in slices so KeyboardInterrupt stays responsive.
         var remaining = s
@@ -76,7 +76,7 @@ enum SysModule {
       })),
       ("setrecursionlimit", .object(NativeFunction("setrecursionlimit", signature: "(limit, /)") { vm, a, kw in
         try expectArgs("setrecursionlimit", a, kw, min: 1, max: 1)
-        guard case .int(let n) = a[0] else { throw typeError("'\(a[0].typeName)' object cannot be interpreted as an integer") }
+        guard case .int(let n) = (try a.at(0)) else { throw typeError("'\((try a.at(0)).typeName)' object cannot be interpreted as an integer") }
         if n < 1 { throw valueError("recursion limit must be greater or equal than 1") }
         vm.recursionLimit = min(n, 200_000)
         return .none
@@ -97,7 +97,7 @@ enum OSModule {
   static func p1(_ name: String, _ body: @escaping (String) -> Value) -> (String, Value) {
     (name, .object(NativeFunction(name, signature: "(path, /)") { _, a, kw in
       try expectArgs(name, a, kw, min: 1, max: 1)
-      return body(try path(a[0], name))
+      return body(try path((try a.at(0)), name))
     }))
   }
 
@@ -164,7 +164,8 @@ enum OSModule {
       ("getcwd", .object(NativeFunction("getcwd", signature: "()") { _, _, _ in .str(FileManager.default.currentDirectoryPath) })),
       ("getenv", .object(NativeFunction("getenv", signature: "(key, default=None)") { _, a, _ in
         guard let k = a.first?.asString else { throw typeError("str expected") }
-        return ProcessInfo.processInfo.environment[k].map { .str($0) } ?? (a.count > 1 ? a[1] : .none)
+        let dflt = try a.count > 1 ? a.at(1) : .none
+        return ProcessInfo.processInfo.environment[k].map { .str($0) } ?? dflt
       })),
       ("listdir", .object(NativeFunction("listdir", signature: "(path='.')") { _, a, _ in
         let p = try a.first.map { try path($0, "listdir") } ?? "."
