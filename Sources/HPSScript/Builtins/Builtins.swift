@@ -372,7 +372,7 @@ enum Builtins {
       try FileObject.open(vm, args, kw)
     },
     NativeFunction("help", signature: "([object])") { vm, args, kw in
-      let target = args.first ?? .none
+      let target = args.first ?? Value.none
       if let hook = vm.helpHook { vm.writeStdout(hook(target) + "\n") } else { vm.writeStdout(vm.helpText(target) + "\n") }
       return .none
     },

@@ -30,7 +30,7 @@ enum IntMethods {
     method("__index__", "()") { _, s, _, _ in s },
     method("__int__", "()") { _, s, _, _ in s },
     method("__float__", "()") { _, s, _, _ in .float(try IntMath.double(s) ?? 0) },
-    method("__abs__", "()") { vm, s, _, _ in try vm.call(vm.builtins["abs"] ?? .none, [s]) },
+    method("__abs__", "()") { vm, s, _, _ in try vm.call(vm.builtins["abs"] ?? Value.none, [s]) },
     method("__neg__", "()") { vm, s, _, _ in try vm.unary(.negate, s) },
     method("__hash__", "()") { vm, s, _, _ in .int(try vm.hash(s)) },
     method("__repr__", "()") { vm, s, _, _ in .str(try vm.repr(s)) },
@@ -87,7 +87,7 @@ enum FloatMethods {
     method("conjugate", "()") { _, s, _, _ in s },
     method("__int__", "()") { vm, s, _, _ in try Constructors.int(vm, Builtin.intType, [s], []) },
     method("__float__", "()") { _, s, _, _ in s },
-    method("__round__", "(ndigits=None)") { vm, s, a, _ in try vm.round(s, a.first ?? .none) },
+    method("__round__", "(ndigits=None)") { vm, s, a, _ in try vm.round(s, a.first ?? Value.none) },
     method("__repr__", "()") { vm, s, _, _ in .str(try vm.repr(s)) },
     method("__format__", "(spec)") { vm, s, a, _ in .str(try vm.format(s, a.first?.asString ?? "")) },
     method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, (try a.at(0)))) },
@@ -117,7 +117,7 @@ enum RangeMethods {
       if try vm.contains(s, x), case .int(let i) = x { return .int((i - r.start) / r.step) }
       throw valueError("\(try vm.repr(x)) is not in range")
     },
-    method("count", "(value)") { vm, s, a, _ in .int(try vm.contains(s, a.first ?? .none) ? 1 : 0) },
+    method("count", "(value)") { vm, s, a, _ in .int(try vm.contains(s, a.first ?? Value.none) ? 1 : 0) },
   ]
 }
 
@@ -312,7 +312,7 @@ enum SetMethods {
   static func viewAlgebra(_ vm: VM, _ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
     let x = try Constructors.makeSet(vm, a, frozen: false)
     let y = try Constructors.makeSet(vm, b, frozen: false)
-    return try vm.setAlgebra(op, x, y, result: false) ?? .none
+    return try vm.setAlgebra(op, x, y, result: false) ?? Value.none
   }
 
   static func others(_ vm: VM, _ a: [Value]) throws -> [SetObject] {
@@ -409,7 +409,7 @@ enum GeneratorMethods {
   static let all: [NativeFunction] = [
     method("send", "(value)") { vm, s, a, _ in
       guard case .object(let it as PyIterator) = s else { throw typeError("not a generator") }
-      let r = try (it as? GeneratorObject)?.send(vm, a.first ?? .none) ?? it.next(vm)
+      let r = try (it as? GeneratorObject)?.send(vm, a.first ?? Value.none) ?? it.next(vm)
       if let x = r { return x }
       if let g = it as? GeneratorObject, !g.returnValue.isNone { throw stopIteration(g.returnValue) }
       throw stopIteration()
@@ -449,7 +449,7 @@ enum ExceptionMethods {
     method("add_note", "(note)") { _, s, a, _ in
       if case .instance(let e) = s {
         var notes = e.attributes["__notes__"]?.asArray ?? []
-        notes.append(a.first ?? .none)
+        notes.append(a.first ?? Value.none)
         e.attributes["__notes__"] = .list(ListObject(notes))
       }
       return .none

@@ -302,7 +302,7 @@ enum StrMethods {
     method("rjust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), (try a.at(0)), a.count > 1 ? (try a.at(1)) : nil, 1)) },
     method("zfill", "(width, /)") { _, s, a, _ in
       let x = try str(s)
-      guard case .int(let w) = a.first ?? .none else { throw typeError("zfill() argument must be int") }
+      guard case .int(let w) = a.first ?? Value.none else { throw typeError("zfill() argument must be int") }
       let n = x.unicodeScalars.count
       if w <= n { return .str(x) }
       if let f = x.first, f == "-" || f == "+" {

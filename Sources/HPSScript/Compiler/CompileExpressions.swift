@@ -116,7 +116,7 @@ extension Compiler {
       let u = try upper.map { try expr($0) }
       let s = try step.map { try expr($0) }
       return { f in
-        .object(SliceObject(start: try l?(f) ?? .none, stop: try u?(f) ?? .none, step: try s?(f) ?? .none))
+        .object(SliceObject(start: try l?(f) ?? Value.none, stop: try u?(f) ?? Value.none, step: try s?(f) ?? Value.none))
       }
     case .listComprehension(let element, let clauses):
       return try listComprehension(element, clauses)

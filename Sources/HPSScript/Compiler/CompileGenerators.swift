@@ -110,7 +110,7 @@ extension Compiler {
             for st in stores { try st(f, sent) }
             return .normal
           }
-          g.yielded = try v?(f) ?? .none
+          g.yielded = try v?(f) ?? Value.none
           return .yielded
         }
       case .yieldFrom(let value):
@@ -128,7 +128,7 @@ extension Compiler {
             g.yielded = x
             return .yielded
           }
-          let result = (it as? GeneratorObject)?.returnValue ?? .none
+          let result = (it as? GeneratorObject)?.returnValue ?? Value.none
           f[sub] = .none
           for st in stores { try st(f, result) }
           return .normal

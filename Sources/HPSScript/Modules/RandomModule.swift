@@ -57,7 +57,7 @@ enum RandomModule {
     }
     return [
       fn("seed", "(a=None, version=2)") { vm, r, a, kw in
-        let v = a.first ?? kw.first(where: { $0.0 == "a" })?.1 ?? .none
+        let v = a.first ?? kw.first(where: { $0.0 == "a" })?.1 ?? Value.none
         r.seed(try seedValue(vm, v))
         return .none
       },
@@ -89,7 +89,7 @@ enum RandomModule {
         return .list(ListObject(idx.map { pop[$0] }))
       },
       fn("shuffle", "(x)") { vm, r, a, _ in
-        guard case .list(let l) = a.first ?? .none else { throw typeError("shuffle() argument must be a list") }
+        guard case .list(let l) = a.first ?? Value.none else { throw typeError("shuffle() argument must be a list") }
         r.shuffle(&l.items)
         return .none
       },
@@ -131,10 +131,10 @@ enum RandomModule {
       },
       fn("getstate", "()") { _, r, _, _ in
         let s = r.getState()
-        return .tuple([.int(s.version), .tuple(s.internalState.map { .int($0) }), s.gaussNext.map { .float($0) } ?? .none])
+        return .tuple([.int(s.version), .tuple(s.internalState.map { .int($0) }), s.gaussNext.map { .float($0) } ?? Value.none])
       },
       fn("setstate", "(state)") { vm, r, a, _ in
-        guard case .tuple(let t) = a.first ?? .none, t.count == 3, case .int(let version) = t[0] else {
+        guard case .tuple(let t) = a.first ?? Value.none, t.count == 3, case .int(let version) = t[0] else {
           throw typeError("state vector must be a tuple")
         }
         let words = try vm.iterate(t[1]).map { try big($0, "state") }
@@ -283,13 +283,13 @@ enum JSONModule {
         return .none
       })),
       ("loads", .object(NativeFunction("loads", signature: "(s, **kw)") { vm, args, kw in
-        guard case .str(let s) = args.first ?? .none else {
-          throw typeError("the JSON object must be str, bytes or bytearray, not \((args.first ?? .none).typeName)")
+        guard case .str(let s) = args.first ?? Value.none else {
+          throw typeError("the JSON object must be str, bytes or bytearray, not \((args.first ?? Value.none).typeName)")
         }
         do { return try fromJSON(vm, try PyJSON.loads(s)) } catch { throw convert(error) }
       })),
       ("load", .object(NativeFunction("load", signature: "(fp, **kw)") { vm, args, kw in
-        let text = try vm.callMethod(args.first ?? .none, "read", [])
+        let text = try vm.callMethod(args.first ?? Value.none, "read", [])
         guard case .str(let s) = text else { throw typeError("read() must return str") }
         do { return try fromJSON(vm, try PyJSON.loads(s)) } catch { throw convert(error) }
       })),

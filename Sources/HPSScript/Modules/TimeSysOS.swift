@@ -82,8 +82,8 @@ enum SysModule {
         return .none
       })),
       ("getrecursionlimit", .object(NativeFunction("getrecursionlimit", signature: "()") { vm, _, _ in .int(vm.recursionLimit) })),
-      ("getsizeof", .object(NativeFunction("getsizeof", signature: "(obj)") { vm, a, _ in .int(64 + 8 * ((try? vm.len(a.first ?? .none)) ?? 0)) })),
-      ("intern", .object(NativeFunction("intern", signature: "(string, /)") { _, a, _ in a.first ?? .none })),
+      ("getsizeof", .object(NativeFunction("getsizeof", signature: "(obj)") { vm, a, _ in .int(64 + 8 * ((try? vm.len(a.first ?? Value.none)) ?? 0)) })),
+      ("intern", .object(NativeFunction("intern", signature: "(string, /)") { _, a, _ in a.first ?? Value.none })),
     ]
   }
 }
@@ -175,18 +175,18 @@ enum OSModule {
         return .list(ListObject(items.map { .str($0) }))
       })),
       ("makedirs", .object(NativeFunction("makedirs", signature: "(name, exist_ok=False)") { vm, a, kw in
-        let p = try path(a.first ?? .none, "makedirs")
+        let p = try path(a.first ?? Value.none, "makedirs")
         try? FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
         return .none
       })),
       ("mkdir", .object(NativeFunction("mkdir", signature: "(path)") { _, a, _ in
-        let p = try path(a.first ?? .none, "mkdir")
+        let p = try path(a.first ?? Value.none, "mkdir")
         if FileManager.default.fileExists(atPath: p) { throw osError(Builtin.fileExistsError, errno: 17, "File exists", filename: p) }
         try? FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: false)
         return .none
       })),
       ("remove", .object(NativeFunction("remove", signature: "(path)") { _, a, _ in
-        let p = try path(a.first ?? .none, "remove")
+        let p = try path(a.first ?? Value.none, "remove")
         do { try FileManager.default.removeItem(atPath: p) } catch {
           throw osError(Builtin.fileNotFoundError, errno: 2, "No such file or directory", filename: p)
         }

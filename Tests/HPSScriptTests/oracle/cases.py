@@ -80,3 +80,6 @@ CASES += [
 CASES += [
 ("augmented_evaluation_order", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'evaluation_order.py')).read()),
 ]
+CASES += [
+("collections_itertools_functools", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'collections_itertools_functools.py')).read()),
+]
