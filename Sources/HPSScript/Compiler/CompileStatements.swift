@@ -63,9 +63,33 @@ extension Compiler {
       return try assignment(targets, value, r)
     case .augmentedAssign(let target, let op, let value):
       return located(r, try augmented(target, op, value, r))
-    case .annotatedAssign(let target, _, let value):
-      guard let value else { return { _ in .normal } }
-      return located(r, try assignment([target], value))
+    case .annotatedAssign(let target, let annotation, let value):
+      // Class bodies record `name: annotation` in `__annotations__` (dataclasses read it).
+      var record: StmtCode? = nil
+      if scope.kind == .classBody, case .name(let n) = target.kind {
+        let ann = try expr(annotation)
+        let load = loadName("__annotations__", r)
+        let store = storeName("__annotations__")
+        let vm = self.vm
+        record = { f in
+          var d: DictObject
+          if case .dict(let existing)? = try? load(f) {
+            d = existing
+          } else {
+            d = DictObject()
+            try store(f, .dict(d))
+          }
+          let a = try ann(f)
+          try d.table.set(.str(n), hash: vm.hash(.str(n)), value: a, vm: vm)
+          return .normal
+        }
+      }
+      let assign: StmtCode? = try value.map { try assignment([target], $0, r) }
+      return located(r) { f in
+        if let record { _ = try record(f) }
+        if let assign { return try assign(f) }
+        return .normal
+      }
     case .delete(let targets):
       let codes = try targets.map { try deletion($0) }
       return located(r) { f in

@@ -83,3 +83,6 @@ CASES += [
 CASES += [
 ("collections_itertools_functools", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'collections_itertools_functools.py')).read()),
 ]
+CASES += [
+("dataclasses_typing", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'dataclasses_typing.py')).read()),
+]

@@ -7,5 +7,7 @@ enum FrozenModules {
     "functools": functools,
     "itertools": itertools,
     "collections": collections,
+    "typing": typing,
+    "dataclasses": dataclasses,
   ]
 }
