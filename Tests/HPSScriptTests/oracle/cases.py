@@ -86,3 +86,6 @@ CASES += [
 CASES += [
 ("dataclasses_typing", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'dataclasses_typing.py')).read()),
 ]
+CASES += [
+("operator_string_copy_statistics", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'operator_string_copy_statistics.py')).read()),
+]

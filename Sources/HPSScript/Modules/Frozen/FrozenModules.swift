@@ -9,5 +9,9 @@ enum FrozenModules {
     "collections": collections,
     "typing": typing,
     "dataclasses": dataclasses,
+    "operator": operatorModule,
+    "string": stringModule,
+    "copy": copyModule,
+    "statistics": statisticsModule,
   ]
 }
