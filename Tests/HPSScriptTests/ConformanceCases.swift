@@ -1166,4 +1166,10 @@ abcde 0123456789 32 Hello World
 2.5 2 2.5 1.290994 2 0.6666666666666666
 
 """),
+  ConformanceCase(name: "str_translate", source: """
+print("hello world".translate(str.maketrans("lo", "01", " ")), "abc".translate({97: "AA", 98: None}))
+""", expected: """
+he001w1r0d AAc
+
+"""),
 ]

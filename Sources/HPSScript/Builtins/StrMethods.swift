@@ -166,6 +166,26 @@ enum StrMethods {
     }
   }
 
+  /// `str.maketrans(x[, y[, z]])`.
+  static let maketrans = NativeFunction("maketrans", signature: "(x, y=None, z=None, /)") { vm, a, _ in
+    let d = DictObject()
+    func put(_ k: Value, _ v: Value) throws { try d.table.set(k, hash: vm.hash(k), value: v, vm: vm) }
+    if a.count == 1 {
+      for (k, v) in try vm.mappingItems(a[0]) {
+        if case .str(let ks) = k, let u = ks.unicodeScalars.first { try put(.int(Int(u.value)), v) } else { try put(k, v) }
+      }
+      return .dict(d)
+    }
+    guard a.count >= 2, case .str(let x) = a[0], case .str(let y) = a[1] else {
+      throw typeError("maketrans() arguments must be strings")
+    }
+    let xs = Array(x.unicodeScalars), ys = Array(y.unicodeScalars)
+    if xs.count != ys.count { throw valueError("the first two maketrans arguments must have equal length") }
+    for (p, q) in zip(xs, ys) { try put(.int(Int(p.value)), .int(Int(q.value))) }
+    if a.count > 2, case .str(let z) = a[2] { for u in z.unicodeScalars { try put(.int(Int(u.value)), .none) } }
+    return .dict(d)
+  }
+
   static let all: [NativeFunction] = [
     method("split", "(sep=None, maxsplit=-1)") { vm, s, a, kw in
       let b = try Signature([.init("sep", default: Value.none), .init("maxsplit", default: .int(-1))]).bind("split", a, kw)
@@ -376,6 +396,28 @@ enum StrMethods {
     },
     method("encode", "(encoding='utf-8', errors='strict')") { _, s, _, _ in
       throw valueError("str.encode is not supported in hps (no bytes type)")
+    },
+    method("translate", "(table, /)") { vm, s, a, _ in
+      let table = try a.at(0)
+      var out = ""
+      for u in try str(s).unicodeScalars {
+        let mapped: Value
+        do {
+          mapped = try vm.getItem(table, .int(Int(u.value)))
+        } catch let e as ScriptError where e.exception.cls.isSubtype(of: Builtin.lookupError) {
+          out.unicodeScalars.append(u)
+          continue
+        }
+        switch mapped {
+        case .none: continue
+        case .int(let code):
+          guard let v = Unicode.Scalar(UInt32(clamping: max(0, code))) else { throw valueError("character mapping must be in range(0x110000)") }
+          out.unicodeScalars.append(v)
+        case .str(let t): out += t
+        default: throw typeError("character mapping must return integer, None or str")
+        }
+      }
+      return .str(out)
     },
     method("removeprefix", "(prefix, /)") { _, s, a, _ in
       let x = try str(s), p = try arg(a, 0, "removeprefix")

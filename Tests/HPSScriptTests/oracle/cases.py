@@ -89,3 +89,6 @@ CASES += [
 CASES += [
 ("operator_string_copy_statistics", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'operator_string_copy_statistics.py')).read()),
 ]
+CASES += [
+("str_translate", 'print("hello world".translate(str.maketrans("lo", "01", " ")), "abc".translate({97: "AA", 98: None}))'),
+]
