@@ -39,7 +39,8 @@ struct InterpBenchmark: ParsableCommand {
       }
       rows.append((name, mine.seconds, py.seconds))
       if !json {
-        print(String(format: "%-22@ hps %7.3f s   python3 %7.3f s   ratio %5.2f", name as NSString, mine.seconds, py.seconds, mine.seconds / py.seconds))
+        let padded = name.padding(toLength: max(name.count, 14), withPad: " ", startingAt: 0)
+        print(padded + String(format: " hps %7.3f s   python3 %7.3f s   ratio %5.2f", mine.seconds, py.seconds, mine.seconds / py.seconds))
       }
     }
     let geomean = BenchSupport.geometricMean(rows.map { $0.hps / $0.python })

@@ -20,7 +20,9 @@ enum ScriptRunner {
         FileHandle.standardError.write(Data("hps: can't open file '\(path)': [Errno 2] \(reason)\n".utf8))
         return 2
       }
-      source = SourceFile(name: path, bytes: Array(data))
+      // Like CPython 3.11, tracebacks name the main script by its absolute path.
+      let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+      source = SourceFile(name: absolute, bytes: Array(data))
       argv = arguments
     } else if stdinIsTerminal && !dumpTokens && !dumpAST {
       return interactive()

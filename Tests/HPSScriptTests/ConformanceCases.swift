@@ -881,4 +881,295 @@ cleanup
 [0, 0, 2, 'after']
 
 """),
+  ConformanceCase(name: "mixed_program", source: """
+from math import log, exp
+import random as rnd
+matrix = [[1, 2, 3], [4, 5, 6]]
+print(list(zip(*matrix)), [list(r) for r in zip(*matrix)])
+scores = {"a": 3, "b": 7, "c": 5}
+print(max(scores, key=scores.get), sorted(scores.items(), key=lambda kv: kv[1], reverse=True))
+print(*[1, 2, 3], sep=", ")
+def hp_space(trial=None, *, low=1e-5, high=1e-3):
+    return {"learning_rate": low, "num_train_epochs": int(high * 1000), "seed": 42}
+space = hp_space(low=2e-5)
+print(space, f"{space['learning_rate']:.1e}", f"{0.000123456:.3g}", f"{1234.5:_.2f}")
+class Base:
+    registry = []
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__()
+        Base.registry.append(cls.__name__)
+class Child(Base): pass
+class GrandChild(Child): pass
+print(Base.registry)
+for i, (k, v) in enumerate(sorted(scores.items())):
+    print(i, k, v, end="; ")
+print()
+s = "The quick brown fox"
+print(s.split()[::-1], " ".join(w.capitalize() for w in s.split()), s.lower().count("o"), s[4:9].upper())
+nums = [3, 1, 4, 1, 5, 9, 2, 6]
+print(sum(nums) / len(nums), sorted(set(nums)), nums.index(5), [n for n in nums if n > 3][:2])
+d = {}
+for w in "a b a c b a".split():
+    d[w] = d.get(w, 0) + 1
+print(d, sorted(d, key=lambda k: (-d[k], k)))
+print(round(log(exp(2)), 6), abs(-7) // 2, 2 ** 10 % 1000, 7 / 2, int("42") + float("0.5"))
+x = [[0] * 3 for _ in range(2)]
+x[0][1] = 5
+print(x, [row[:] for row in x] == x, x is not x[:])
+print("%s has %d items costing $%.2f" % ("cart", 3, 9.5))
+print("{:<10}|{:^10}|{:>10}".format("left", "mid", "right"))
+try:
+    raise KeyError("missing")
+except (KeyError, ValueError) as e:
+    print(repr(e), str(e))
+print(isinstance([], (list, tuple)), type(None).__name__, type(len).__name__, callable(print))
+def deco(f):
+    def wrapper(*a, **k):
+        print("calling", f.__name__)
+        return f(*a, **k)
+    return wrapper
+@deco
+def add(a, b=2):
+    return a + b
+print(add(1), add(1, b=5))
+print(dict(a=1, **{"b": 2}), list(map(lambda p: p[0] * p[1], [(1, 2), (3, 4)])))
+print(bool(None), None is None, [] == [], {} == dict(), (1,) + (2,), "ab" * 2, [1] * 3)
+print(min((3, "c"), (1, "z")), max("hello"), sorted(["B", "a", "C"], key=str.lower))
+val = 10
+def outer():
+    val = 20
+    def inner():
+        return val
+    return inner()
+print(outer(), val)
+print(f"{'nested ' + str(1)!r:>12}", f"{3+4=}", f"{[1,2][0]}")
+print(hex(-255), oct(-8), bin(0), int("-0x10", 16), 0.1 + 0.7, 1e300 * 10, -1e300 * 10)
+print(divmod(-7.5, 2), 10 % -3, -10 % 3, 2 ** 0.5 ** 2, (-8) ** (1 / 3) if False else "skip")
+print(str(123456789012345678901234567890 * 3), len(str(2 ** 1000)))
+import json
+print(json.dumps({"nested": {"list": [1, 2, {"x": None}]}}, indent=4, sort_keys=True))
+
+""", expected: """
+[(1, 4), (2, 5), (3, 6)] [[1, 4], [2, 5], [3, 6]]
+b [('b', 7), ('c', 5), ('a', 3)]
+1, 2, 3
+{'learning_rate': 2e-05, 'num_train_epochs': 1, 'seed': 42} 2.0e-05 0.000123 1_234.50
+['Child', 'GrandChild']
+0 a 3; 1 b 7; 2 c 5; 
+['fox', 'brown', 'quick', 'The'] The Quick Brown Fox 2 QUICK
+3.875 [1, 2, 3, 4, 5, 6, 9] 4 [4, 5]
+{'a': 3, 'b': 2, 'c': 1} ['a', 'b', 'c']
+2.0 3 24 3.5 42.5
+[[0, 5, 0], [0, 0, 0]] True True
+cart has 3 items costing $9.50
+left      |   mid    |     right
+KeyError('missing') 'missing'
+True NoneType builtin_function_or_method True
+calling add
+calling add
+3 6
+{'a': 1, 'b': 2} [2, 12]
+False True True True (1, 2) abab [1, 1, 1]
+(1, 'z') o ['a', 'B', 'C']
+20 10
+  'nested 1' 3+4=7 1
+-0xff -0o10 0b0 -16 0.7999999999999999 1e+301 -1e+301
+(-4.0, 0.5) -2 2 1.189207115002721 skip
+370370367037037036703703703670 302
+{
+    "nested": {
+        "list": [
+            1,
+            2,
+            {
+                "x": null
+            }
+        ]
+    }
+}
+
+"""),
+  ConformanceCase(name: "object_protocol", source: """
+class A:
+    def __init__(self):
+        super().__init__()
+        self.x = 1
+    def __repr__(self):
+        return 'A!' + super().__repr__()[:3]
+class B:
+    def __setattr__(self, k, v):
+        object.__setattr__(self, k, v * 2)
+b = B(); b.y = 4
+print(repr(A())[:5], str(A())[:5], b.y)
+try:
+    B(1)
+except TypeError as e:
+    print(e)
+""", expected: """
+A!<__ A!<__ 8
+B() takes no arguments
+
+"""),
+  ConformanceCase(name: "augmented_evaluation_order", source: """
+count = 0
+def bump():
+    global count
+    count += 100
+    return 1
+count += bump()
+print(count)
+def outer():
+    n = 0
+    def b():
+        nonlocal n
+        n += 100
+        return 1
+    def run():
+        nonlocal n
+        n += b()
+        return n
+    return run()
+print(outer())
+s = ""
+for i in range(5):
+    s += f"{i}"
+print(s)
+
+""", expected: """
+1
+1
+01234
+
+"""),
+  ConformanceCase(name: "collections_itertools_functools", source: """
+from collections import defaultdict, Counter, deque, namedtuple, OrderedDict
+from functools import reduce, partial, wraps, lru_cache, total_ordering, cmp_to_key
+from itertools import count, cycle, islice, chain, product, permutations, combinations, accumulate, groupby, zip_longest, repeat, takewhile, dropwhile, starmap, pairwise, combinations_with_replacement
+import itertools, functools
+d = defaultdict(list)
+for k, v in [("a", 1), ("b", 2), ("a", 3)]:
+    d[k].append(v)
+print(d, d["a"], len(d), "c" in d, sorted(d.items()))
+c = Counter("abracadabra")
+print(c, c.most_common(2), c["z"], c["a"], sum(c.values()))
+c.update("aa"); print(c.most_common(1), list(Counter([1, 1, 2]).elements()))
+q = deque([1, 2, 3], maxlen=4)
+q.appendleft(0); q.append(4); print(q, q.popleft(), q.pop(), len(q)); q.rotate(1); print(q)
+Point = namedtuple("Point", ["x", "y"])
+p = Point(1, y=2)
+x, y = p
+print(p, p.x, p[1], x + y, p._asdict(), p._replace(x=5), p == (1, 2), Point._fields)
+print(reduce(lambda a, b: a * b, range(1, 6)), reduce(lambda a, b: a + b, [], 0), partial(pow, 2)(10))
+@lru_cache(maxsize=None)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(80))
+def deco(f):
+    @wraps(f)
+    def w(*a):
+        return f(*a)
+    return w
+@deco
+def named(): "doc"
+print(named.__name__, named.__doc__)
+@total_ordering
+class V:
+    def __init__(self, v): self.v = v
+    def __lt__(self, o): return self.v < o.v
+    def __eq__(self, o): return self.v == o.v
+print(V(1) <= V(2), V(3) >= V(2), sorted([3, 1, 2], key=cmp_to_key(lambda a, b: b - a)))
+print(list(islice(count(10, 5), 4)), list(islice(cycle("ab"), 5)), list(chain([1], (2, 3))), list(chain.from_iterable([[1], [2]])))
+print(list(product("ab", repeat=2)), list(permutations([1, 2, 3], 2)), list(combinations("abcd", 2)), list(accumulate([1, 2, 3, 4])))
+print([(k, list(g)) for k, g in groupby("aabbbc")], list(zip_longest("ab", "xyz", fillvalue="-")), list(repeat(7, 3)))
+print(list(takewhile(lambda v: v < 3, [1, 2, 5, 1])), list(dropwhile(lambda v: v < 3, [1, 2, 5, 1])), list(starmap(pow, [(2, 3)])), list(pairwise("abc")), list(combinations_with_replacement("ab", 2)))
+print(OrderedDict(a=1)["a"], list(itertools.islice(range(10), 2, 8, 3)), functools.reduce(max, [3, 9, 2]))
+
+""", expected: """
+defaultdict(<class 'list'>, {'a': [1, 3], 'b': [2]}) [1, 3] 2 False [('a', [1, 3]), ('b', [2])]
+Counter({'a': 5, 'b': 2, 'r': 2, 'c': 1, 'd': 1}) [('a', 5), ('b', 2)] 0 5 11
+[('a', 7)] [1, 1, 2]
+deque([2, 3], maxlen=4) 1 4 2
+deque([3, 2], maxlen=4)
+Point(x=1, y=2) 1 2 3 {'x': 1, 'y': 2} Point(x=5, y=2) True ('x', 'y')
+120 0 1024
+23416728348467685
+named doc
+True True [3, 2, 1]
+[10, 15, 20, 25] ['a', 'b', 'a', 'b', 'a'] [1, 2, 3] [1, 2]
+[('a', 'a'), ('a', 'b'), ('b', 'a'), ('b', 'b')] [(1, 2), (1, 3), (2, 1), (2, 3), (3, 1), (3, 2)] [('a', 'b'), ('a', 'c'), ('a', 'd'), ('b', 'c'), ('b', 'd'), ('c', 'd')] [1, 3, 6, 10]
+[('a', ['a', 'a']), ('b', ['b', 'b', 'b']), ('c', ['c'])] [('a', 'x'), ('b', 'y'), ('-', 'z')] [7, 7, 7]
+[1, 2] [5, 1] [8] [('a', 'b'), ('b', 'c')] [('a', 'a'), ('a', 'b'), ('b', 'b')]
+1 [2, 5] 9
+
+"""),
+  ConformanceCase(name: "dataclasses_typing", source: """
+from dataclasses import dataclass, field, asdict
+from typing import List, Optional, Dict
+
+@dataclass
+class TrainingArguments:
+    output_dir: str
+    learning_rate: float = 5e-5
+    num_train_epochs: int = 3
+    tags: List[str] = field(default_factory=list)
+    seed: Optional[int] = None
+
+args = TrainingArguments("out", learning_rate=2e-5)
+print(args, args.learning_rate, asdict(args))
+print(args == TrainingArguments("out", 2e-5), TrainingArguments.__annotations__ is not None)
+
+@dataclass(order=True, frozen=True)
+class P:
+    x: int
+    y: int = 0
+
+print(sorted([P(2), P(1, 5)]), hash(P(1)) == hash(P(1)))
+try:
+    P(1).x = 3
+except AttributeError as e:
+    print("frozen", e)
+def f(a: int, b: "str" = "x") -> Dict[str, int]:
+    return {b: a}
+print(f(1))
+
+""", expected: """
+TrainingArguments(output_dir='out', learning_rate=2e-05, num_train_epochs=3, tags=[], seed=None) 2e-05 {'output_dir': 'out', 'learning_rate': 2e-05, 'num_train_epochs': 3, 'tags': [], 'seed': None}
+True True
+[P(x=1, y=5), P(x=2, y=0)] True
+frozen cannot assign to field 'x'
+{'x': 1}
+
+"""),
+  ConformanceCase(name: "operator_string_copy_statistics", source: """
+from operator import itemgetter, attrgetter, methodcaller, add, mul
+import operator, string, copy, statistics
+rows = [("b", 2), ("a", 3), ("c", 1)]
+print(sorted(rows, key=itemgetter(1)), itemgetter(0, 1)(rows[0]), operator.abs(-3), add(1, 2), mul(3, 4))
+class P:
+    def __init__(self, n, inner): self.n, self.inner = n, inner
+ps = [P(3, [1]), P(1, [2])]
+print([p.n for p in sorted(ps, key=attrgetter("n"))], methodcaller("upper")("x"))
+print(string.ascii_lowercase[:5], string.digits, len(string.punctuation), string.capwords("hello world"))
+a = [[1, 2], {"k": [3]}]
+b = copy.deepcopy(a); b[0].append(9); b[1]["k"].append(8)
+c = copy.copy(a); c.append(0)
+print(a, b, c)
+q = copy.deepcopy(ps[0]); q.inner.append(7); print(ps[0].inner, q.inner, q.n)
+print(statistics.mean([1, 2, 3, 4]), statistics.median([3, 1, 2]), statistics.median([1, 2, 3, 4]), round(statistics.stdev([1, 2, 3, 4]), 6), statistics.mode([1, 2, 2, 3]), statistics.pvariance([1, 2, 3]))
+
+""", expected: """
+[('c', 1), ('b', 2), ('a', 3)] ('b', 2) 3 3 12
+[1, 3] X
+abcde 0123456789 32 Hello World
+[[1, 2], {'k': [3]}] [[1, 2, 9], {'k': [3, 8]}] [[1, 2], {'k': [3]}, 0]
+[1] [1, 7] 3
+2.5 2 2.5 1.290994 2 0.6666666666666666
+
+"""),
+  ConformanceCase(name: "str_translate", source: """
+print("hello world".translate(str.maketrans("lo", "01", " ")), "abc".translate({97: "AA", 98: None}))
+""", expected: """
+he001w1r0d AAc
+
+"""),
 ]

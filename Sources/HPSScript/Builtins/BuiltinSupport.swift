@@ -16,7 +16,7 @@ extension VM {
     }
     let items: [Value]
     if args.count == 1 {
-      items = try iterate(args[0])
+      items = try iterate((try args.at(0)))
     } else if args.isEmpty {
       throw typeError("\(name) expected at least 1 argument, got 0")
     } else {

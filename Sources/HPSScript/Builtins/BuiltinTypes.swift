@@ -5,6 +5,7 @@ enum Builtin {
   static let typeType = TypeObject(name: "type", base: objectType, layout: .builtin)
   static let objectType: TypeObject = {
     let t = TypeObject(name: "object", base: nil, layout: .object, doc: "The base class of the class hierarchy.")
+    for m in ObjectMethods.all { t.dict[m.name] = .object(m) }
     return t
   }()
 
@@ -24,7 +25,11 @@ enum Builtin {
   static let boolType = make("bool", base: intType, constructor: Constructors.bool)
   static let intType = make("int", IntMethods.all, constructor: Constructors.int)
   static let floatType = make("float", FloatMethods.all, constructor: Constructors.float)
-  static let strType = make("str", StrMethods.all, constructor: Constructors.str)
+  static let strType: TypeObject = {
+    let t = make("str", StrMethods.all, constructor: Constructors.str)
+    t.dict["maketrans"] = .object(StaticMethodObject(.object(StrMethods.maketrans)))
+    return t
+  }()
   static let tupleType = make("tuple", TupleMethods.all, constructor: Constructors.tuple)
   static let listType = make("list", ListMethods.all, constructor: Constructors.list)
   static let dictType: TypeObject = {

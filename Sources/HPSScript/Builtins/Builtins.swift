@@ -1,4 +1,5 @@
 // The builtin functions, declared in one table. Classes (int, list, ValueError, ...) join them.
+import BigInt
 import Foundation
 
 #if canImport(Glibc)
@@ -26,12 +27,13 @@ enum Builtins {
     NativeFunction("print", signature: "(*args, sep=' ', end='\\n', file=None, flush=False)", doc: "Prints the values to a stream, or to sys.stdout by default.") { vm, args, kw in
       var sep = " ", end = "\n"
       var file: Value = .none
+      var flush = false
       for (k, v) in kw {
         switch k {
         case "sep": if case .str(let s) = v { sep = s } else if case .none = v {} else { throw typeError("sep must be None or a string, not \(v.typeName)") }
         case "end": if case .str(let s) = v { end = s } else if case .none = v {} else { throw typeError("end must be None or a string, not \(v.typeName)") }
         case "file": file = v
-        case "flush": break
+        case "flush": flush = try vm.truthy(v)
         default: throw typeError("'\(k)' is an invalid keyword argument for print()")
         }
       }
@@ -42,30 +44,31 @@ enum Builtins {
       }
       out += end
       if case .none = file { vm.writeStdout(out) } else { _ = try vm.callMethod(file, "write", [.str(out)]) }
+      if flush { vm.flushStdout() }
       return .none
     },
     NativeFunction("len", signature: "(obj, /)", doc: "Return the number of items in a container.") { vm, args, kw in
       try expectArgs("len", args, kw, min: 1, max: 1)
-      return .int(try vm.len(args[0]))
+      return .int(try vm.len((try args.at(0))))
     },
     NativeFunction("repr", signature: "(obj, /)", doc: "Return the canonical string representation of the object.") { vm, args, kw in
       try expectArgs("repr", args, kw, min: 1, max: 1)
-      return .str(try vm.repr(args[0]))
+      return .str(try vm.repr((try args.at(0))))
     },
     NativeFunction("ascii", signature: "(obj, /)") { vm, args, kw in
       try expectArgs("ascii", args, kw, min: 1, max: 1)
-      return .str(PythonStringRepr.ascii(fromRepr: try vm.repr(args[0])))
+      return .str(PythonStringRepr.ascii(fromRepr: try vm.repr((try args.at(0)))))
     },
     NativeFunction("abs", signature: "(x, /)", doc: "Return the absolute value of the argument.") { vm, args, kw in
       try expectArgs("abs", args, kw, min: 1, max: 1)
-      switch args[0] {
-      case .int(let i): return i == Int.min ? .integer(-IntMath.bigOf(args[0])!) : .int(abs(i))
+      switch (try args.at(0)) {
+      case .int(let i): return i == Int.min ? .integer(-BigInt(i)) : .int(abs(i))
       case .big(let b): return .integer(b.value.magnitude.asSigned)
       case .float(let d): return .float(Swift.abs(d))
       case .bool(let b): return .int(b ? 1 : 0)
       default:
-        if let m = args[0].pyType.lookup("__abs__") { return try vm.callDescriptor(m, on: args[0], []) }
-        throw typeError("bad operand type for abs(): '\(args[0].typeName)'")
+        if let m = (try args.at(0)).pyType.lookup("__abs__") { return try vm.callDescriptor(m, on: (try args.at(0)), []) }
+        throw typeError("bad operand type for abs(): '\((try args.at(0)).typeName)'")
       }
     },
     NativeFunction("min", signature: "(iterable, *, key=None, default=...)", doc: "Return the smallest item.") { vm, args, kw in
@@ -76,18 +79,16 @@ enum Builtins {
     },
     NativeFunction("sum", signature: "(iterable, /, start=0)", doc: "Return the sum of a 'start' value (default: 0) plus an iterable of numbers.") { vm, args, kw in
       var start: Value = .int(0)
-      if args.count == 2 { start = args[1] }
+      if args.count == 2 { start = (try args.at(1)) }
       for (k, v) in kw where k == "start" { start = v }
       guard args.count >= 1 && args.count <= 2 else { throw typeError("sum() takes at most 2 arguments (\(args.count) given)") }
       if case .str = start { throw typeError("sum() can't sum strings [use ''.join(seq) instead]") }
       var acc = start
-      var fsum: Double? = nil
-      try vm.forEach(args[0]) { x in
+      try vm.forEach((try args.at(0))) { x in
         if case .int(let a) = acc, case .int(let b) = x {
           acc = IntMath.add(a, b)
         } else if case .float(let a) = acc, case .float(let b) = x {
-          fsum = (fsum ?? a) + b
-          acc = .float(fsum!)
+          acc = .float(a + b)
         } else {
           acc = try vm.binary(.add, acc, x)
         }
@@ -100,13 +101,13 @@ enum Builtins {
     },
     NativeFunction("sorted", signature: "(iterable, /, *, key=None, reverse=False)", doc: "Return a new list containing all items from the iterable in ascending order.") { vm, args, kw in
       guard args.count == 1 else { throw typeError("sorted expected 1 argument, got \(args.count)") }
-      var items = try vm.iterate(args[0])
+      var items = try vm.iterate((try args.at(0)))
       try vm.sortValues(&items, kw)
       return .list(ListObject(items))
     },
     NativeFunction("reversed", signature: "(sequence, /)") { vm, args, kw in
       try expectArgs("reversed", args, kw, min: 1, max: 1)
-      let v = args[0]
+      let v = (try args.at(0))
       if let m = v.pyType.lookup("__reversed__"), case .instance = v { return try vm.callDescriptor(m, on: v, []) }
       switch v {
       case .list(let l):
@@ -171,7 +172,7 @@ enum Builtins {
     },
     NativeFunction("map", signature: "(function, iterable, /, *iterables)") { vm, args, kw in
       guard args.count >= 2 else { throw typeError("map() must have at least two arguments.") }
-      let f = args[0]
+      let f = (try args.at(0))
       let its = try args.dropFirst().map { try vm.iterator($0) }
       if its.count == 1 {
         let it = its[0]
@@ -191,8 +192,8 @@ enum Builtins {
     },
     NativeFunction("filter", signature: "(function, iterable, /)") { vm, args, kw in
       try expectArgs("filter", args, kw, min: 2, max: 2)
-      let f = args[0]
-      let it = try vm.iterator(args[1])
+      let f = (try args.at(0))
+      let it = try vm.iterator((try args.at(1)))
       return .object(ClosureIterator(name: "filter") { vm in
         while let x = try it.next(vm) {
           let keep: Bool
@@ -204,36 +205,36 @@ enum Builtins {
     },
     NativeFunction("any", signature: "(iterable, /)") { vm, args, kw in
       try expectArgs("any", args, kw, min: 1, max: 1)
-      let it = try vm.iterator(args[0])
+      let it = try vm.iterator((try args.at(0)))
       while let x = try it.next(vm) { if try vm.truthy(x) { return .bool(true) } }
       return .bool(false)
     },
     NativeFunction("all", signature: "(iterable, /)") { vm, args, kw in
       try expectArgs("all", args, kw, min: 1, max: 1)
-      let it = try vm.iterator(args[0])
+      let it = try vm.iterator((try args.at(0)))
       while let x = try it.next(vm) { if !(try vm.truthy(x)) { return .bool(false) } }
       return .bool(true)
     },
     NativeFunction("isinstance", signature: "(obj, class_or_tuple, /)") { vm, args, kw in
       try expectArgs("isinstance", args, kw, min: 2, max: 2)
-      return .bool(try vm.isInstance(args[0], args[1]))
+      return .bool(try vm.isInstance((try args.at(0)), (try args.at(1))))
     },
     NativeFunction("issubclass", signature: "(cls, class_or_tuple, /)") { vm, args, kw in
       try expectArgs("issubclass", args, kw, min: 2, max: 2)
-      guard case .type(let t) = args[0] else { throw typeError("issubclass() arg 1 must be a class") }
-      return .bool(try vm.isSubclass(t, args[1]))
+      guard case .type(let t) = (try args.at(0)) else { throw typeError("issubclass() arg 1 must be a class") }
+      return .bool(try vm.isSubclass(t, (try args.at(1))))
     },
     NativeFunction("callable", signature: "(obj, /)") { vm, args, kw in
       try expectArgs("callable", args, kw, min: 1, max: 1)
-      return .bool(vm.isCallable(args[0]))
+      return .bool(vm.isCallable((try args.at(0))))
     },
     NativeFunction("hash", signature: "(obj, /)") { vm, args, kw in
       try expectArgs("hash", args, kw, min: 1, max: 1)
-      return .int(try vm.hash(args[0]))
+      return .int(try vm.hash((try args.at(0))))
     },
     NativeFunction("id", signature: "(obj, /)") { vm, args, kw in
       try expectArgs("id", args, kw, min: 1, max: 1)
-      return .int(args[0].identity & Int.max)
+      return .int((try args.at(0)).identity & Int.max)
     },
     NativeFunction("pow", signature: "(base, exp, mod=None)") { vm, args, kw in
       let b = try Signature([.init("base"), .init("exp"), .init("mod", default: Value.none)]).bind("pow", args, kw)
@@ -249,11 +250,11 @@ enum Builtins {
     },
     NativeFunction("divmod", signature: "(x, y, /)") { vm, args, kw in
       try expectArgs("divmod", args, kw, min: 2, max: 2)
-      return .tuple([try vm.binary(.floorDivide, args[0], args[1]), try vm.binary(.modulo, args[0], args[1])])
+      return .tuple([try vm.binary(.floorDivide, (try args.at(0)), (try args.at(1))), try vm.binary(.modulo, (try args.at(0)), (try args.at(1)))])
     },
     NativeFunction("ord", signature: "(c, /)") { vm, args, kw in
       try expectArgs("ord", args, kw, min: 1, max: 1)
-      guard case .str(let s) = args[0] else { throw typeError("ord() expected string of length 1, but \(args[0].typeName) found") }
+      guard case .str(let s) = (try args.at(0)) else { throw typeError("ord() expected string of length 1, but \((try args.at(0)).typeName) found") }
       let scalars = s.unicodeScalars
       guard scalars.count == 1, let u = scalars.first else {
         throw typeError("ord() expected a character, but string of length \(scalars.count) found")
@@ -262,63 +263,63 @@ enum Builtins {
     },
     NativeFunction("chr", signature: "(i, /)") { vm, args, kw in
       try expectArgs("chr", args, kw, min: 1, max: 1)
-      let i = try vm.index(args[0], "'\(args[0].typeName)' object cannot be interpreted as an integer")
+      let i = try vm.index((try args.at(0)), "'\((try args.at(0)).typeName)' object cannot be interpreted as an integer")
       guard i >= 0, i <= 0x10FFFF else { throw valueError("chr() arg not in range(0x110000)") }
       guard let u = Unicode.Scalar(UInt32(i)) else { throw valueError("chr() arg is a surrogate, not supported in hps") }
       return .str(String(u))
     },
     NativeFunction("hex", signature: "(number, /)") { vm, args, kw in
       try expectArgs("hex", args, kw, min: 1, max: 1)
-      return .str(try vm.radixString(args[0], 16, "0x"))
+      return .str(try vm.radixString((try args.at(0)), 16, "0x"))
     },
     NativeFunction("oct", signature: "(number, /)") { vm, args, kw in
       try expectArgs("oct", args, kw, min: 1, max: 1)
-      return .str(try vm.radixString(args[0], 8, "0o"))
+      return .str(try vm.radixString((try args.at(0)), 8, "0o"))
     },
     NativeFunction("bin", signature: "(number, /)") { vm, args, kw in
       try expectArgs("bin", args, kw, min: 1, max: 1)
-      return .str(try vm.radixString(args[0], 2, "0b"))
+      return .str(try vm.radixString((try args.at(0)), 2, "0b"))
     },
     NativeFunction("hasattr", signature: "(obj, name, /)") { vm, args, kw in
       try expectArgs("hasattr", args, kw, min: 2, max: 2)
-      guard case .str(let n) = args[1] else { throw typeError("hasattr(): attribute name must be string") }
-      do { return .bool(try vm.lookupAttribute(args[0], n) != nil) } catch let e as ScriptError where e.exception.cls.isSubtype(of: Builtin.attributeError) {
+      guard case .str(let n) = (try args.at(1)) else { throw typeError("hasattr(): attribute name must be string") }
+      do { return .bool(try vm.lookupAttribute((try args.at(0)), n) != nil) } catch let e as ScriptError where e.exception.cls.isSubtype(of: Builtin.attributeError) {
         return .bool(false)
       }
     },
     NativeFunction("getattr", signature: "(object, name, default=..., /)") { vm, args, kw in
       try expectArgs("getattr", args, kw, min: 2, max: 3)
-      guard case .str(let n) = args[1] else { throw typeError("attribute name must be string, not '\(args[1].typeName)'") }
+      guard case .str(let n) = (try args.at(1)) else { throw typeError("attribute name must be string, not '\((try args.at(1)).typeName)'") }
       if args.count == 3 {
         do {
-          return try vm.lookupAttribute(args[0], n) ?? args[2]
+          return try vm.lookupAttribute((try args.at(0)), n) ?? (try args.at(2))
         } catch let e as ScriptError where e.exception.cls.isSubtype(of: Builtin.attributeError) {
-          return args[2]
+          return (try args.at(2))
         }
       }
-      return try vm.getAttribute(args[0], n)
+      return try vm.getAttribute((try args.at(0)), n)
     },
     NativeFunction("setattr", signature: "(obj, name, value, /)") { vm, args, kw in
       try expectArgs("setattr", args, kw, min: 3, max: 3)
-      guard case .str(let n) = args[1] else { throw typeError("attribute name must be string, not '\(args[1].typeName)'") }
-      try vm.setAttribute(args[0], n, args[2])
+      guard case .str(let n) = (try args.at(1)) else { throw typeError("attribute name must be string, not '\((try args.at(1)).typeName)'") }
+      try vm.setAttribute((try args.at(0)), n, (try args.at(2)))
       return .none
     },
     NativeFunction("delattr", signature: "(obj, name, /)") { vm, args, kw in
       try expectArgs("delattr", args, kw, min: 2, max: 2)
-      guard case .str(let n) = args[1] else { throw typeError("attribute name must be string, not '\(args[1].typeName)'") }
-      try vm.deleteAttribute(args[0], n)
+      guard case .str(let n) = (try args.at(1)) else { throw typeError("attribute name must be string, not '\((try args.at(1)).typeName)'") }
+      try vm.deleteAttribute((try args.at(0)), n)
       return .none
     },
     NativeFunction("dir", signature: "([object])") { vm, args, kw in
       try expectArgs("dir", args, kw, min: 0, max: 1)
       if args.isEmpty { return .list(ListObject(vm.main.namespace.boundNames.sorted().map { .str($0) })) }
-      return .list(ListObject(vm.attributeNames(args[0]).map { .str($0) }))
+      return .list(ListObject(vm.attributeNames((try args.at(0))).map { .str($0) }))
     },
     NativeFunction("vars", signature: "([object])") { vm, args, kw in
       try expectArgs("vars", args, kw, min: 0, max: 1)
       if args.isEmpty { return .dict(try vm.namespaceDict(vm.main.namespace)) }
-      return try vm.getAttribute(args[0], "__dict__")
+      return try vm.getAttribute((try args.at(0)), "__dict__")
     },
     NativeFunction("globals", signature: "()") { vm, args, kw in
       .dict(try vm.namespaceDict(vm.main.namespace))
@@ -329,36 +330,36 @@ enum Builtins {
     NativeFunction("iter", signature: "(object[, sentinel])") { vm, args, kw in
       try expectArgs("iter", args, kw, min: 1, max: 2)
       if args.count == 2 {
-        let f = args[0], sentinel = args[1]
+        let f = (try args.at(0)), sentinel = (try args.at(1))
         return .object(ClosureIterator(name: "callable_iterator") { vm in
           let v = try vm.call0(f)
           return try vm.equals(v, sentinel) ? nil : v
         })
       }
-      return .object(try vm.iterator(args[0]))
+      return .object(try vm.iterator((try args.at(0))))
     },
     NativeFunction("next", signature: "(iterator[, default])") { vm, args, kw in
       try expectArgs("next", args, kw, min: 1, max: 2)
-      let v = args[0]
+      let v = (try args.at(0))
       if case .object(let it as PyIterator) = v {
         if let x = try it.next(vm) { return x }
-        if args.count == 2 { return args[1] }
+        if args.count == 2 { return (try args.at(1)) }
         if let g = it as? GeneratorObject, !g.returnValue.isNone { throw stopIteration(g.returnValue) }
         throw stopIteration()
       }
       guard let m = v.pyType.lookup("__next__") else { throw typeError("'\(v.typeName)' object is not an iterator") }
       do { return try vm.callDescriptor(m, on: v, []) } catch let e as ScriptError where args.count == 2 && e.exception.cls.isSubtype(of: Builtin.stopIteration) {
-        return args[1]
+        return (try args.at(1))
       }
     },
     NativeFunction("format", signature: "(value, format_spec='', /)") { vm, args, kw in
       try expectArgs("format", args, kw, min: 1, max: 2)
       var spec = ""
       if args.count == 2 {
-        guard case .str(let s) = args[1] else { throw typeError("format() argument 2 must be str, not \(args[1].typeName)") }
+        guard case .str(let s) = (try args.at(1)) else { throw typeError("format() argument 2 must be str, not \((try args.at(1)).typeName)") }
         spec = s
       }
-      return .str(try vm.format(args[0], spec))
+      return .str(try vm.format((try args.at(0)), spec))
     },
     NativeFunction("input", signature: "(prompt='', /)") { vm, args, kw in
       try expectArgs("input", args, kw, min: 0, max: 1)
@@ -371,7 +372,7 @@ enum Builtins {
       try FileObject.open(vm, args, kw)
     },
     NativeFunction("help", signature: "([object])") { vm, args, kw in
-      let target = args.first ?? .none
+      let target = args.first ?? Value.none
       if let hook = vm.helpHook { vm.writeStdout(hook(target) + "\n") } else { vm.writeStdout(vm.helpText(target) + "\n") }
       return .none
     },

@@ -146,12 +146,12 @@ enum Constructors {
       return try vm.index(v, "'\(v.typeName)' object cannot be interpreted as an integer")
     }
     switch args.count {
-    case 1: return .object(RangeObject(start: 0, stop: try n(args[0]), step: 1))
-    case 2: return .object(RangeObject(start: try n(args[0]), stop: try n(args[1]), step: 1))
+    case 1: return .object(RangeObject(start: 0, stop: try n((try args.at(0))), step: 1))
+    case 2: return .object(RangeObject(start: try n((try args.at(0))), stop: try n((try args.at(1))), step: 1))
     case 3:
-      let step = try n(args[2])
+      let step = try n((try args.at(2)))
       if step == 0 { throw valueError("range() arg 3 must not be zero") }
-      return .object(RangeObject(start: try n(args[0]), stop: try n(args[1]), step: step))
+      return .object(RangeObject(start: try n((try args.at(0))), stop: try n((try args.at(1))), step: step))
     case 0: throw typeError("range expected at least 1 argument, got 0")
     default: throw typeError("range expected at most 3 arguments, got \(args.count)")
     }
@@ -159,8 +159,8 @@ enum Constructors {
 
   static func slice(_ vm: VM, _ t: TypeObject, _ args: [Value], _ kw: Kwargs) throws -> Value {
     try expectArgs("slice", args, kw, min: 1, max: 3)
-    if args.count == 1 { return .object(SliceObject(start: .none, stop: args[0], step: .none)) }
-    return .object(SliceObject(start: args[0], stop: args[1], step: args.count == 3 ? args[2] : .none))
+    if args.count == 1 { return .object(SliceObject(start: .none, stop: (try args.at(0)), step: .none)) }
+    return .object(SliceObject(start: (try args.at(0)), stop: (try args.at(1)), step: args.count == 3 ? (try args.at(2)) : .none))
   }
 
   static func property(_ vm: VM, _ t: TypeObject, _ args: [Value], _ kw: Kwargs) throws -> Value {
@@ -172,18 +172,18 @@ enum Constructors {
 
   static func staticmethod(_ vm: VM, _ t: TypeObject, _ args: [Value], _ kw: Kwargs) throws -> Value {
     try expectArgs("staticmethod", args, kw, min: 1, max: 1)
-    return .object(StaticMethodObject(args[0]))
+    return .object(StaticMethodObject((try args.at(0))))
   }
 
   static func classmethod(_ vm: VM, _ t: TypeObject, _ args: [Value], _ kw: Kwargs) throws -> Value {
     try expectArgs("classmethod", args, kw, min: 1, max: 1)
-    return .object(ClassMethodObject(args[0]))
+    return .object(ClassMethodObject((try args.at(0))))
   }
 
   static func superObject(_ vm: VM, _ t: TypeObject, _ args: [Value], _ kw: Kwargs) throws -> Value {
-    guard args.count == 2, case .type(let cls) = args[0] else {
+    guard args.count == 2, case .type(let cls) = (try args.at(0)) else {
       throw runtimeError("super(): no arguments")
     }
-    return .object(SuperObject(startAfter: cls, receiver: args[1]))
+    return .object(SuperObject(startAfter: cls, receiver: (try args.at(1))))
   }
 }

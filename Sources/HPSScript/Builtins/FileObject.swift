@@ -121,13 +121,13 @@ enum FileMethods {
       return .list(ListObject(lines))
     },
     method("write", "(text, /)") { vm, s, a, _ in
-      guard case .str(let t) = a.first ?? .none else { throw typeError("write() argument must be str, not \((a.first ?? .none).typeName)") }
+      guard case .str(let t) = a.first ?? Value.none else { throw typeError("write() argument must be str, not \((a.first ?? Value.none).typeName)") }
       try FileObject.file(s).write(t)
       return .int(t.unicodeScalars.count)
     },
     method("writelines", "(lines, /)") { vm, s, a, _ in
       let f = try FileObject.file(s)
-      try vm.forEach(a.first ?? .none) { x in try f.write(try vm.str(x)) }
+      try vm.forEach(a.first ?? Value.none) { x in try f.write(try vm.str(x)) }
       return .none
     },
     method("flush", "()") { vm, s, _, _ in

@@ -30,7 +30,7 @@ enum IntMethods {
     method("__index__", "()") { _, s, _, _ in s },
     method("__int__", "()") { _, s, _, _ in s },
     method("__float__", "()") { _, s, _, _ in .float(try IntMath.double(s) ?? 0) },
-    method("__abs__", "()") { vm, s, _, _ in try vm.call(vm.builtins["abs"] ?? .none, [s]) },
+    method("__abs__", "()") { vm, s, _, _ in try vm.call(vm.builtins["abs"] ?? Value.none, [s]) },
     method("__neg__", "()") { vm, s, _, _ in try vm.unary(.negate, s) },
     method("__hash__", "()") { vm, s, _, _ in .int(try vm.hash(s)) },
     method("__repr__", "()") { vm, s, _, _ in .str(try vm.repr(s)) },
@@ -39,11 +39,11 @@ enum IntMethods {
     method("to_bytes", "(length=1, byteorder='big', *, signed=False)") { vm, s, a, kw in
       throw valueError("int.to_bytes is not supported in hps (no bytes type)")
     },
-    method("__add__", "(other)") { vm, s, a, _ in try vm.numericBinary(.add, s, a[0]) ?? .object(Builtin.notImplemented) },
-    method("__sub__", "(other)") { vm, s, a, _ in try vm.numericBinary(.subtract, s, a[0]) ?? .object(Builtin.notImplemented) },
-    method("__mul__", "(other)") { vm, s, a, _ in try vm.numericBinary(.multiply, s, a[0]) ?? .object(Builtin.notImplemented) },
-    method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, a[0])) },
-    method("__lt__", "(other)") { vm, s, a, _ in .bool(try vm.order(.less, s, a[0])) },
+    method("__add__", "(other)") { vm, s, a, _ in try vm.numericBinary(.add, s, (try a.at(0))) ?? .object(Builtin.notImplemented) },
+    method("__sub__", "(other)") { vm, s, a, _ in try vm.numericBinary(.subtract, s, (try a.at(0))) ?? .object(Builtin.notImplemented) },
+    method("__mul__", "(other)") { vm, s, a, _ in try vm.numericBinary(.multiply, s, (try a.at(0))) ?? .object(Builtin.notImplemented) },
+    method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, (try a.at(0)))) },
+    method("__lt__", "(other)") { vm, s, a, _ in .bool(try vm.order(.less, s, (try a.at(0)))) },
   ]
 }
 
@@ -87,10 +87,10 @@ enum FloatMethods {
     method("conjugate", "()") { _, s, _, _ in s },
     method("__int__", "()") { vm, s, _, _ in try Constructors.int(vm, Builtin.intType, [s], []) },
     method("__float__", "()") { _, s, _, _ in s },
-    method("__round__", "(ndigits=None)") { vm, s, a, _ in try vm.round(s, a.first ?? .none) },
+    method("__round__", "(ndigits=None)") { vm, s, a, _ in try vm.round(s, a.first ?? Value.none) },
     method("__repr__", "()") { vm, s, _, _ in .str(try vm.repr(s)) },
     method("__format__", "(spec)") { vm, s, a, _ in .str(try vm.format(s, a.first?.asString ?? "")) },
-    method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, a[0])) },
+    method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, (try a.at(0)))) },
   ]
 }
 
@@ -117,7 +117,7 @@ enum RangeMethods {
       if try vm.contains(s, x), case .int(let i) = x { return .int((i - r.start) / r.step) }
       throw valueError("\(try vm.repr(x)) is not in range")
     },
-    method("count", "(value)") { vm, s, a, _ in .int(try vm.contains(s, a.first ?? .none) ? 1 : 0) },
+    method("count", "(value)") { vm, s, a, _ in .int(try vm.contains(s, a.first ?? Value.none) ? 1 : 0) },
   ]
 }
 
@@ -130,21 +130,21 @@ enum ListMethods {
   static let all: [NativeFunction] = [
     method("append", "(object, /)") { vm, s, a, kw in
       try expectArgs("list.append", a, kw, min: 1, max: 1)
-      try list(s).items.append(a[0])
+      try list(s).items.append((try a.at(0)))
       return .none
     },
     method("extend", "(iterable, /)") { vm, s, a, kw in
       try expectArgs("list.extend", a, kw, min: 1, max: 1)
       let l = try list(s)
-      l.items.append(contentsOf: try vm.iterate(a[0]))
+      l.items.append(contentsOf: try vm.iterate((try a.at(0))))
       return .none
     },
     method("insert", "(index, object, /)") { vm, s, a, kw in
       try expectArgs("insert", a, kw, min: 2, max: 2)
       let l = try list(s)
-      var i = try vm.index(a[0], "'\(a[0].typeName)' object cannot be interpreted as an integer")
+      var i = try vm.index((try a.at(0)), "'\((try a.at(0)).typeName)' object cannot be interpreted as an integer")
       if i < 0 { i = max(0, i + l.items.count) }
-      l.items.insert(a[1], at: min(i, l.items.count))
+      l.items.insert((try a.at(1)), at: min(i, l.items.count))
       return .none
     },
     method("pop", "(index=-1, /)") { vm, s, a, kw in
@@ -160,7 +160,7 @@ enum ListMethods {
     method("remove", "(value, /)") { vm, s, a, kw in
       try expectArgs("list.remove", a, kw, min: 1, max: 1)
       let l = try list(s)
-      for (i, y) in l.items.enumerated() where try vm.equals(y, a[0]) {
+      for (i, y) in l.items.enumerated() where try vm.equals(y, (try a.at(0))) {
         l.items.remove(at: i)
         return .none
       }
@@ -170,22 +170,22 @@ enum ListMethods {
       try expectArgs("index", a, kw, min: 1, max: 3)
       let l = try list(s)
       let n = l.items.count
-      var start = a.count > 1 ? try vm.index(a[1], "slice indices must be integers") : 0
-      var stop = a.count > 2 ? try vm.index(a[2], "slice indices must be integers") : n
+      var start = a.count > 1 ? try vm.index((try a.at(1)), "slice indices must be integers") : 0
+      var stop = a.count > 2 ? try vm.index((try a.at(2)), "slice indices must be integers") : n
       if start < 0 { start = max(0, start + n) }
       if stop < 0 { stop = max(0, stop + n) }
       stop = min(stop, n)
       var i = start
       while i < stop {
-        if try vm.equals(l.items[i], a[0]) { return .int(i) }
+        if try vm.equals(l.items[i], (try a.at(0))) { return .int(i) }
         i += 1
       }
-      throw valueError("\(try vm.repr(a[0])) is not in list")
+      throw valueError("\(try vm.repr((try a.at(0)))) is not in list")
     },
     method("count", "(value, /)") { vm, s, a, kw in
       try expectArgs("count", a, kw, min: 1, max: 1)
       var n = 0
-      for y in try list(s).items where try vm.equals(y, a[0]) { n += 1 }
+      for y in try list(s).items where try vm.equals(y, (try a.at(0))) { n += 1 }
       return .int(n)
     },
     method("sort", "(*, key=None, reverse=False)") { vm, s, a, kw in
@@ -208,12 +208,12 @@ enum ListMethods {
       return .none
     },
     method("__len__", "()") { vm, s, _, _ in .int(try list(s).items.count) },
-    method("__getitem__", "(index)") { vm, s, a, _ in try vm.getItem(s, a[0]) },
+    method("__getitem__", "(index)") { vm, s, a, _ in try vm.getItem(s, (try a.at(0))) },
     method("__setitem__", "(index, value)") { vm, s, a, _ in
-      try vm.setItem(s, a[0], a[1])
+      try vm.setItem(s, (try a.at(0)), (try a.at(1)))
       return .none
     },
-    method("__contains__", "(value)") { vm, s, a, _ in .bool(try vm.contains(s, a[0])) },
+    method("__contains__", "(value)") { vm, s, a, _ in .bool(try vm.contains(s, (try a.at(0)))) },
     method("__iter__", "()") { vm, s, _, _ in .object(try vm.iterator(s)) },
   ]
 }
@@ -227,16 +227,16 @@ enum DictMethods {
   static let all: [NativeFunction] = [
     method("get", "(key, default=None, /)") { vm, s, a, kw in
       try expectArgs("get", a, kw, min: 1, max: 2)
-      return try dict(s).table.get(a[0], hash: vm.hash(a[0]), vm: vm) ?? (a.count > 1 ? a[1] : .none)
+      return try dict(s).table.get((try a.at(0)), hash: vm.hash((try a.at(0))), vm: vm) ?? (a.count > 1 ? (try a.at(1)) : .none)
     },
     method("keys", "()") { _, s, _, _ in .object(DictView(try dict(s), .keys)) },
     method("values", "()") { _, s, _, _ in .object(DictView(try dict(s), .values)) },
     method("items", "()") { _, s, _, _ in .object(DictView(try dict(s), .items)) },
     method("pop", "(key, default=..., /)") { vm, s, a, kw in
       try expectArgs("pop", a, kw, min: 1, max: 2)
-      if let e = try dict(s).table.remove(a[0], hash: vm.hash(a[0]), vm: vm) { return e.value }
-      if a.count > 1 { return a[1] }
-      throw keyError(a[0])
+      if let e = try dict(s).table.remove((try a.at(0)), hash: vm.hash((try a.at(0))), vm: vm) { return e.value }
+      if a.count > 1 { return (try a.at(1)) }
+      throw keyError((try a.at(0)))
     },
     method("popitem", "()") { vm, s, _, _ in
       let d = try dict(s)
@@ -247,10 +247,10 @@ enum DictMethods {
     method("setdefault", "(key, default=None, /)") { vm, s, a, kw in
       try expectArgs("setdefault", a, kw, min: 1, max: 2)
       let d = try dict(s)
-      let h = try vm.hash(a[0])
-      if let v = try d.table.get(a[0], hash: h, vm: vm) { return v }
-      let v = a.count > 1 ? a[1] : .none
-      try d.table.set(a[0], hash: h, value: v, vm: vm)
+      let h = try vm.hash((try a.at(0)))
+      if let v = try d.table.get((try a.at(0)), hash: h, vm: vm) { return v }
+      let v = a.count > 1 ? (try a.at(1)) : .none
+      try d.table.set((try a.at(0)), hash: h, value: v, vm: vm)
       return v
     },
     method("update", "([E, ]**F)") { vm, s, a, kw in
@@ -266,12 +266,12 @@ enum DictMethods {
       return .none
     },
     method("__len__", "()") { _, s, _, _ in .int(try dict(s).count) },
-    method("__getitem__", "(key)") { vm, s, a, _ in try vm.getItem(s, a[0]) },
+    method("__getitem__", "(key)") { vm, s, a, _ in try vm.getItem(s, (try a.at(0))) },
     method("__setitem__", "(key, value)") { vm, s, a, _ in
-      try vm.setItem(s, a[0], a[1])
+      try vm.setItem(s, (try a.at(0)), (try a.at(1)))
       return .none
     },
-    method("__contains__", "(key)") { vm, s, a, _ in .bool(try vm.contains(s, a[0])) },
+    method("__contains__", "(key)") { vm, s, a, _ in .bool(try vm.contains(s, (try a.at(0)))) },
     method("__iter__", "()") { vm, s, _, _ in .object(try vm.iterator(s)) },
   ]
 
@@ -279,8 +279,8 @@ enum DictMethods {
     let f = NativeFunction("fromkeys", signature: "(iterable, value=None, /)") { vm, args, kw in
       guard args.count >= 2 else { throw typeError("fromkeys expected at least 1 argument, got 0") }
       let d = DictObject()
-      let v = args.count > 2 ? args[2] : .none
-      try vm.forEach(args[1]) { k in try d.table.set(k, hash: vm.hash(k), value: v, vm: vm) }
+      let v = args.count > 2 ? (try args.at(2)) : .none
+      try vm.forEach((try args.at(1))) { k in try d.table.set(k, hash: vm.hash(k), value: v, vm: vm) }
       return .dict(d)
     }
     f.isClassMethod = true
@@ -293,13 +293,13 @@ enum DictViewMethods {
     method("__len__", "()") { vm, s, _, _ in .int(try vm.len(s)) },
     method("__iter__", "()") { vm, s, _, _ in .object(try vm.iterator(s)) },
     method("isdisjoint", "(other)") { vm, s, a, _ in
-      for x in try vm.iterate(a[0]) where try vm.contains(s, x) { return .bool(false) }
+      for x in try vm.iterate((try a.at(0))) where try vm.contains(s, x) { return .bool(false) }
       return .bool(true)
     },
-    method("__or__", "(other)") { vm, s, a, _ in try SetMethods.viewAlgebra(vm, .bitOr, s, a[0]) },
-    method("__and__", "(other)") { vm, s, a, _ in try SetMethods.viewAlgebra(vm, .bitAnd, s, a[0]) },
-    method("__sub__", "(other)") { vm, s, a, _ in try SetMethods.viewAlgebra(vm, .subtract, s, a[0]) },
-    method("__xor__", "(other)") { vm, s, a, _ in try SetMethods.viewAlgebra(vm, .bitXor, s, a[0]) },
+    method("__or__", "(other)") { vm, s, a, _ in try SetMethods.viewAlgebra(vm, .bitOr, s, (try a.at(0))) },
+    method("__and__", "(other)") { vm, s, a, _ in try SetMethods.viewAlgebra(vm, .bitAnd, s, (try a.at(0))) },
+    method("__sub__", "(other)") { vm, s, a, _ in try SetMethods.viewAlgebra(vm, .subtract, s, (try a.at(0))) },
+    method("__xor__", "(other)") { vm, s, a, _ in try SetMethods.viewAlgebra(vm, .bitXor, s, (try a.at(0))) },
   ]
 }
 
@@ -312,7 +312,7 @@ enum SetMethods {
   static func viewAlgebra(_ vm: VM, _ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
     let x = try Constructors.makeSet(vm, a, frozen: false)
     let y = try Constructors.makeSet(vm, b, frozen: false)
-    return try vm.setAlgebra(op, x, y, result: false) ?? .none
+    return try vm.setAlgebra(op, x, y, result: false) ?? Value.none
   }
 
   static func others(_ vm: VM, _ a: [Value]) throws -> [SetObject] {
@@ -351,7 +351,7 @@ enum SetMethods {
     method("issuperset", "(other)") { vm, s, a, _ in .bool(try vm.isSubset(others(vm, a)[0], set(s))) },
     method("isdisjoint", "(other)") { vm, s, a, _ in
       let me = try set(s)
-      for x in try vm.iterate(a[0]) where try me.table.find(x, hash: vm.hash(x), vm: vm) != nil { return .bool(false) }
+      for x in try vm.iterate((try a.at(0))) where try me.table.find(x, hash: vm.hash(x), vm: vm) != nil { return .bool(false) }
       return .bool(true)
     },
     method("copy", "()") { _, s, _, _ in
@@ -359,24 +359,24 @@ enum SetMethods {
       return .object(SetObject(table: me.table, frozen: me.frozen))
     },
     method("__len__", "()") { _, s, _, _ in .int(try set(s).table.count) },
-    method("__contains__", "(x)") { vm, s, a, _ in .bool(try vm.contains(s, a[0])) },
+    method("__contains__", "(x)") { vm, s, a, _ in .bool(try vm.contains(s, (try a.at(0)))) },
     method("__iter__", "()") { vm, s, _, _ in .object(try vm.iterator(s)) },
   ]
 
   static let mutating: [NativeFunction] = [
     method("add", "(elem, /)") { vm, s, a, kw in
       try expectArgs("set.add", a, kw, min: 1, max: 1)
-      try set(s).table.set(a[0], hash: vm.hash(a[0]), value: .none, vm: vm)
+      try set(s).table.set((try a.at(0)), hash: vm.hash((try a.at(0))), value: .none, vm: vm)
       return .none
     },
     method("remove", "(elem, /)") { vm, s, a, kw in
       try expectArgs("set.remove", a, kw, min: 1, max: 1)
-      if try set(s).table.remove(a[0], hash: vm.hash(a[0]), vm: vm) == nil { throw keyError(a[0]) }
+      if try set(s).table.remove((try a.at(0)), hash: vm.hash((try a.at(0))), vm: vm) == nil { throw keyError((try a.at(0))) }
       return .none
     },
     method("discard", "(elem, /)") { vm, s, a, kw in
       try expectArgs("set.discard", a, kw, min: 1, max: 1)
-      try set(s).table.remove(a[0], hash: vm.hash(a[0]), vm: vm)
+      try set(s).table.remove((try a.at(0)), hash: vm.hash((try a.at(0))), vm: vm)
       return .none
     },
     method("pop", "()") { vm, s, _, _ in
@@ -409,7 +409,7 @@ enum GeneratorMethods {
   static let all: [NativeFunction] = [
     method("send", "(value)") { vm, s, a, _ in
       guard case .object(let it as PyIterator) = s else { throw typeError("not a generator") }
-      let r = try (it as? GeneratorObject)?.send(vm, a.first ?? .none) ?? it.next(vm)
+      let r = try (it as? GeneratorObject)?.send(vm, a.first ?? Value.none) ?? it.next(vm)
       if let x = r { return x }
       if let g = it as? GeneratorObject, !g.returnValue.isNone { throw stopIteration(g.returnValue) }
       throw stopIteration()
@@ -422,15 +422,15 @@ enum PropertyMethods {
   static let all: [NativeFunction] = [
     method("setter", "(fset)") { _, s, a, _ in
       guard case .object(let p as PropertyObject) = s else { return .none }
-      return .object(PropertyObject(getter: p.getter, setter: a[0], deleter: p.deleter, doc: p.doc))
+      return .object(PropertyObject(getter: p.getter, setter: (try a.at(0)), deleter: p.deleter, doc: p.doc))
     },
     method("getter", "(fget)") { _, s, a, _ in
       guard case .object(let p as PropertyObject) = s else { return .none }
-      return .object(PropertyObject(getter: a[0], setter: p.setter, deleter: p.deleter, doc: p.doc))
+      return .object(PropertyObject(getter: (try a.at(0)), setter: p.setter, deleter: p.deleter, doc: p.doc))
     },
     method("deleter", "(fdel)") { _, s, a, _ in
       guard case .object(let p as PropertyObject) = s else { return .none }
-      return .object(PropertyObject(getter: p.getter, setter: p.setter, deleter: a[0], doc: p.doc))
+      return .object(PropertyObject(getter: p.getter, setter: p.setter, deleter: (try a.at(0)), doc: p.doc))
     },
   ]
 }
@@ -449,7 +449,7 @@ enum ExceptionMethods {
     method("add_note", "(note)") { _, s, a, _ in
       if case .instance(let e) = s {
         var notes = e.attributes["__notes__"]?.asArray ?? []
-        notes.append(a.first ?? .none)
+        notes.append(a.first ?? Value.none)
         e.attributes["__notes__"] = .list(ListObject(notes))
       }
       return .none

@@ -166,6 +166,26 @@ enum StrMethods {
     }
   }
 
+  /// `str.maketrans(x[, y[, z]])`.
+  static let maketrans = NativeFunction("maketrans", signature: "(x, y=None, z=None, /)") { vm, a, _ in
+    let d = DictObject()
+    func put(_ k: Value, _ v: Value) throws { try d.table.set(k, hash: vm.hash(k), value: v, vm: vm) }
+    if a.count == 1 {
+      for (k, v) in try vm.mappingItems(a[0]) {
+        if case .str(let ks) = k, let u = ks.unicodeScalars.first { try put(.int(Int(u.value)), v) } else { try put(k, v) }
+      }
+      return .dict(d)
+    }
+    guard a.count >= 2, case .str(let x) = a[0], case .str(let y) = a[1] else {
+      throw typeError("maketrans() arguments must be strings")
+    }
+    let xs = Array(x.unicodeScalars), ys = Array(y.unicodeScalars)
+    if xs.count != ys.count { throw valueError("the first two maketrans arguments must have equal length") }
+    for (p, q) in zip(xs, ys) { try put(.int(Int(p.value)), .int(Int(q.value))) }
+    if a.count > 2, case .str(let z) = a[2] { for u in z.unicodeScalars { try put(.int(Int(u.value)), .none) } }
+    return .dict(d)
+  }
+
   static let all: [NativeFunction] = [
     method("split", "(sep=None, maxsplit=-1)") { vm, s, a, kw in
       let b = try Signature([.init("sep", default: Value.none), .init("maxsplit", default: .int(-1))]).bind("split", a, kw)
@@ -181,7 +201,7 @@ enum StrMethods {
       var out = ""
       var first = true
       var i = 0
-      try vm.forEach(a[0]) { x in
+      try vm.forEach((try a.at(0))) { x in
         guard case .str(let t) = x else {
           throw typeError("sequence item \(i): expected str instance, \(x.typeName) found")
         }
@@ -198,7 +218,7 @@ enum StrMethods {
     method("replace", "(old, new, count=-1, /)") { vm, s, a, _ in
       let x = try str(s)
       let old = try arg(a, 0, "replace"), new = try arg(a, 1, "replace")
-      let count = a.count > 2 ? (a[2].asInt ?? -1) : -1
+      let count = a.count > 2 ? ((try a.at(2)).asInt ?? -1) : -1
       if count < 0 {
         if old.isEmpty {
           var out = new
@@ -297,12 +317,12 @@ enum StrMethods {
       let x = try str(s)
       return .bool(!x.isEmpty && x == x.capitalized)
     },
-    method("center", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), a[0], a.count > 1 ? a[1] : nil, 2)) },
-    method("ljust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), a[0], a.count > 1 ? a[1] : nil, 0)) },
-    method("rjust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), a[0], a.count > 1 ? a[1] : nil, 1)) },
+    method("center", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), (try a.at(0)), a.count > 1 ? (try a.at(1)) : nil, 2)) },
+    method("ljust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), (try a.at(0)), a.count > 1 ? (try a.at(1)) : nil, 0)) },
+    method("rjust", "(width, fillchar=' ', /)") { _, s, a, _ in .str(try pad(str(s), (try a.at(0)), a.count > 1 ? (try a.at(1)) : nil, 1)) },
     method("zfill", "(width, /)") { _, s, a, _ in
       let x = try str(s)
-      guard case .int(let w) = a.first ?? .none else { throw typeError("zfill() argument must be int") }
+      guard case .int(let w) = a.first ?? Value.none else { throw typeError("zfill() argument must be int") }
       let n = x.unicodeScalars.count
       if w <= n { return .str(x) }
       if let f = x.first, f == "-" || f == "+" {
@@ -377,6 +397,28 @@ enum StrMethods {
     method("encode", "(encoding='utf-8', errors='strict')") { _, s, _, _ in
       throw valueError("str.encode is not supported in hps (no bytes type)")
     },
+    method("translate", "(table, /)") { vm, s, a, _ in
+      let table = try a.at(0)
+      var out = ""
+      for u in try str(s).unicodeScalars {
+        let mapped: Value
+        do {
+          mapped = try vm.getItem(table, .int(Int(u.value)))
+        } catch let e as ScriptError where e.exception.cls.isSubtype(of: Builtin.lookupError) {
+          out.unicodeScalars.append(u)
+          continue
+        }
+        switch mapped {
+        case .none: continue
+        case .int(let code):
+          guard let v = Unicode.Scalar(UInt32(clamping: max(0, code))) else { throw valueError("character mapping must be in range(0x110000)") }
+          out.unicodeScalars.append(v)
+        case .str(let t): out += t
+        default: throw typeError("character mapping must return integer, None or str")
+        }
+      }
+      return .str(out)
+    },
     method("removeprefix", "(prefix, /)") { _, s, a, _ in
       let x = try str(s), p = try arg(a, 0, "removeprefix")
       return .str(x.hasPrefix(p) ? String(x.dropFirst(p.count)) : x)
@@ -386,12 +428,12 @@ enum StrMethods {
       return .str(x.hasSuffix(p) && !p.isEmpty ? String(x.dropLast(p.count)) : x)
     },
     method("__len__", "()") { vm, s, _, _ in .int(try vm.len(s)) },
-    method("__contains__", "(x)") { vm, s, a, _ in .bool(try vm.contains(s, a[0])) },
-    method("__getitem__", "(i)") { vm, s, a, _ in try vm.getItem(s, a[0]) },
-    method("__add__", "(other)") { vm, s, a, _ in try vm.binary(.add, s, a[0]) },
-    method("__mul__", "(n)") { vm, s, a, _ in try vm.binary(.multiply, s, a[0]) },
-    method("__mod__", "(args)") { vm, s, a, _ in try vm.binary(.modulo, s, a[0]) },
-    method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, a[0])) },
+    method("__contains__", "(x)") { vm, s, a, _ in .bool(try vm.contains(s, (try a.at(0)))) },
+    method("__getitem__", "(i)") { vm, s, a, _ in try vm.getItem(s, (try a.at(0))) },
+    method("__add__", "(other)") { vm, s, a, _ in try vm.binary(.add, s, (try a.at(0))) },
+    method("__mul__", "(n)") { vm, s, a, _ in try vm.binary(.multiply, s, (try a.at(0))) },
+    method("__mod__", "(args)") { vm, s, a, _ in try vm.binary(.modulo, s, (try a.at(0))) },
+    method("__eq__", "(other)") { vm, s, a, _ in .bool(try vm.equals(s, (try a.at(0)))) },
     method("__hash__", "()") { vm, s, _, _ in .int(try vm.hash(s)) },
     method("__format__", "(spec)") { vm, s, a, _ in .str(try vm.format(s, a.first?.asString ?? "")) },
     method("__str__", "()") { _, s, _, _ in s },

@@ -5,25 +5,32 @@ import HPSSyntax
 typealias StoreCode = (Frame, Value) throws -> Void
 
 extension Compiler {
-  func assignment(_ targets: [Expr], _ value: Expr) throws -> StmtCode {
+  func assignment(_ targets: [Expr], _ value: Expr, _ r: SourceRange = .none) throws -> StmtCode {
     let v = try expr(value)
+    let info = self.info
     if targets.count == 1, case .name(let n) = targets[0].kind, case .local(let slot) = resolve(n) {
       return { f in
-        f[slot] = try v(f)
+        do { f[slot] = try v(f) } catch { throw annotate(error, f, info, r) }
         return .normal
       }
     }
-    let stores = try targets.map { try assignTarget($0) }
-    if stores.count == 1 {
-      let s = stores[0]
+    if targets.count == 1 {
+      let s = try assignTarget(targets[0])
       return { f in
-        try s(f, try v(f))
+        do { try s(f, try v(f)) } catch { throw annotate(error, f, info, r) }
         return .normal
       }
     }
+    final class StoreBox {
+      let run: StoreCode
+      init(_ run: @escaping StoreCode) { self.run = run }
+    }
+    let stores = try targets.map { StoreBox(try assignTarget($0)) }
     return { f in
-      let x = try v(f)
-      for s in stores { try s(f, x) }
+      do {
+        let x = try v(f)
+        for s in stores { try s.run(f, x) }
+      } catch { throw annotate(error, f, info, r) }
       return .normal
     }
   }
@@ -112,6 +119,21 @@ extension Compiler {
     }
   }
 
+  /// Expressions whose evaluation cannot rebind a variable (so `g += expr` may evaluate the
+  /// right-hand side first and append to the string in place).
+  static func isSideEffectFree(_ e: Expr) -> Bool {
+    switch e.kind {
+    case .constant, .name: return true
+    case .binary(_, let a, let b): return isSideEffectFree(a) && isSideEffectFree(b)
+    case .formattedString(let parts):
+      return parts.allSatisfy {
+        if case .replacement(let v, _, let spec, _) = $0 { return isSideEffectFree(v) && spec == nil }
+        return true
+      }
+    default: return false
+    }
+  }
+
   func describe(_ e: Expr) -> String {
     switch e.kind {
     case .call: return "function call"
@@ -152,7 +174,28 @@ extension Compiler {
           return .normal
         }
       }
-      if case .global(let slot) = resolve(n), op == .add {
+      if case .cell(let slot) = resolve(n), op == .add {
+        return { f in
+          // Python loads the target before evaluating the right-hand side.
+          let before = try load(f)
+          let rhs = try v(f)
+          if case .object(let o) = f[slot], case .int(let a) = before {
+            let cell = unsafeDowncast(o, to: Cell.self)
+            if case .int(let b) = rhs {
+              let (s, overflow) = a.addingReportingOverflow(b)
+              if !overflow {
+                cell.value = .int(s)
+                return .normal
+              }
+            }
+          }
+          let result: Value
+          do { result = try vm.inPlace(op, before, rhs) } catch { throw annotate(error, f, info, r) }
+          try store(f, result)
+          return .normal
+        }
+      }
+      if case .global(let slot) = resolve(n), op == .add, Compiler.isSideEffectFree(value) {
         let ns = self.ns
         return { f in
           let rhs = try v(f)

@@ -12,9 +12,9 @@ extension Compiler {
     let simple = args.allSatisfy { if case .positional = $0.kind { return true } else { return false } }
     if simple, case .attribute(let objExpr, let name) = callee.kind {
       let o = try expr(objExpr)
-      let codes = try args.map { a -> ExprCode in
-        if case .positional(let e) = a.kind { return try expr(e) }
-        return { _ in .none }
+      let codes = try args.map { a -> ExprBox in
+        if case .positional(let e) = a.kind { return ExprBox(try expr(e)) }
+        return ExprBox { _ in .none }
       }
       let site = AttributeSite(name)
       switch codes.count {
@@ -24,14 +24,14 @@ extension Compiler {
           do { return try vm.callSite0(site, recv) } catch { throw annotate(error, f, info, r) }
         }
       case 1:
-        let a0 = codes[0]
+        let a0 = codes[0].run
         return { f in
           let recv = try o(f)
           let x = try a0(f)
           do { return try vm.callSite1(site, recv, x) } catch { throw annotate(error, f, info, r) }
         }
       case 2:
-        let a0 = codes[0], a1 = codes[1]
+        let a0 = codes[0].run, a1 = codes[1].run
         return { f in
           let recv = try o(f)
           let x = try a0(f)
@@ -41,16 +41,16 @@ extension Compiler {
       default:
         return { f in
           let recv = try o(f)
-          let values = try codes.map { try $0(f) }
+          let values = try codes.map { try $0.run(f) }
           do { return try vm.callMethod(recv, name, values) } catch { throw annotate(error, f, info, r) }
         }
       }
     }
     let fn = try expr(callee)
     if simple {
-      let codes = try args.map { a -> ExprCode in
-        if case .positional(let e) = a.kind { return try expr(e) }
-        return { _ in .none }
+      let codes = try args.map { a -> ExprBox in
+        if case .positional(let e) = a.kind { return ExprBox(try expr(e)) }
+        return ExprBox { _ in .none }
       }
       switch codes.count {
       case 0:
@@ -59,14 +59,14 @@ extension Compiler {
           do { return try vm.call0(c) } catch { throw annotate(error, f, info, r) }
         }
       case 1:
-        let a0 = codes[0]
+        let a0 = codes[0].run
         return { f in
           let c = try fn(f)
           let x = try a0(f)
           do { return try vm.call1(c, x) } catch { throw annotate(error, f, info, r) }
         }
       case 2:
-        let a0 = codes[0], a1 = codes[1]
+        let a0 = codes[0].run, a1 = codes[1].run
         return { f in
           let c = try fn(f)
           let x = try a0(f)
@@ -74,7 +74,7 @@ extension Compiler {
           do { return try vm.call2(c, x, y) } catch { throw annotate(error, f, info, r) }
         }
       case 3:
-        let a0 = codes[0], a1 = codes[1], a2 = codes[2]
+        let a0 = codes[0].run, a1 = codes[1].run, a2 = codes[2].run
         return { f in
           let c = try fn(f)
           let x = try a0(f)
@@ -85,7 +85,7 @@ extension Compiler {
       default:
         return { f in
           let c = try fn(f)
-          let values = try codes.map { try $0(f) }
+          let values = try codes.map { try $0.run(f) }
           do { return try vm.call(c, values) } catch { throw annotate(error, f, info, r) }
         }
       }

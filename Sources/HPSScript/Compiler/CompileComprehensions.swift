@@ -31,7 +31,7 @@ extension Compiler {
     var action = try makeAction(self)
     for (k, clause) in clauses.enumerated().reversed() {
       let store = try assignTarget(clause.target)
-      let conds = try clause.conditions.map { try condition($0) }
+      let conds = try clause.conditions.map { CondBox(try condition($0)) }
       let inner = action
       let iterable: ExprCode = k == 0 ? { f in f[iterSlot] } : try expr(clause.iterable)
       let iterRange = clause.iterable.range
@@ -40,7 +40,7 @@ extension Compiler {
         do {
           try vm.forEach(seq) { x in
             try store(f, x)
-            for c in conds where !(try c(f)) { return }
+            for c in conds where !(try c.run(f)) { return }
             try inner(f)
           }
         } catch { throw annotate(error, f, compInfo, iterRange) }

@@ -19,12 +19,13 @@ extension Compiler {
         let build = try sequenceBuilder(items)
         return { f in .tuple(try build(f)) }
       }
-      let codes = try items.map { try expr($0) }
-      if codes.count == 2 {
-        let a = codes[0], b = codes[1]
+      if items.count == 2 {
+        let a = try expr(items[0])
+        let b = try expr(items[1])
         return { f in .tuple([try a(f), try b(f)]) }
       }
-      return { f in .tuple(try codes.map { try $0(f) }) }
+      let codes = try items.map { ExprBox(try expr($0)) }
+      return { f in .tuple(try codes.map { try $0.run(f) }) }
     case .list(let items):
       let build = try sequenceBuilder(items)
       return { f in .list(ListObject(try build(f))) }
@@ -58,12 +59,12 @@ extension Compiler {
       }
     case .binary(let op, let a, let b): return try binary(op, a, b, r)
     case .boolean(let op, let operands):
-      let codes = try operands.map { try expr($0) }
+      let codes = try operands.map { ExprBox(try expr($0)) }
       if op == .and {
         return { f in
           var v: Value = .none
           for c in codes {
-            v = try c(f)
+            v = try c.run(f)
             if !(try vm.truthy(v)) { return v }
           }
           return v
@@ -72,7 +73,7 @@ extension Compiler {
       return { f in
         var v: Value = .none
         for c in codes {
-          v = try c(f)
+          v = try c.run(f)
           if try vm.truthy(v) { return v }
         }
         return v
@@ -115,7 +116,7 @@ extension Compiler {
       let u = try upper.map { try expr($0) }
       let s = try step.map { try expr($0) }
       return { f in
-        .object(SliceObject(start: try l?(f) ?? .none, stop: try u?(f) ?? .none, step: try s?(f) ?? .none))
+        .object(SliceObject(start: try l?(f) ?? Value.none, stop: try u?(f) ?? Value.none, step: try s?(f) ?? Value.none))
       }
     case .listComprehension(let element, let clauses):
       return try listComprehension(element, clauses)
@@ -206,23 +207,23 @@ extension Compiler {
   /// Items of a list/tuple/set display, expanding `*x`.
   func sequenceBuilder(_ items: [Expr]) throws -> (Frame) throws -> [Value] {
     let vm = self.vm
-    let parts: [(ExprCode, Bool)] = try items.map { item in
-      if case .starred(let inner) = item.kind { return (try expr(inner), true) }
-      return (try expr(item), false)
+    let parts: [(ExprBox, Bool)] = try items.map { item in
+      if case .starred(let inner) = item.kind { return (ExprBox(try expr(inner)), true) }
+      return (ExprBox(try expr(item)), false)
     }
     if !parts.contains(where: { $0.1 }) {
       let codes = parts.map { $0.0 }
       return { f in
         var out: [Value] = []
         out.reserveCapacity(codes.count)
-        for c in codes { out.append(try c(f)) }
+        for c in codes { out.append(try c.run(f)) }
         return out
       }
     }
     return { f in
       var out: [Value] = []
       for (c, star) in parts {
-        if star { out.append(contentsOf: try vm.iterate(try c(f))) } else { out.append(try c(f)) }
+        if star { out.append(contentsOf: try vm.iterate(try c.run(f))) } else { out.append(try c.run(f)) }
       }
       return out
     }
@@ -404,15 +405,15 @@ extension Compiler {
       let c = try condition(inner)
       return { f in !(try c(f)) }
     case .boolean(let op, let operands):
-      let codes = try operands.map { try condition($0) }
+      let codes = try operands.map { CondBox(try condition($0)) }
       if op == .and {
         return { f in
-          for c in codes where !(try c(f)) { return false }
+          for c in codes where !(try c.run(f)) { return false }
           return true
         }
       }
       return { f in
-        for c in codes where try c(f) { return true }
+        for c in codes where try c.run(f) { return true }
         return false
       }
     default:
@@ -432,21 +433,21 @@ extension Compiler {
     let pieces = try fstringPieces(parts)
     if pieces.count == 1 {
       let p = pieces[0]
-      return { f in .str(try p(f)) }
+      return { f in .str(try p.run(f)) }
     }
     return { f in
       var s = ""
-      for p in pieces { s += try p(f) }
+      for p in pieces { s += try p.run(f) }
       return .str(s)
     }
   }
 
-  func fstringPieces(_ parts: [FStringPart]) throws -> [(Frame) throws -> String] {
+  func fstringPieces(_ parts: [FStringPart]) throws -> [TextBox] {
     let vm = self.vm
     let info = self.info
-    return try parts.map { part -> (Frame) throws -> String in
+    return try parts.map { part -> TextBox in
       switch part {
-      case .literal(let s): return { _ in s }
+      case .literal(let s): return TextBox { _ in s }
       case .replacement(let value, let conversion, let spec, let debugText):
         let v = try expr(value)
         let r = value.range
@@ -454,11 +455,11 @@ extension Compiler {
         let prefix = debugText ?? ""
         // `f"{x=}"` defaults to repr when no conversion or spec is given.
         let conv = conversion ?? (debugText != nil && spec == nil ? "r" : nil)
-        return { f in
+        return TextBox { f in
           let x = try v(f)
           do {
             var specText = ""
-            if let sp = specPieces { for p in sp { specText += try p(f) } }
+            if let sp = specPieces { for p in sp { specText += try p.run(f) } }
             switch conv {
             case "r": return prefix + (try vm.format(.str(try vm.repr(x)), specText))
             case "s": return prefix + (try vm.format(.str(try vm.str(x)), specText))

@@ -70,7 +70,7 @@ enum YieldScan {
 extension Compiler {
   var generatorSlotIndex: Int { scope.frameOwner.generatorSlot ?? 0 }
 
-  func resumableBlock(_ codes: [StmtCode]) -> StmtCode {
+  func resumableBlock(_ codes: [StmtBox]) -> StmtCode {
     let gs = generatorSlotIndex
     let pcSlot = scope.newSlot()
     let all = ContiguousArray(codes)
@@ -78,7 +78,7 @@ extension Compiler {
       var i = 0
       if GeneratorObject.of(f, gs).resuming, case .int(let pc) = f[pcSlot] { i = pc }
       while i < all.count {
-        let flow = try all[i](f)
+        let flow = try all[i].run(f)
         if flow == .yielded {
           f[pcSlot] = .int(i)
           return .yielded
@@ -110,7 +110,7 @@ extension Compiler {
             for st in stores { try st(f, sent) }
             return .normal
           }
-          g.yielded = try v?(f) ?? .none
+          g.yielded = try v?(f) ?? Value.none
           return .yielded
         }
       case .yieldFrom(let value):
@@ -128,7 +128,7 @@ extension Compiler {
             g.yielded = x
             return .yielded
           }
-          let result = (it as? GeneratorObject)?.returnValue ?? .none
+          let result = (it as? GeneratorObject)?.returnValue ?? Value.none
           f[sub] = .none
           for st in stores { try st(f, result) }
           return .normal

@@ -3,20 +3,22 @@ import HPSSyntax
 
 extension Compiler {
   func block(_ stmts: [Stmt]) throws -> StmtCode {
-    let codes = try stmts.map { try stmt($0) }
-    if lazyGenerator && YieldScan.contains(stmts) { return resumableBlock(codes) }
-    switch codes.count {
+    if lazyGenerator && YieldScan.contains(stmts) { return resumableBlock(try stmts.map { StmtBox(try stmt($0)) }) }
+    switch stmts.count {
     case 0: return { _ in .normal }
-    case 1: return codes[0]
+    case 1: return try stmt(stmts[0])
     case 2:
-      let a = codes[0], b = codes[1]
+      let a = try stmt(stmts[0])
+      let b = try stmt(stmts[1])
       return { f in
         let r = try a(f)
         if r != .normal { return r }
         return try b(f)
       }
     case 3:
-      let a = codes[0], b = codes[1], c = codes[2]
+      let a = try stmt(stmts[0])
+      let b = try stmt(stmts[1])
+      let c = try stmt(stmts[2])
       return { f in
         var r = try a(f)
         if r != .normal { return r }
@@ -25,10 +27,10 @@ extension Compiler {
         return try c(f)
       }
     default:
-      let all = ContiguousArray(codes)
+      let all = ContiguousArray(try stmts.map { StmtBox(try stmt($0)) })
       return { f in
         for c in all {
-          let r = try c(f)
+          let r = try c.run(f)
           if r != .normal { return r }
         }
         return .normal
@@ -52,17 +54,42 @@ extension Compiler {
     switch s.kind {
     case .expression(let e):
       let c = try expr(e)
-      return located(r) { f in
-        _ = try c(f)
+      let info = self.info
+      return { f in
+        do { _ = try c(f) } catch { throw annotate(error, f, info, r) }
         return .normal
       }
     case .assign(let targets, let value):
-      return located(r, try assignment(targets, value))
+      return try assignment(targets, value, r)
     case .augmentedAssign(let target, let op, let value):
       return located(r, try augmented(target, op, value, r))
-    case .annotatedAssign(let target, _, let value):
-      guard let value else { return { _ in .normal } }
-      return located(r, try assignment([target], value))
+    case .annotatedAssign(let target, let annotation, let value):
+      // Class bodies record `name: annotation` in `__annotations__` (dataclasses read it).
+      var record: StmtCode? = nil
+      if scope.kind == .classBody, case .name(let n) = target.kind {
+        let ann = try expr(annotation)
+        let load = loadName("__annotations__", r)
+        let store = storeName("__annotations__")
+        let vm = self.vm
+        record = { f in
+          var d: DictObject
+          if case .dict(let existing)? = try? load(f) {
+            d = existing
+          } else {
+            d = DictObject()
+            try store(f, .dict(d))
+          }
+          let a = try ann(f)
+          try d.table.set(.str(n), hash: vm.hash(.str(n)), value: a, vm: vm)
+          return .normal
+        }
+      }
+      let assign: StmtCode? = try value.map { try assignment([target], $0, r) }
+      return located(r) { f in
+        if let record { _ = try record(f) }
+        if let assign { return try assign(f) }
+        return .normal
+      }
     case .delete(let targets):
       let codes = try targets.map { try deletion($0) }
       return located(r) { f in
@@ -86,8 +113,9 @@ extension Compiler {
         }
       }
       let c = try expr(e)
-      return located(r) { f in
-        f[slot] = try c(f)
+      let info = self.info
+      return { f in
+        do { f[slot] = try c(f) } catch { throw annotate(error, f, info, r) }
         return .returned
       }
     case .raise(let exc, let cause): return try raise(exc, cause, r)
@@ -96,11 +124,12 @@ extension Compiler {
     case .if(let test, let body, let orElse):
       let cond = try condition(test)
       let then = try block(body)
+      // Conditions and bodies locate their own errors.
       if orElse.isEmpty {
-        return located(r) { f in try cond(f) ? try then(f) : .normal }
+        return { f in try cond(f) ? try then(f) : .normal }
       }
       let other = try block(orElse)
-      return located(r) { f in try cond(f) ? try then(f) : try other(f) }
+      return { f in try cond(f) ? try then(f) : try other(f) }
     case .while(let test, let body, let orElse):
       return try whileLoop(test, body, orElse, r)
     case .for(let target, let iterable, let body, let orElse):
@@ -122,7 +151,7 @@ extension Compiler {
 
   /// The slot a `return` stores into (allocated lazily per frame owner).
   var returnSlot: Int {
-    let owner = scope.frameOwner!
+    let owner = scope.frameOwner
     if let s = owner.bindings["<return>"], case .local(let i) = s { return i }
     let i = owner.newSlot()
     owner.bindings["<return>"] = .local(i)

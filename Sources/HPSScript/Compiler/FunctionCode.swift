@@ -16,6 +16,28 @@ enum Flow: UInt8 {
 typealias ExprCode = (Frame) throws -> Value
 typealias StmtCode = (Frame) throws -> Flow
 
+// Closures stored in arrays (or any generic container) are wrapped in reabstraction thunks that
+// cost an extra indirect call each time; compiled code keeps them in these boxes instead.
+final class StmtBox {
+  let run: StmtCode
+  init(_ run: @escaping StmtCode) { self.run = run }
+}
+
+final class CondBox {
+  let run: (Frame) throws -> Bool
+  init(_ run: @escaping (Frame) throws -> Bool) { self.run = run }
+}
+
+final class TextBox {
+  let run: (Frame) throws -> String
+  init(_ run: @escaping (Frame) throws -> String) { self.run = run }
+}
+
+final class ExprBox {
+  let run: ExprCode
+  init(_ run: @escaping ExprCode) { self.run = run }
+}
+
 final class FunctionCode {
   let name: String
   let qualname: String

@@ -19,7 +19,10 @@ final class Scope {
   let facts: ScopeFacts
   var bindings: [String: Binding] = [:]
   /// The scope whose frame this scope's slots live in.
-  unowned(unsafe) var frameOwner: Scope!
+  var frameOwner: Scope {
+    if kind == .comprehension, let p = parent { return p.frameOwner }
+    return self
+  }
   var slotCount = 0
   var cellSlots: [Int] = []
   var parameterCellSlots: [Int] = []
@@ -39,12 +42,10 @@ final class Scope {
     self.facts = facts
     self.qualname = qualname
     self.info = info
-    self.frameOwner = nil
-    if kind == .comprehension, let p = parent { frameOwner = p.frameOwner } else { frameOwner = self }
   }
 
   func newSlot() -> Int {
-    let o = frameOwner!
+    let o = frameOwner
     let s = o.slotCount
     o.slotCount += 1
     return s

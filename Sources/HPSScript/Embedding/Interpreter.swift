@@ -131,7 +131,7 @@ public final class Interpreter {
   public func evaluate(_ expression: String) throws -> Value {
     let source = SourceFile(name: "<string>", text: expression)
     switch execute(source, mode: .interactive) {
-    case .value(let v): return v ?? .none
+    case .value(let v): return v ?? Value.none
     case .exit: throw ScriptError(Builtin.systemExit, "exit")
     case .error(let e): throw e
     }

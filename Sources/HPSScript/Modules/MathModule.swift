@@ -17,7 +17,7 @@ enum MathModule {
   static func f1(_ name: String, doc: String = "", _ body: @escaping (Double) throws -> Double) -> (String, Value) {
     (name, .object(NativeFunction(name, signature: "(x, /)", doc: doc) { _, args, kw in
       try expectArgs(name, args, kw, min: 1, max: 1)
-      let r = try body(num(args[0], name))
+      let r = try body(num((try args.at(0)), name))
       return .float(r)
     }))
   }
@@ -78,9 +78,9 @@ enum MathModule {
           try domain(x > 0 || x.isNaN)
           return log(x)
         }
-        let r = try ln(args[0])
+        let r = try ln((try args.at(0)))
         if args.count == 2 {
-          let d = try ln(args[1])
+          let d = try ln((try args.at(1)))
           if d == 0 { throw zeroDivisionError("float division by zero") }
           return .float(r / d)
         }
@@ -88,7 +88,7 @@ enum MathModule {
       })),
       ("pow", .object(NativeFunction("pow", signature: "(x, y, /)") { vm, args, kw in
         try expectArgs("pow", args, kw, min: 2, max: 2)
-        let x = try num(args[0], "pow"), y = try num(args[1], "pow")
+        let x = try num((try args.at(0)), "pow"), y = try num((try args.at(1)), "pow")
         if x == 0 && y < 0 { throw valueError("math domain error") }
         if x < 0 && y != y.rounded() && y.isFinite { throw valueError("math domain error") }
         let r = pow(x, y)
@@ -97,39 +97,39 @@ enum MathModule {
       })),
       ("atan2", .object(NativeFunction("atan2", signature: "(y, x, /)") { _, a, kw in
         try expectArgs("atan2", a, kw, min: 2, max: 2)
-        return .float(atan2(try num(a[0], "atan2"), try num(a[1], "atan2")))
+        return .float(atan2(try num((try a.at(0)), "atan2"), try num((try a.at(1)), "atan2")))
       })),
       ("hypot", .object(NativeFunction("hypot", signature: "(*coordinates)") { _, a, _ in
         .float(try a.map { try num($0, "hypot") }.reduce(0) { $0 + $1 * $1 }.squareRoot())
       })),
       ("copysign", .object(NativeFunction("copysign", signature: "(x, y, /)") { _, a, kw in
         try expectArgs("copysign", a, kw, min: 2, max: 2)
-        return .float(copysign(try num(a[0], "copysign"), try num(a[1], "copysign")))
+        return .float(copysign(try num((try a.at(0)), "copysign"), try num((try a.at(1)), "copysign")))
       })),
       ("fmod", .object(NativeFunction("fmod", signature: "(x, y, /)") { _, a, kw in
         try expectArgs("fmod", a, kw, min: 2, max: 2)
-        let x = try num(a[0], "fmod"), y = try num(a[1], "fmod")
+        let x = try num((try a.at(0)), "fmod"), y = try num((try a.at(1)), "fmod")
         try domain(!(y == 0 || x.isInfinite) || x.isNaN || y.isNaN)
         return .float(fmod(x, y))
       })),
       ("floor", .object(NativeFunction("floor", signature: "(x, /)") { vm, a, kw in
         try expectArgs("floor", a, kw, min: 1, max: 1)
-        if vm.isIntLike(a[0]) { return .integer(IntMath.bigOf(a[0]) ?? 0) }
-        return try toInt(num(a[0], "floor").rounded(.down))
+        if vm.isIntLike((try a.at(0))) { return .integer(IntMath.bigOf((try a.at(0))) ?? 0) }
+        return try toInt(num((try a.at(0)), "floor").rounded(.down))
       })),
       ("ceil", .object(NativeFunction("ceil", signature: "(x, /)") { vm, a, kw in
         try expectArgs("ceil", a, kw, min: 1, max: 1)
-        if vm.isIntLike(a[0]) { return .integer(IntMath.bigOf(a[0]) ?? 0) }
-        return try toInt(num(a[0], "ceil").rounded(.up))
+        if vm.isIntLike((try a.at(0))) { return .integer(IntMath.bigOf((try a.at(0))) ?? 0) }
+        return try toInt(num((try a.at(0)), "ceil").rounded(.up))
       })),
       ("trunc", .object(NativeFunction("trunc", signature: "(x, /)") { vm, a, kw in
         try expectArgs("trunc", a, kw, min: 1, max: 1)
-        if vm.isIntLike(a[0]) { return .integer(IntMath.bigOf(a[0]) ?? 0) }
-        return try toInt(num(a[0], "trunc").rounded(.towardZero))
+        if vm.isIntLike((try a.at(0))) { return .integer(IntMath.bigOf((try a.at(0))) ?? 0) }
+        return try toInt(num((try a.at(0)), "trunc").rounded(.towardZero))
       })),
-      ("isnan", .object(NativeFunction("isnan", signature: "(x, /)") { _, a, _ in .bool(try num(a[0], "isnan").isNaN) })),
-      ("isinf", .object(NativeFunction("isinf", signature: "(x, /)") { _, a, _ in .bool(try num(a[0], "isinf").isInfinite) })),
-      ("isfinite", .object(NativeFunction("isfinite", signature: "(x, /)") { _, a, _ in .bool(try num(a[0], "isfinite").isFinite) })),
+      ("isnan", .object(NativeFunction("isnan", signature: "(x, /)") { _, a, _ in .bool(try num((try a.at(0)), "isnan").isNaN) })),
+      ("isinf", .object(NativeFunction("isinf", signature: "(x, /)") { _, a, _ in .bool(try num((try a.at(0)), "isinf").isInfinite) })),
+      ("isfinite", .object(NativeFunction("isfinite", signature: "(x, /)") { _, a, _ in .bool(try num((try a.at(0)), "isfinite").isFinite) })),
       ("isclose", .object(NativeFunction("isclose", Signature([.init("a"), .init("b"), .init("rel_tol", default: .float(1e-9), keywordOnly: true), .init("abs_tol", default: .float(0), keywordOnly: true)])) { _, b in
         let x = try num(b[0], "isclose"), y = try num(b[1], "isclose")
         let rt = try num(b[2], "isclose"), at = try num(b[3], "isclose")
@@ -141,7 +141,7 @@ enum MathModule {
       })),
       ("factorial", .object(NativeFunction("factorial", signature: "(n, /)") { _, a, kw in
         try expectArgs("factorial", a, kw, min: 1, max: 1)
-        let n = try intArg(a[0], "factorial")
+        let n = try intArg((try a.at(0)), "factorial")
         if n < 0 { throw valueError("factorial() not defined for negative values") }
         var r = BigInt(1)
         var i = BigInt(2)
@@ -166,12 +166,12 @@ enum MathModule {
         return .integer(l)
       })),
       ("isqrt", .object(NativeFunction("isqrt", signature: "(n, /)") { _, a, _ in
-        let n = try intArg(a[0], "isqrt")
+        let n = try intArg((try a.at(0)), "isqrt")
         if n < 0 { throw valueError("isqrt() argument must be nonnegative") }
         return .integer(BigInt(n.magnitude.squareRoot()))
       })),
       ("comb", .object(NativeFunction("comb", signature: "(n, k, /)") { _, a, _ in
-        let n = try intArg(a[0], "comb"), k = try intArg(a[1], "comb")
+        let n = try intArg((try a.at(0)), "comb"), k = try intArg((try a.at(1)), "comb")
         if n < 0 || k < 0 { throw valueError("n must be a non-negative integer") }
         if k > n { return .int(0) }
         let kk = min(k, n - k)
@@ -184,8 +184,8 @@ enum MathModule {
         return .integer(r)
       })),
       ("perm", .object(NativeFunction("perm", signature: "(n, k=None, /)") { _, a, _ in
-        let n = try intArg(a[0], "perm")
-        let k = a.count > 1 && !a[1].isNone ? try intArg(a[1], "perm") : n
+        let n = try intArg((try a.at(0)), "perm")
+        let k = try a.count > 1 && !a.at(1).isNone ? intArg(a.at(1), "perm") : n
         if n < 0 || k < 0 { throw valueError("n must be a non-negative integer") }
         if k > n { return .int(0) }
         var r = BigInt(1)
@@ -244,22 +244,22 @@ enum MathModule {
         return .float(hi)
       })),
       ("dist", .object(NativeFunction("dist", signature: "(p, q, /)") { vm, a, _ in
-        let p = try vm.iterate(a[0]).map { try num($0, "dist") }, q = try vm.iterate(a[1]).map { try num($0, "dist") }
+        let p = try vm.iterate((try a.at(0))).map { try num($0, "dist") }, q = try vm.iterate((try a.at(1))).map { try num($0, "dist") }
         if p.count != q.count { throw valueError("both points must have the same number of dimensions") }
         return .float(zip(p, q).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot())
       })),
       ("modf", .object(NativeFunction("modf", signature: "(x, /)") { _, a, _ in
-        let x = try num(a[0], "modf")
+        let x = try num((try a.at(0)), "modf")
         let i = x.rounded(.towardZero)
         return .tuple([.float(x.isInfinite ? copysign(0, x) : x - i), .float(i)])
       })),
       ("frexp", .object(NativeFunction("frexp", signature: "(x, /)") { _, a, _ in
         var e: Int32 = 0
-        let m = frexp(try num(a[0], "frexp"), &e)
+        let m = frexp(try num((try a.at(0)), "frexp"), &e)
         return .tuple([.float(m), .int(Int(e))])
       })),
       ("ldexp", .object(NativeFunction("ldexp", signature: "(x, i, /)") { _, a, _ in
-        .float(ldexp(try num(a[0], "ldexp"), Int32(clamping: try intArg(a[1], "ldexp").description.count > 10 ? 100000 : Int(try intArg(a[1], "ldexp")))))
+        .float(ldexp(try num((try a.at(0)), "ldexp"), Int32(clamping: try intArg((try a.at(1)), "ldexp").description.count > 10 ? 100000 : Int(try intArg((try a.at(1)), "ldexp")))))
       })),
     ]
   }

@@ -57,27 +57,27 @@ enum RandomModule {
     }
     return [
       fn("seed", "(a=None, version=2)") { vm, r, a, kw in
-        let v = a.first ?? kw.first(where: { $0.0 == "a" })?.1 ?? .none
+        let v = a.first ?? kw.first(where: { $0.0 == "a" })?.1 ?? Value.none
         r.seed(try seedValue(vm, v))
         return .none
       },
       fn("random", "()") { _, r, _, _ in .float(r.random()) },
-      fn("uniform", "(a, b)") { _, r, a, _ in .float(r.uniform(try double(a[0]), try double(a[1]))) },
+      fn("uniform", "(a, b)") { _, r, a, _ in .float(r.uniform(try double((try a.at(0))), try double((try a.at(1))))) },
       fn("randint", "(a, b)") { _, r, a, kw in
         try expectArgs("randint", a, kw, min: 2, max: 2)
-        return .integer(try lib { try r.randint(try big(a[0], "a"), try big(a[1], "b")) })
+        return .integer(try lib { try r.randint(try big((try a.at(0)), "a"), try big((try a.at(1)), "b")) })
       },
       fn("randrange", "(start, stop=None, step=1)") { _, r, a, kw in
         let b = try Signature([.init("start"), .init("stop", default: Value.none), .init("step", default: .int(1))]).bind("randrange", a, kw)
         let stop: BigInt? = b[1].isNone ? nil : try big(b[1], "stop")
         return .integer(try lib { try r.randrange(try big(b[0], "start"), stop, step: try big(b[2], "step")) })
       },
-      fn("getrandbits", "(k)") { _, r, a, _ in .integer(try lib { try r.getrandbits(Int(try big(a[0], "k"))) }) },
+      fn("getrandbits", "(k)") { _, r, a, _ in .integer(try lib { try r.getrandbits(Int(try big((try a.at(0)), "k"))) }) },
       fn("choice", "(seq)") { vm, r, a, kw in
         try expectArgs("choice", a, kw, min: 1, max: 1)
-        let n = try vm.len(a[0])
+        let n = try vm.len((try a.at(0)))
         if n == 0 { throw indexError("Cannot choose from an empty sequence") }
-        return try vm.getItem(a[0], .int(try lib { try r.choiceIndex(count: n) }))
+        return try vm.getItem((try a.at(0)), .int(try lib { try r.choiceIndex(count: n) }))
       },
       fn("choices", "(population, weights=None, *, cum_weights=None, k=1)") { vm, r, a, kw in
         let b = try Signature([.init("population"), .init("weights", default: Value.none), .init("cum_weights", default: Value.none, keywordOnly: true), .init("k", default: .int(1), keywordOnly: true)]).bind("choices", a, kw)
@@ -89,7 +89,7 @@ enum RandomModule {
         return .list(ListObject(idx.map { pop[$0] }))
       },
       fn("shuffle", "(x)") { vm, r, a, _ in
-        guard case .list(let l) = a.first ?? .none else { throw typeError("shuffle() argument must be a list") }
+        guard case .list(let l) = a.first ?? Value.none else { throw typeError("shuffle() argument must be a list") }
         r.shuffle(&l.items)
         return .none
       },
@@ -111,30 +111,30 @@ enum RandomModule {
         return .list(ListObject(idx.map { pop[$0] }))
       },
       fn("gauss", "(mu=0.0, sigma=1.0)") { _, r, a, _ in
-        .float(r.gauss(try a.first.map(double) ?? 0, try (a.count > 1 ? a[1] : nil).map(double) ?? 1))
+        .float(r.gauss(try a.first.map(double) ?? 0, try (a.count > 1 ? (try a.at(1)) : nil).map(double) ?? 1))
       },
       fn("normalvariate", "(mu=0.0, sigma=1.0)") { _, r, a, _ in
-        .float(r.normalvariate(try a.first.map(double) ?? 0, try (a.count > 1 ? a[1] : nil).map(double) ?? 1))
+        .float(r.normalvariate(try a.first.map(double) ?? 0, try (a.count > 1 ? (try a.at(1)) : nil).map(double) ?? 1))
       },
-      fn("lognormvariate", "(mu, sigma)") { _, r, a, _ in .float(r.lognormvariate(try double(a[0]), try double(a[1]))) },
+      fn("lognormvariate", "(mu, sigma)") { _, r, a, _ in .float(r.lognormvariate(try double((try a.at(0))), try double((try a.at(1))))) },
       fn("expovariate", "(lambd=1.0)") { _, r, a, _ in .float(try lib { try r.expovariate(try a.first.map(double) ?? 1) }) },
-      fn("gammavariate", "(alpha, beta)") { _, r, a, _ in .float(try lib { try r.gammavariate(try double(a[0]), try double(a[1])) }) },
-      fn("betavariate", "(alpha, beta)") { _, r, a, _ in .float(try lib { try r.betavariate(try double(a[0]), try double(a[1])) }) },
-      fn("paretovariate", "(alpha)") { _, r, a, _ in .float(r.paretovariate(try double(a[0]))) },
-      fn("weibullvariate", "(alpha, beta)") { _, r, a, _ in .float(r.weibullvariate(try double(a[0]), try double(a[1]))) },
-      fn("vonmisesvariate", "(mu, kappa)") { _, r, a, _ in .float(r.vonmisesvariate(try double(a[0]), try double(a[1]))) },
+      fn("gammavariate", "(alpha, beta)") { _, r, a, _ in .float(try lib { try r.gammavariate(try double((try a.at(0))), try double((try a.at(1)))) }) },
+      fn("betavariate", "(alpha, beta)") { _, r, a, _ in .float(try lib { try r.betavariate(try double((try a.at(0))), try double((try a.at(1)))) }) },
+      fn("paretovariate", "(alpha)") { _, r, a, _ in .float(r.paretovariate(try double((try a.at(0))))) },
+      fn("weibullvariate", "(alpha, beta)") { _, r, a, _ in .float(r.weibullvariate(try double((try a.at(0))), try double((try a.at(1))))) },
+      fn("vonmisesvariate", "(mu, kappa)") { _, r, a, _ in .float(r.vonmisesvariate(try double((try a.at(0))), try double((try a.at(1))))) },
       fn("triangular", "(low=0.0, high=1.0, mode=None)") { _, r, a, _ in
         let low = try a.first.map(double) ?? 0
-        let high = try (a.count > 1 ? a[1] : nil).map(double) ?? 1
-        let mode = a.count > 2 && !a[2].isNone ? try double(a[2]) : nil
+        let high = try (a.count > 1 ? (try a.at(1)) : nil).map(double) ?? 1
+        let mode = try a.count > 2 && !a.at(2).isNone ? double(a.at(2)) : nil
         return .float(r.triangular(low: low, high: high, mode: mode) ?? low)
       },
       fn("getstate", "()") { _, r, _, _ in
         let s = r.getState()
-        return .tuple([.int(s.version), .tuple(s.internalState.map { .int($0) }), s.gaussNext.map { .float($0) } ?? .none])
+        return .tuple([.int(s.version), .tuple(s.internalState.map { .int($0) }), s.gaussNext.map { .float($0) } ?? Value.none])
       },
       fn("setstate", "(state)") { vm, r, a, _ in
-        guard case .tuple(let t) = a.first ?? .none, t.count == 3, case .int(let version) = t[0] else {
+        guard case .tuple(let t) = a.first ?? Value.none, t.count == 3, case .int(let version) = t[0] else {
           throw typeError("state vector must be a tuple")
         }
         let words = try vm.iterate(t[1]).map { try big($0, "state") }
@@ -152,7 +152,7 @@ enum RandomModule {
       initializer: NativeFunction("__init__", signature: "(self, x=None)") { vm, args, _ in
         guard case .instance(let i)? = args.first else { return .none }
         let r = PythonRandom()
-        r.seed(try seedValue(vm, args.count > 1 ? args[1] : .none))
+        r.seed(try seedValue(vm, args.count > 1 ? (try args.at(1)) : .none))
         i.native = r
         return .none
       },
@@ -276,20 +276,20 @@ enum JSONModule {
       })),
       ("dump", .object(NativeFunction("dump", signature: "(obj, fp, **kw)") { vm, args, kw in
         guard args.count == 2 else { throw typeError("dump() missing required argument 'fp'") }
-        let b = try dumpSignature.bind("dump", [args[0]], kw)
+        let b = try dumpSignature.bind("dump", [(try args.at(0))], kw)
         let text: String
         do { text = try PyJSON.dumps(toJSON(vm, b["obj"], b["default"]), options: options(vm, b)) } catch { throw convert(error) }
-        _ = try vm.callMethod(args[1], "write", [.str(text)])
+        _ = try vm.callMethod((try args.at(1)), "write", [.str(text)])
         return .none
       })),
       ("loads", .object(NativeFunction("loads", signature: "(s, **kw)") { vm, args, kw in
-        guard case .str(let s) = args.first ?? .none else {
-          throw typeError("the JSON object must be str, bytes or bytearray, not \((args.first ?? .none).typeName)")
+        guard case .str(let s) = args.first ?? Value.none else {
+          throw typeError("the JSON object must be str, bytes or bytearray, not \((args.first ?? Value.none).typeName)")
         }
         do { return try fromJSON(vm, try PyJSON.loads(s)) } catch { throw convert(error) }
       })),
       ("load", .object(NativeFunction("load", signature: "(fp, **kw)") { vm, args, kw in
-        let text = try vm.callMethod(args.first ?? .none, "read", [])
+        let text = try vm.callMethod(args.first ?? Value.none, "read", [])
         guard case .str(let s) = text else { throw typeError("read() must return str") }
         do { return try fromJSON(vm, try PyJSON.loads(s)) } catch { throw convert(error) }
       })),

@@ -24,7 +24,7 @@ enum TimeModule {
       })),
       ("sleep", .object(NativeFunction("sleep", signature: "(seconds, /)") { vm, a, kw in
         try expectArgs("sleep", a, kw, min: 1, max: 1)
-        guard let s = a[0].asDouble else { throw typeError("'\(a[0].typeName)' object cannot be interpreted as an integer") }
+        guard let s = (try a.at(0)).asDouble else { throw typeError("'\((try a.at(0)).typeName)' object cannot be interpreted as an integer") }
         if s < 0 { throw valueError("sleep length must be non-negative") }
         // Sleep in slices so KeyboardInterrupt stays responsive.
         var remaining = s
@@ -76,14 +76,14 @@ enum SysModule {
       })),
       ("setrecursionlimit", .object(NativeFunction("setrecursionlimit", signature: "(limit, /)") { vm, a, kw in
         try expectArgs("setrecursionlimit", a, kw, min: 1, max: 1)
-        guard case .int(let n) = a[0] else { throw typeError("'\(a[0].typeName)' object cannot be interpreted as an integer") }
+        guard case .int(let n) = (try a.at(0)) else { throw typeError("'\((try a.at(0)).typeName)' object cannot be interpreted as an integer") }
         if n < 1 { throw valueError("recursion limit must be greater or equal than 1") }
         vm.recursionLimit = min(n, 200_000)
         return .none
       })),
       ("getrecursionlimit", .object(NativeFunction("getrecursionlimit", signature: "()") { vm, _, _ in .int(vm.recursionLimit) })),
-      ("getsizeof", .object(NativeFunction("getsizeof", signature: "(obj)") { vm, a, _ in .int(64 + 8 * ((try? vm.len(a.first ?? .none)) ?? 0)) })),
-      ("intern", .object(NativeFunction("intern", signature: "(string, /)") { _, a, _ in a.first ?? .none })),
+      ("getsizeof", .object(NativeFunction("getsizeof", signature: "(obj)") { vm, a, _ in .int(64 + 8 * ((try? vm.len(a.first ?? Value.none)) ?? 0)) })),
+      ("intern", .object(NativeFunction("intern", signature: "(string, /)") { _, a, _ in a.first ?? Value.none })),
     ]
   }
 }
@@ -97,7 +97,7 @@ enum OSModule {
   static func p1(_ name: String, _ body: @escaping (String) -> Value) -> (String, Value) {
     (name, .object(NativeFunction(name, signature: "(path, /)") { _, a, kw in
       try expectArgs(name, a, kw, min: 1, max: 1)
-      return body(try path(a[0], name))
+      return body(try path((try a.at(0)), name))
     }))
   }
 
@@ -164,7 +164,8 @@ enum OSModule {
       ("getcwd", .object(NativeFunction("getcwd", signature: "()") { _, _, _ in .str(FileManager.default.currentDirectoryPath) })),
       ("getenv", .object(NativeFunction("getenv", signature: "(key, default=None)") { _, a, _ in
         guard let k = a.first?.asString else { throw typeError("str expected") }
-        return ProcessInfo.processInfo.environment[k].map { .str($0) } ?? (a.count > 1 ? a[1] : .none)
+        let dflt = try a.count > 1 ? a.at(1) : .none
+        return ProcessInfo.processInfo.environment[k].map { .str($0) } ?? dflt
       })),
       ("listdir", .object(NativeFunction("listdir", signature: "(path='.')") { _, a, _ in
         let p = try a.first.map { try path($0, "listdir") } ?? "."
@@ -174,18 +175,18 @@ enum OSModule {
         return .list(ListObject(items.map { .str($0) }))
       })),
       ("makedirs", .object(NativeFunction("makedirs", signature: "(name, exist_ok=False)") { vm, a, kw in
-        let p = try path(a.first ?? .none, "makedirs")
+        let p = try path(a.first ?? Value.none, "makedirs")
         try? FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
         return .none
       })),
       ("mkdir", .object(NativeFunction("mkdir", signature: "(path)") { _, a, _ in
-        let p = try path(a.first ?? .none, "mkdir")
+        let p = try path(a.first ?? Value.none, "mkdir")
         if FileManager.default.fileExists(atPath: p) { throw osError(Builtin.fileExistsError, errno: 17, "File exists", filename: p) }
         try? FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: false)
         return .none
       })),
       ("remove", .object(NativeFunction("remove", signature: "(path)") { _, a, _ in
-        let p = try path(a.first ?? .none, "remove")
+        let p = try path(a.first ?? Value.none, "remove")
         do { try FileManager.default.removeItem(atPath: p) } catch {
           throw osError(Builtin.fileNotFoundError, errno: 2, "No such file or directory", filename: p)
         }

@@ -52,3 +52,13 @@ func expectArgs(_ name: String, _ args: [Value], _ kw: Kwargs, min: Int, max: In
     throw typeError("\(name) expected at most \(max) argument\(max == 1 ? "" : "s"), got \(args.count)")
   }
 }
+
+extension Array where Element == Value {
+  /// The i-th argument, or a TypeError instead of a trap when the call passed too few.
+  func at(_ i: Int) throws -> Value {
+    guard i < count else {
+      throw typeError("expected at least \(i + 1) argument\(i == 0 ? "" : "s"), got \(count)")
+    }
+    return self[i]
+  }
+}

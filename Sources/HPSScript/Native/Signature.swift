@@ -92,7 +92,7 @@ public struct Signature {
     }
     if !missing.isEmpty { throw typeError(missingMessage(function, missing, "positional")) }
     if !missingKwOnly.isEmpty { throw typeError(missingMessage(function, missingKwOnly, "keyword-only")) }
-    return BoundArguments(names: parameters.map(\.name), values: values.map { $0 ?? .none }, varargs: extra, kwargs: extraKw)
+    return BoundArguments(names: parameters.map(\.name), values: values.map { $0 ?? Value.none }, varargs: extra, kwargs: extraKw)
   }
 }
 

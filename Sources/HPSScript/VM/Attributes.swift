@@ -51,7 +51,7 @@ extension VM {
       switch name {
       case "__name__": return .str(f.name)
       case "__qualname__": return .str(f.qualname)
-      case "__doc__": return f.doc.map { .str($0) } ?? .none
+      case "__doc__": return f.doc.map { .str($0) } ?? Value.none
       case "__module__": return .str(f.module.name)
       case "__defaults__": return f.defaults.isEmpty ? .none : .tuple(f.defaults)
       case "__dict__": return .dict(try dictFromPairs(f.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
@@ -77,7 +77,7 @@ extension VM {
       switch name {
       case "fget": return p.getter
       case "fset": return p.setter
-      case "__doc__": return p.doc.map { .str($0) } ?? .none
+      case "__doc__": return p.doc.map { .str($0) } ?? Value.none
       default: break
       }
     case .object(let n as NativeFunction):
@@ -86,8 +86,20 @@ extension VM {
       case "__doc__": return .str(n.doc)
       default: break
       }
-    case .object(let e as SingletonObject):
-      _ = e
+    case .object(let s as SliceObject):
+      switch name {
+      case "start": return s.start
+      case "stop": return s.stop
+      case "step": return s.step
+      default: break
+      }
+    case .object(let r as RangeObject):
+      switch name {
+      case "start": return .int(r.start)
+      case "stop": return .int(r.stop)
+      case "step": return .int(r.step)
+      default: break
+      }
     case .int, .bool, .big:
       switch name {
       case "real", "numerator": return v.asBool.map { .int($0 ? 1 : 0) } ?? v
@@ -106,19 +118,19 @@ extension VM {
     let t = v.pyType
     if let a = t.lookup(name) { return bind(a, to: v, cls: t) }
     if name == "__class__" { return .type(t) }
-    if name == "__doc__" { return t.doc.map { .str($0) } ?? .none }
+    if name == "__doc__" { return t.doc.map { .str($0) } ?? Value.none }
     return nil
   }
 
   private func exceptionAttribute(_ e: ExceptionObject, _ name: String) -> Value? {
     switch name {
     case "args": return .tuple(e.args)
-    case "__cause__": return e.cause.map { .instance($0) } ?? .none
-    case "__context__": return e.context.map { .instance($0) } ?? .none
+    case "__cause__": return e.cause.map { .instance($0) } ?? Value.none
+    case "__context__": return e.context.map { .instance($0) } ?? Value.none
     case "__suppress_context__": return .bool(e.suppressContext)
     case "__traceback__": return .none
-    case "value" where e.cls.isSubtype(of: Builtin.stopIteration): return e.args.first ?? .none
-    case "code" where e.cls.isSubtype(of: Builtin.systemExit): return e.args.first ?? .none
+    case "value" where e.cls.isSubtype(of: Builtin.stopIteration): return e.args.first ?? Value.none
+    case "code" where e.cls.isSubtype(of: Builtin.systemExit): return e.args.first ?? Value.none
     default: return nil
     }
   }
@@ -136,9 +148,9 @@ extension VM {
     switch name {
     case "__name__": return .str(t.name)
     case "__qualname__": return .str(t.qualname)
-    case "__doc__": return t.doc.map { .str($0) } ?? .none
+    case "__doc__": return t.doc.map { .str($0) } ?? Value.none
     case "__module__": return .str(t.moduleName)
-    case "__base__": return t.base.map { .type($0) } ?? .none
+    case "__base__": return t.base.map { .type($0) } ?? Value.none
     case "__bases__": return .tuple(t.base.map { [.type($0)] } ?? [])
     case "__mro__": return .tuple(t.linearization.map { .type($0) })
     case "__dict__":
@@ -175,7 +187,7 @@ extension VM {
         _ = try call(p.setter, [v, value])
         return
       }
-      if i.cls.isUserDefined, let sa = i.cls.lookup("__setattr__") {
+      if i.cls.overrides("__setattr__"), let sa = i.cls.lookup("__setattr__") {
         _ = try callDescriptor(sa, on: v, [.str(name), value])
         return
       }

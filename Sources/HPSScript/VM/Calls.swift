@@ -152,8 +152,8 @@ extension VM {
     if t === Builtin.typeType && args.count == 1 && kw.isEmpty { return .type(args[0].pyType) }
     if let ctor = t.constructor, !t.isUserDefined { return try ctor(self, t, args, kw) }
     let obj: Value
-    if let newMethod = t.lookup("__new__"), t.isUserDefined, case .function = newMethod {
-      obj = try callDescriptor(.object(StaticMethodObject(newMethod)), on: .type(t), [.type(t)] + args, kw)
+    if t.overrides("__new__"), let newMethod = t.lookup("__new__") {
+      obj = try callDescriptor(newMethod, on: .type(t), [.type(t)] + args, kw)
       if !obj.pyType.isSubtype(of: t) { return obj }
     } else {
       switch t.layout {

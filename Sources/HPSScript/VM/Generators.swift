@@ -133,7 +133,7 @@ extension Compiler {
     let gs = try generatorSlotForYield(r)
     let v = try value.map { try expr($0) }
     return { f in
-      let x = try v?(f) ?? .none
+      let x = try v?(f) ?? Value.none
       if case .object(let o) = f[gs] { try unsafeDowncast(o, to: GeneratorObject.self).emit(x) }
       return .none
     }

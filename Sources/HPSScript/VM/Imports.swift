@@ -11,6 +11,17 @@ extension VM {
       modules[name] = .object(m)
       return m
     }
+    if let text = FrozenModules.sources[name] {
+      let m = ModuleObject(name: name)
+      modules[name] = .object(m)
+      do {
+        _ = try execute(SourceFile(name: "<frozen \(name)>", text: text), in: m, interactive: false)
+      } catch {
+        modules[name] = nil
+        throw error
+      }
+      return m
+    }
     let parts = name.split(separator: ".").map(String.init)
     if parts.count > 1 {
       let parent = try importModule(parts.dropLast().joined(separator: "."), relativeTo: dir)

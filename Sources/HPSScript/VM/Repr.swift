@@ -24,7 +24,7 @@ extension VM {
       if t.isUserDefined || t.native != nil && t.moduleName != "builtins" { return "<class '\(t.moduleName).\(t.qualname)'>" }
       return "<class '\(t.name)'>"
     case .instance(let i):
-      if let m = i.cls.lookup("__repr__") {
+      if let m = i.cls.lookup("__repr__"), !isDefault(m) {
         let r = try withNesting { try callDescriptor(m, on: v, []) }
         guard case .str(let s) = r else { throw typeError("__repr__ returned non-string (type \(r.typeName))") }
         return s
@@ -108,7 +108,7 @@ extension VM {
     case .int(let i): return String(i)
     case .float(let d): return formatFloatRepr(d)
     case .instance(let i):
-      if let m = i.cls.lookup("__str__") {
+      if let m = i.cls.lookup("__str__"), !isDefault(m) {
         let r = try withNesting { try callDescriptor(m, on: v, []) }
         guard case .str(let s) = r else { throw typeError("__str__ returned non-string (type \(r.typeName))") }
         return s

@@ -62,7 +62,12 @@ final class SlotStack {
 
   /// Releases the most recent `push`.
   @inline(__always) func pop(_ p: Frame, _ n: Int) {
-    p.deinitialize(count: n)
+    // Element by element: the specialized destroy is cheaper than the runtime's generic one.
+    var k = 0
+    while k < n {
+      (p + k).deinitialize(count: 1)
+      k += 1
+    }
     top = p
     if p == base && current > 0 { popChunk() }
   }

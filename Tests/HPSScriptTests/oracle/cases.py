@@ -73,3 +73,22 @@ CASES = [
 CASES += [
 ("lazy_generators", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'generators.py')).read()),
 ]
+CASES += [
+("mixed_program", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'mixed.py')).read()),
+("object_protocol", "class A:\n    def __init__(self):\n        super().__init__()\n        self.x = 1\n    def __repr__(self):\n        return 'A!' + super().__repr__()[:3]\nclass B:\n    def __setattr__(self, k, v):\n        object.__setattr__(self, k, v * 2)\nb = B(); b.y = 4\nprint(repr(A())[:5], str(A())[:5], b.y)\ntry:\n    B(1)\nexcept TypeError as e:\n    print(e)"),
+]
+CASES += [
+("augmented_evaluation_order", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'evaluation_order.py')).read()),
+]
+CASES += [
+("collections_itertools_functools", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'collections_itertools_functools.py')).read()),
+]
+CASES += [
+("dataclasses_typing", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'dataclasses_typing.py')).read()),
+]
+CASES += [
+("operator_string_copy_statistics", open(__import__('os').path.join(__import__('os').path.dirname(__file__), 'operator_string_copy_statistics.py')).read()),
+]
+CASES += [
+("str_translate", 'print("hello world".translate(str.maketrans("lo", "01", " ")), "abc".translate({97: "AA", 98: None}))'),
+]
