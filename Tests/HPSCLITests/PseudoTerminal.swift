@@ -11,6 +11,8 @@ final class PseudoTerminal {
   let process = Process()
   private let master: Int32
   private var transcript = ""
+  /// UTF-8 length of the screen text already matched by `expect`.
+  private var matched = 0
 
   init(executable: URL, arguments: [String], environment: [String: String] = [:]) throws {
     var master: Int32 = -1
@@ -56,16 +58,29 @@ final class PseudoTerminal {
     }
   }
 
-  /// Waits until the screen contains `text` (after the read position), or throws after `timeout`.
+  /// Waits until `text` appears after the end of the previous match, or throws after `timeout`.
   @discardableResult
   func expect(_ text: String, timeout: Double = 10) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       drain()
-      if screen.contains(text) { return screen }
+      let current = screen
+      let unread = current.utf8.count > matched ? String(decoding: current.utf8.dropFirst(matched), as: UTF8.self) : ""
+      if let range = unread.range(of: text) {
+        matched += unread[..<range.upperBound].utf8.count
+        return current
+      }
       usleep(10_000)
     }
     throw CLIError("timed out after \(timeout) s waiting for \(text.debugDescription); screen so far:\n\(screen)")
+  }
+
+  /// Waits for the REPL's next `In [n]: ` prompt, then presses Ctrl-D and returns the exit status.
+  func endSession(timeout: Double = 10) throws -> Int32 {
+    try expect("In [", timeout: timeout)
+    try expect("]: ", timeout: timeout)
+    send("\u{4}")
+    return try waitForExit(timeout: timeout)
   }
 
   /// Waits for the child to exit and returns its status.

@@ -23,8 +23,7 @@ import Testing
     try repl.expect("Out[3]: (84, 42)")
     repl.send("'a' + 'b'\n")
     try repl.expect("Out[4]: 'ab'")
-    repl.send("\u{4}")
-    #expect(try repl.waitForExit() == 0)
+    #expect(try repl.endSession() == 0)
   }
 
   @Test func testBlockContinuesUntilEmptyLine() throws {
@@ -36,8 +35,7 @@ import Testing
     try repl.expect("In [2]: ")
     repl.send("double(21)\n")
     try repl.expect("Out[2]: 42")
-    repl.send("\u{4}")
-    #expect(try repl.waitForExit() == 0)
+    #expect(try repl.endSession() == 0)
   }
 
   @Test func testErrorsKeepTheSessionAlive() throws {
@@ -50,8 +48,7 @@ import Testing
     repl.send("y = 5\n")
     repl.send("y\n")
     try repl.expect("Out[4]: 5")
-    repl.send("\u{4}")
-    #expect(try repl.waitForExit() == 0)
+    #expect(try repl.endSession() == 0)
   }
 
   @Test func testCtrlCStopsRunningCodeAndKeepsState() throws {
@@ -65,8 +62,7 @@ import Testing
     try repl.expect("In [3]: ")
     repl.send("kept\n")
     try repl.expect("Out[3]: 'still here'")
-    repl.send("\u{4}")
-    #expect(try repl.waitForExit() == 0)
+    #expect(try repl.endSession() == 0)
   }
 
   @Test func testCtrlCAtThePromptDropsTheLine() throws {
@@ -77,16 +73,13 @@ import Testing
     try repl.expect("KeyboardInterrupt")
     repl.send("1 + 1\n")
     try repl.expect("Out[1]: 2")
-    repl.send("\u{4}")
-    #expect(try repl.waitForExit() == 0)
+    #expect(try repl.endSession() == 0)
   }
 
   @Test func testHistoryIsSavedOnCtrlD() throws {
     let (repl, home) = try startREPL()
     repl.send("remembered_name = 1\n")
-    try repl.expect("In [2]: ")
-    repl.send("\u{4}")
-    #expect(try repl.waitForExit() == 0)
+    #expect(try repl.endSession() == 0)
     let history = try String(contentsOf: home.appendingPathComponent(".hps_history"), encoding: .utf8)
     #expect(history.contains("remembered_name"))
   }
@@ -107,7 +100,6 @@ import Testing
     try repl.expect("%who\nf\n")
     repl.send("%nosuch\n")
     try repl.expect("UsageError: Line magic function `%nosuch` not found.")
-    repl.send("\u{4}")
-    #expect(try repl.waitForExit() == 0)
+    #expect(try repl.endSession() == 0)
   }
 }
