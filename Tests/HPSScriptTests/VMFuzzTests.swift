@@ -26,7 +26,8 @@ import Testing
     var rng = Generator(state: seed | 1)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let tokens = ["(", ")", "[", "]", ":", "0", "-1", "None", "''", "x", "*", "**", "/", "//", "%",
-                  "lambda", "for", "in", "not", ",", ".", "[::-1]", "10**100", "1e308*10", "\n    "]
+                  "lambda: ", " for x in ", "not ", ",", ".", "[::-1]", "10**400", "1e308*10", "\n    ", "yield ",
+                  "return ", "del ", "raise ", "+=", "=", "[]", "{}", "'s'", " if "]
     for _ in 0..<(1 + rng.next(3)) where !lines.isEmpty {
       let i = rng.next(lines.count)
       switch rng.next(5) {
