@@ -14,7 +14,7 @@ enum Builtins {
     for e in Builtin.allExceptions { t[e.name] = .type(e) }
     t["EnvironmentError"] = .type(Builtin.osError)
     t["IOError"] = .type(Builtin.osError)
-    t["None"] = .none
+    t["None"] = Value.none
     t["True"] = .bool(true)
     t["False"] = .bool(false)
     t["NotImplemented"] = .object(Builtin.notImplemented)
@@ -250,6 +250,12 @@ enum Builtins {
     },
     NativeFunction("divmod", signature: "(x, y, /)") { vm, args, kw in
       try expectArgs("divmod", args, kw, min: 2, max: 2)
+      let (x, y) = (try args.at(0), try args.at(1))
+      let isFloat = { (v: Value) -> Bool in if case .float = v { return true } else { return false } }
+      if isFloat(x) || isFloat(y), let a = try? IntMath.double(x), let b = try? IntMath.double(y) {
+        let (q, r) = try FloatMath.divmod(a, b, message: "float divmod()")
+        return .tuple([.float(q), .float(r)])
+      }
       return .tuple([try vm.binary(.floorDivide, (try args.at(0)), (try args.at(1))), try vm.binary(.modulo, (try args.at(0)), (try args.at(1)))])
     },
     NativeFunction("ord", signature: "(c, /)") { vm, args, kw in

@@ -50,7 +50,7 @@ extension VM {
   func equals(_ a: Value, _ b: Value) throws -> Bool {
     switch (a, b) {
     case (.int(let x), .int(let y)): return x == y
-    case (.str(let x), .str(let y)): return x == y
+    case (.str(let x), .str(let y)): return x.pythonEquals(y)
     case (.float(let x), .float(let y)): return x == y
     case (.none, .none): return true
     case (.bool(let x), .bool(let y)): return x == y
@@ -146,7 +146,7 @@ extension VM {
     if let c = numericCompare(a, b) { return test(op, c) }
     switch (a, b) {
     case (.str(let x), .str(let y)):
-      return test(op, x == y ? 0 : (stringLess(x, y) ? -1 : 1))
+      return test(op, x.pythonEquals(y) ? 0 : (stringLess(x, y) ? -1 : 1))
     case (.list(let x), .list(let y)): return try sequenceOrder(op, x.items, y.items)
     case (.tuple(let x), .tuple(let y)): return try sequenceOrder(op, x, y)
     case (.object(let x as SetObject), .object(let y as SetObject)):

@@ -251,7 +251,7 @@ extension VM {
       guard case .str(let sub) = item else {
         throw typeError("'in <string>' requires string as left operand, not \(item.typeName)")
       }
-      return sub.isEmpty || s.contains(sub)
+      return s.pythonContains(sub)
     case .list(let l):
       for x in l.items { if try x.isIdentical(item) || equals(x, item) { return true } }
       return false

@@ -107,10 +107,9 @@ extension VM {
       return .str(try scalarAt(s, i))
     case .object(let r as RangeObject):
       if case .object(let sl as SliceObject) = key {
-        let (start, _, step, count) = try sliceIndices(sl, r.count)
-        let newStart = r.start + start * r.step
-        let newStep = r.step * step
-        return .object(RangeObject(start: newStart, stop: newStart + count * newStep, step: newStep))
+        // CPython maps the slice's clamped start and stop through the range (compute_slice).
+        let (start, stop, step, _) = try sliceIndices(sl, r.count)
+        return .object(RangeObject(start: r.start + start * r.step, stop: r.start + stop * r.step, step: r.step * step))
       }
       let i = try normalize(index(key, "range indices must be integers or slices, not \(key.typeName)"), r.count, "range object")
       return .int(r.start + i * r.step)
