@@ -117,7 +117,10 @@ enum Builtins {
           defer { i -= 1 }
           return l.items[i]
         })
-      case .tuple, .str, .object(is RangeObject), .object(is DictView), .dict:
+      case .object(is RangeObject), .object(is BigRangeObject):
+        guard let r = BigRangeObject(v) else { return v }
+        return .object(try vm.iterator(r.reversedRange))
+      case .tuple, .str, .object(is DictView), .dict:
         return .object(ArrayIterator(try vm.iterate(v).reversed(), name: "reversed"))
       default:
         if v.pyType.lookup("__len__") != nil && v.pyType.lookup("__getitem__") != nil {

@@ -100,6 +100,13 @@ extension VM {
       case "step": return .int(r.step)
       default: break
       }
+    case .object(let r as BigRangeObject):
+      switch name {
+      case "start": return .integer(r.start)
+      case "stop": return .integer(r.stop)
+      case "step": return .integer(r.step)
+      default: break
+      }
     case .int, .bool, .big:
       switch name {
       case "real", "numerator": return v.asBool.map { .int($0 ? 1 : 0) } ?? v

@@ -31,6 +31,7 @@ extension VM {
     switch v {
     case .object(let s as SetObject): return s.table.count != 0
     case .object(let r as RangeObject): return r.count != 0
+    case .object(let r as BigRangeObject): return r.count != 0
     case .instance(let i):
       if let m = i.cls.lookup("__bool__") {
         let r = try callDescriptor(m, on: v, [])
@@ -74,6 +75,10 @@ extension VM {
       for e in x.table.live where try y.table.find(e.key, hash: e.hash, vm: self) == nil { return false }
       return true
     case (.object(let x as RangeObject), .object(let y as RangeObject)):
+      return x.count == y.count && (x.count == 0 || (x.start == y.start && (x.count == 1 || x.step == y.step)))
+    case (.object(is BigRangeObject), .object(is RangeObject)), (.object(is RangeObject), .object(is BigRangeObject)),
+      (.object(is BigRangeObject), .object(is BigRangeObject)):
+      guard let x = BigRangeObject(a), let y = BigRangeObject(b) else { return false }
       return x.count == y.count && (x.count == 0 || (x.start == y.start && (x.count == 1 || x.step == y.step)))
     case (.instance, _), (_, .instance):
       if let r = try richCompareDunder(.equal, a, b) { return try truthy(r) }
