@@ -9,10 +9,15 @@
 extension String {
   /// Code-point equality: equal UTF-8 bytes (UTF-8 is a bijection on scalar sequences).
   @inline(__always) func pythonEquals(_ other: String) -> Bool {
+    // Identical representations (a small string's inline bytes, or one shared buffer) hold
+    // identical bytes: the common dict-key hit needs no byte scan.
+    if MemoryLayout<String>.size == 16 && unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self) {
+      return true
+    }
     let n = utf8.count
     if n != other.utf8.count { return false }
-    // Fast path: Swift's `==` rejects most unequal strings (code-point-equal strings are always
-    // canonically equivalent), and accepts the same small or shared storage without a byte scan.
+    // Swift's `==` rejects most unequal strings (code-point-equal strings are always canonically
+    // equivalent); what it accepts still needs the bytes compared.
     guard self == other else { return false }
     var a = self
     var b = other
