@@ -14,7 +14,7 @@ enum Builtins {
     for e in Builtin.allExceptions { t[e.name] = .type(e) }
     t["EnvironmentError"] = .type(Builtin.osError)
     t["IOError"] = .type(Builtin.osError)
-    t["None"] = .none
+    t["None"] = Value.none
     t["True"] = .bool(true)
     t["False"] = .bool(false)
     t["NotImplemented"] = .object(Builtin.notImplemented)
@@ -117,7 +117,10 @@ enum Builtins {
           defer { i -= 1 }
           return l.items[i]
         })
-      case .tuple, .str, .object(is RangeObject), .object(is DictView), .dict:
+      case .object(is RangeObject), .object(is BigRangeObject):
+        guard let r = BigRangeObject(v) else { return v }
+        return .object(try vm.iterator(r.reversedRange))
+      case .tuple, .str, .object(is DictView), .dict:
         return .object(ArrayIterator(try vm.iterate(v).reversed(), name: "reversed"))
       default:
         if v.pyType.lookup("__len__") != nil && v.pyType.lookup("__getitem__") != nil {
@@ -250,6 +253,12 @@ enum Builtins {
     },
     NativeFunction("divmod", signature: "(x, y, /)") { vm, args, kw in
       try expectArgs("divmod", args, kw, min: 2, max: 2)
+      let (x, y) = (try args.at(0), try args.at(1))
+      let isFloat = { (v: Value) -> Bool in if case .float = v { return true } else { return false } }
+      if isFloat(x) || isFloat(y), let a = try? IntMath.double(x), let b = try? IntMath.double(y) {
+        let (q, r) = try FloatMath.divmod(a, b, message: "float divmod()")
+        return .tuple([.float(q), .float(r)])
+      }
       return .tuple([try vm.binary(.floorDivide, (try args.at(0)), (try args.at(1))), try vm.binary(.modulo, (try args.at(0)), (try args.at(1)))])
     },
     NativeFunction("ord", signature: "(c, /)") { vm, args, kw in

@@ -141,17 +141,25 @@ enum Constructors {
 
   static func range(_ vm: VM, _ t: TypeObject, _ args: [Value], _ kw: Kwargs) throws -> Value {
     if !kw.isEmpty { throw typeError("range() takes no keyword arguments") }
-    func n(_ v: Value) throws -> Int {
+    func n(_ v: Value) throws -> BigInt {
       if case .float = v { throw typeError("'float' object cannot be interpreted as an integer") }
-      return try vm.index(v, "'\(v.typeName)' object cannot be interpreted as an integer")
+      if let b = IntMath.bigOf(v) { return b }
+      return BigInt(try vm.index(v, "'\(v.typeName)' object cannot be interpreted as an integer"))
     }
     switch args.count {
-    case 1: return .object(RangeObject(start: 0, stop: try n((try args.at(0))), step: 1))
-    case 2: return .object(RangeObject(start: try n((try args.at(0))), stop: try n((try args.at(1))), step: 1))
+    case 1:
+      if case .int(let stop) = try args.at(0) { return makeRange(0, stop, 1) }
+      return makeRange(0, try n(args.at(0)), 1)
+    case 2:
+      if case .int(let a) = try args.at(0), case .int(let b) = try args.at(1) { return makeRange(a, b, 1) }
+      return makeRange(try n(args.at(0)), try n(args.at(1)), 1)
     case 3:
+      if case .int(let a) = try args.at(0), case .int(let b) = try args.at(1), case .int(let c) = try args.at(2), c != 0 {
+        return makeRange(a, b, c)
+      }
       let step = try n((try args.at(2)))
       if step == 0 { throw valueError("range() arg 3 must not be zero") }
-      return .object(RangeObject(start: try n((try args.at(0))), stop: try n((try args.at(1))), step: step))
+      return makeRange(try n(args.at(0)), try n(args.at(1)), step)
     case 0: throw typeError("range expected at least 1 argument, got 0")
     default: throw typeError("range expected at most 3 arguments, got \(args.count)")
     }

@@ -1,3 +1,4 @@
+import BigInt
 import HPSSyntax
 // Methods of the smaller builtin types: int, float, tuple, range, list, dict, set, views,
 // iterators, property, exceptions.
@@ -113,8 +114,8 @@ enum TupleMethods {
 enum RangeMethods {
   static let all: [NativeFunction] = [
     method("index", "(value)") { vm, s, a, _ in
-      guard case .object(let r as RangeObject) = s, let x = a.first else { return .none }
-      if try vm.contains(s, x), case .int(let i) = x { return .int((i - r.start) / r.step) }
+      guard let r = BigRangeObject(s), let x = a.first else { return .none }
+      if try vm.contains(s, x), let i = IntMath.bigOf(x) { return .integer((i - r.start) / r.step) }
       throw valueError("\(try vm.repr(x)) is not in range")
     },
     method("count", "(value)") { vm, s, a, _ in .int(try vm.contains(s, a.first ?? Value.none) ? 1 : 0) },

@@ -205,7 +205,7 @@ extension VM {
       guard case .str(let k) = e.key else { continue }
       dict[k] = e.value
     }
-    if dict["__eq__"] != nil && dict["__hash__"] == nil { dict["__hash__"] = .none }
+    if dict["__eq__"] != nil && dict["__hash__"] == nil { dict["__hash__"] = Value.none }
     if case .function(let f)? = dict["__init_subclass__"] { dict["__init_subclass__"] = .object(ClassMethodObject(.function(f))) }
     if case .function(let f)? = dict["__class_getitem__"] { dict["__class_getitem__"] = .object(ClassMethodObject(.function(f))) }
     if case .function(let f)? = dict["__new__"] { dict["__new__"] = .object(StaticMethodObject(.function(f))) }

@@ -361,7 +361,7 @@ extension Compiler {
         let x = try a(f)
         let y = try b(f)
         if case .int(let i) = x, case .int(let j) = y { return (i == j) != negate }
-        if case .str(let i) = x, case .str(let j) = y { return (i == j) != negate }
+        if case .str(let i) = x, case .str(let j) = y { return i.pythonEquals(j) != negate }
         do {
           if negate, case .instance = x { return try vm.truthy(vm.compare(.notEqual, x, y)) }
           return try vm.equals(x, y) != negate

@@ -261,7 +261,7 @@ enum MathModule {
       ("ldexp", .object(NativeFunction("ldexp", signature: "(x, i, /)") { _, a, _ in
         .float(ldexp(try num((try a.at(0)), "ldexp"), Int32(clamping: try intArg((try a.at(1)), "ldexp").description.count > 10 ? 100000 : Int(try intArg((try a.at(1)), "ldexp")))))
       })),
-    ]
+    ] + ieeeFunctions
   }
 
   static func toInt(_ d: Double) throws -> Value {

@@ -142,12 +142,32 @@ enum OSModule {
         }
         return .tuple([.str(String(p[..<dot])), .str(String(p[dot...]))])
       },
-      p1("abspath") { p in
-        let full = p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p
-        return .str(URL(fileURLWithPath: full).standardized.path)
-      },
+      p1("abspath") { p in .str(PosixPath.abspath(p, cwd: FileManager.default.currentDirectoryPath)) },
+      p1("normpath") { .str(PosixPath.normpath($0)) },
+      ("relpath", .object(NativeFunction("relpath", signature: "(path, start=None)") { _, a, kw in
+        try expectArgs("relpath", a, kw, min: 1, max: 2)
+        let startValue = a.count > 1 ? try a.at(1) : Value.none
+        let start = startValue.isNone ? "." : try path(startValue, "relpath")
+        return .str(try PosixPath.relpath(try path(a.at(0), "relpath"), start: start, cwd: FileManager.default.currentDirectoryPath))
+      })),
+      ("commonpath", .object(NativeFunction("commonpath", signature: "(paths)") { vm, a, kw in
+        try expectArgs("commonpath", a, kw, min: 1, max: 1)
+        return .str(try PosixPath.commonpath(try vm.iterate(a.at(0)).map { try path($0, "commonpath") }))
+      })),
+      ("commonprefix", .object(NativeFunction("commonprefix", signature: "(m)") { vm, a, kw in
+        try expectArgs("commonprefix", a, kw, min: 1, max: 1)
+        return .str(PosixPath.commonprefix(try vm.iterate(a.at(0)).map { try path($0, "commonprefix") }))
+      })),
+      ("getsize", .object(NativeFunction("getsize", signature: "(filename, /)") { _, a, kw in
+        try expectArgs("getsize", a, kw, min: 1, max: 1)
+        let p = try path(a.at(0), "getsize")
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int else {
+          throw osError(Builtin.fileNotFoundError, errno: 2, "No such file or directory", filename: p)
+        }
+        return .int(size)
+      })),
+      p1("islink") { p in .bool((try? FileManager.default.destinationOfSymbolicLink(atPath: p)) != nil) },
       p1("expanduser") { p in .str(p.hasPrefix("~") ? NSHomeDirectory() + p.dropFirst() : p) },
-      p1("getsize") { p in .int(((try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? Int) ?? 0) },
       p1("isabs") { .bool($0.hasPrefix("/")) },
     ]
   }

@@ -53,7 +53,7 @@ extension VM {
       case "__qualname__": return .str(f.qualname)
       case "__doc__": return f.doc.map { .str($0) } ?? Value.none
       case "__module__": return .str(f.module.name)
-      case "__defaults__": return f.defaults.isEmpty ? .none : .tuple(f.defaults)
+      case "__defaults__": return f.defaults.isEmpty ? Value.none : .tuple(f.defaults)
       case "__dict__": return .dict(try dictFromPairs(f.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
       default:
         if let a = f.attributes[name] { return a }
@@ -100,6 +100,13 @@ extension VM {
       case "step": return .int(r.step)
       default: break
       }
+    case .object(let r as BigRangeObject):
+      switch name {
+      case "start": return .integer(r.start)
+      case "stop": return .integer(r.stop)
+      case "step": return .integer(r.step)
+      default: break
+      }
     case .int, .bool, .big:
       switch name {
       case "real", "numerator": return v.asBool.map { .int($0 ? 1 : 0) } ?? v
@@ -128,7 +135,7 @@ extension VM {
     case "__cause__": return e.cause.map { .instance($0) } ?? Value.none
     case "__context__": return e.context.map { .instance($0) } ?? Value.none
     case "__suppress_context__": return .bool(e.suppressContext)
-    case "__traceback__": return .none
+    case "__traceback__": return Value.none
     case "value" where e.cls.isSubtype(of: Builtin.stopIteration): return e.args.first ?? Value.none
     case "code" where e.cls.isSubtype(of: Builtin.systemExit): return e.args.first ?? Value.none
     default: return nil

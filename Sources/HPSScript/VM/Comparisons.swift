@@ -31,6 +31,7 @@ extension VM {
     switch v {
     case .object(let s as SetObject): return s.table.count != 0
     case .object(let r as RangeObject): return r.count != 0
+    case .object(let r as BigRangeObject): return r.count != 0
     case .instance(let i):
       if let m = i.cls.lookup("__bool__") {
         let r = try callDescriptor(m, on: v, [])
@@ -50,7 +51,7 @@ extension VM {
   func equals(_ a: Value, _ b: Value) throws -> Bool {
     switch (a, b) {
     case (.int(let x), .int(let y)): return x == y
-    case (.str(let x), .str(let y)): return x == y
+    case (.str(let x), .str(let y)): return x.pythonEquals(y)
     case (.float(let x), .float(let y)): return x == y
     case (.none, .none): return true
     case (.bool(let x), .bool(let y)): return x == y
@@ -74,6 +75,10 @@ extension VM {
       for e in x.table.live where try y.table.find(e.key, hash: e.hash, vm: self) == nil { return false }
       return true
     case (.object(let x as RangeObject), .object(let y as RangeObject)):
+      return x.count == y.count && (x.count == 0 || (x.start == y.start && (x.count == 1 || x.step == y.step)))
+    case (.object(is BigRangeObject), .object(is RangeObject)), (.object(is RangeObject), .object(is BigRangeObject)),
+      (.object(is BigRangeObject), .object(is BigRangeObject)):
+      guard let x = BigRangeObject(a), let y = BigRangeObject(b) else { return false }
       return x.count == y.count && (x.count == 0 || (x.start == y.start && (x.count == 1 || x.step == y.step)))
     case (.instance, _), (_, .instance):
       if let r = try richCompareDunder(.equal, a, b) { return try truthy(r) }
@@ -146,7 +151,7 @@ extension VM {
     if let c = numericCompare(a, b) { return test(op, c) }
     switch (a, b) {
     case (.str(let x), .str(let y)):
-      return test(op, x == y ? 0 : (stringLess(x, y) ? -1 : 1))
+      return test(op, x.pythonEquals(y) ? 0 : (stringLess(x, y) ? -1 : 1))
     case (.list(let x), .list(let y)): return try sequenceOrder(op, x.items, y.items)
     case (.tuple(let x), .tuple(let y)): return try sequenceOrder(op, x, y)
     case (.object(let x as SetObject), .object(let y as SetObject)):

@@ -7,8 +7,9 @@
 #endif
 
 enum FloatMath {
-  static func divmod(_ vx: Double, _ wx: Double, op: String) throws -> (Double, Double) {
-    if wx == 0 { throw zeroDivisionError("float \(op) by zero") }
+  /// `message` is CPython's ZeroDivisionError text for the calling operator.
+  static func divmod(_ vx: Double, _ wx: Double, message: String) throws -> (Double, Double) {
+    if wx == 0 { throw zeroDivisionError(message) }
     var mod = fmod(vx, wx)
     var div = (vx - mod) / wx
     if mod != 0 {
@@ -30,11 +31,11 @@ enum FloatMath {
   }
 
   static func floorDiv(_ a: Double, _ b: Double) throws -> Double {
-    try divmod(a, b, op: "floor division").0
+    try divmod(a, b, message: "float floor division by zero").0
   }
 
   static func mod(_ a: Double, _ b: Double) throws -> Double {
-    try divmod(a, b, op: "modulo").1
+    try divmod(a, b, message: "float modulo").1
   }
 
   static func div(_ a: Double, _ b: Double) throws -> Double {

@@ -36,7 +36,7 @@ enum IntMath {
   }
 
   static func mod(_ a: Int, _ b: Int) throws -> Value {
-    if b == 0 { throw zeroDivisionError("integer division or modulo by zero") }
+    if b == 0 { throw zeroDivisionError("integer modulo by zero") }
     if b == -1 { return .int(0) }
     var r = a % b
     if r != 0 && ((r < 0) != (b < 0)) { r += b }
@@ -51,13 +51,12 @@ enum IntMath {
   }
 
   static func bigTrueDiv(_ a: BigInt, _ b: BigInt) throws -> Value {
-    if b == 0 { throw zeroDivisionError("division by zero") }
-    // Scale so the quotient carries 64+ significant bits, then let Double round once more.
-    let shift = max(0, 66 - (a.bitWidth - b.bitWidth))
-    let q = (a << shift) / b
-    let d = Double(q) * pow(2.0, Double(-shift))
-    if d.isInfinite { throw overflowError("integer division result too large for a float") }
-    return .float(d)
+    do {
+      return .float(try PythonInt.trueDivide(a, b))
+    } catch let e as LibraryError {
+      if e.pythonClassName == "ZeroDivisionError" { throw zeroDivisionError(e.message) }
+      throw overflowError(e.message)
+    }
   }
 
   static func power(_ base: Value, _ exp: Value) throws -> Value {

@@ -175,6 +175,7 @@ extension VM {
       switch o {
       case let it as PyIterator: return it
       case let r as RangeObject: return RangeIterator(r)
+      case let r as BigRangeObject: return BigRangeIterator(r)
       case let s as SetObject: return ArrayIterator(s.pythonOrder, name: "set_iterator")
       case let view as DictView: return HashIterator(dict: view.dict, part: view.part)
       default: break
@@ -251,7 +252,7 @@ extension VM {
       guard case .str(let sub) = item else {
         throw typeError("'in <string>' requires string as left operand, not \(item.typeName)")
       }
-      return sub.isEmpty || s.contains(sub)
+      return s.pythonContains(sub)
     case .list(let l):
       for x in l.items { if try x.isIdentical(item) || equals(x, item) { return true } }
       return false
@@ -277,6 +278,10 @@ extension VM {
       }
       if r.step > 0 ? (i < r.start || i >= r.stop) : (i > r.start || i <= r.stop) { return false }
       return (i - r.start) % r.step == 0
+    case .object(let r as BigRangeObject):
+      if case .float = item {} else if let i = IntMath.bigOf(item) { return r.contains(i) }
+      for x in try iterate(container) where try equals(x, item) { return true }
+      return false
     default:
       if let m = container.pyType.lookup("__contains__") {
         return try truthy(callDescriptor(m, on: container, [item]))

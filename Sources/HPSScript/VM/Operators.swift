@@ -142,7 +142,9 @@ extension VM {
     case .subtract: return .integer(x - y)
     case .multiply: return .integer(x * y)
     case .floorDivide, .modulo:
-      if y == 0 { throw zeroDivisionError("integer division or modulo by zero") }
+      if y == 0 {
+        throw zeroDivisionError(op == .modulo ? "integer modulo by zero" : "integer division or modulo by zero")
+      }
       var (q, r) = x.quotientAndRemainder(dividingBy: y)
       if r != 0 && ((r < 0) != (y < 0)) {
         q -= 1

@@ -68,6 +68,8 @@ extension VM {
       }
     case let r as RangeObject:
       return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+    case let r as BigRangeObject:
+      return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
     case let s as SliceObject:
       return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"
     case let m as ModuleObject:

@@ -1,4 +1,5 @@
 // `x[i]`, `x[a:b:c]`, item assignment and deletion, and `len()`.
+import BigInt
 
 extension VM {
   func len(_ v: Value) throws -> Int {
@@ -11,6 +12,7 @@ extension VM {
       switch o {
       case let s as SetObject: return s.table.count
       case let r as RangeObject: return r.count
+      case let r as BigRangeObject: return try bigRangeLength(r)
       case let v as DictView: return v.dict.count
       default: break
       }
@@ -107,13 +109,15 @@ extension VM {
       return .str(try scalarAt(s, i))
     case .object(let r as RangeObject):
       if case .object(let sl as SliceObject) = key {
-        let (start, _, step, count) = try sliceIndices(sl, r.count)
-        let newStart = r.start + start * r.step
-        let newStep = r.step * step
-        return .object(RangeObject(start: newStart, stop: newStart + count * newStep, step: newStep))
+        // CPython maps the slice's clamped start and stop through the range (compute_slice).
+        let (start, stop, step, _) = try sliceIndices(sl, r.count)
+        let (first, by) = (BigInt(r.start), BigInt(r.step))
+        return makeRange(first + BigInt(start) * by, first + BigInt(stop) * by, by * BigInt(step))
       }
       let i = try normalize(index(key, "range indices must be integers or slices, not \(key.typeName)"), r.count, "range object")
       return .int(r.start + i * r.step)
+    case .object(let r as BigRangeObject):
+      return try bigRangeItem(r, key)
     case .type(let t):
       if let m = t.lookup("__class_getitem__") { return try callDescriptor(m, on: v, [key]) }
       return v  // `list[int]` in annotations: the generic alias is the class itself here.

@@ -47,7 +47,7 @@ struct HashTable {
 
   @inline(__always) private func fastEquals(_ a: Value, _ b: Value, vm: VM) throws -> Bool {
     switch (a, b) {
-    case (.str(let x), .str(let y)): return x == y
+    case (.str(let x), .str(let y)): return x.pythonEquals(y)
     case (.int(let x), .int(let y)): return x == y
     default: return try a.isIdentical(b) || vm.equals(a, b)
     }

@@ -66,7 +66,7 @@ public enum Value {
     case (.int(let a), .int(let b)): return a == b
     case (.big(let a), .big(let b)): return a === b
     case (.float(let a), .float(let b)): return a.bitPattern == b.bitPattern
-    case (.str(let a), .str(let b)): return a == b
+    case (.str(let a), .str(let b)): return a.pythonEquals(b)
     case (.tuple(let a), .tuple(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical($1) }
     case (.list(let a), .list(let b)): return a === b
