@@ -66,7 +66,8 @@ let package = Package(
 
     // MARK: Tests (Swift Testing throughout)
     .testTarget(name: "HPSSyntaxTests", dependencies: ["HPSSyntax"], swiftSettings: swift5),
-    .testTarget(name: "HPSScriptTests", dependencies: ["HPSScript"], swiftSettings: swift5),
+    .testTarget(
+      name: "HPSScriptTests", dependencies: ["HPSScript"], exclude: ["oracle"], swiftSettings: swift5),
     .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics"]),
     .testTarget(name: "HPSTrainingTests", dependencies: ["HPSTraining"]),
     .testTarget(name: "HPSSearchTests", dependencies: ["HPSSearch"]),

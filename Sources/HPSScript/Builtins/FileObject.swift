@@ -46,7 +46,7 @@ final class FileObject: PyObject {
     }
     if mode.contains("x") {
       if exists { throw osError(Builtin.fileExistsError, errno: 17, "File exists", filename: path) }
-      fm.createFile(atPath: path, contents: Data())
+      _ = fm.createFile(atPath: path, contents: Data())  // a failure surfaces when the content is written
     }
     if mode.contains("a") { f.position = f.content.count }
     return .object(f)
