@@ -38,7 +38,7 @@ final class PseudoTerminal {
   }
 
   deinit {
-    if process.isRunning { process.terminate() }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }  // never leave a spinning child behind
     close(master)
   }
 
