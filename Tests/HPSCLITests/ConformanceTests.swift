@@ -6,9 +6,7 @@ import Foundation
 import Testing
 
 enum Conformance {
-  /// The package root, found from this file's path (Tests/HPSCLITests/ConformanceTests.swift).
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = HPSBinary.packageRoot
 
   static let folder = packageRoot.appendingPathComponent("Tests/Conformance")
 
@@ -47,46 +45,11 @@ enum Conformance {
     }
   }
 
-  /// Runs a command with no stdin, collecting stdout and stderr, killing it after `timeout`.
+  /// Runs a command with no stdin, killing it after `timeout`.
   static func run(_ command: [String], in directory: URL) throws -> Outcome {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: command[0])
-    process.arguments = Array(command.dropFirst())
-    process.currentDirectoryURL = directory
-    process.standardInput = FileHandle.nullDevice
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Drain both pipes concurrently so a chatty program cannot block on a full pipe.
-    let lock = NSLock()
-    var stdoutData = Data(), stderrData = Data()
-    let readers = DispatchGroup()
-    for (pipe, isStdout) in [(out, true), (err, false)] {
-      readers.enter()
-      DispatchQueue.global().async {
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        lock.lock()
-        if isStdout { stdoutData = data } else { stderrData = data }
-        lock.unlock()
-        readers.leave()
-      }
-    }
-    let deadline = Date().addingTimeInterval(timeout)
-    var timedOut = false
-    while process.isRunning {
-      if Date() > deadline {
-        timedOut = true
-        process.terminate()
-        break
-      }
-      Thread.sleep(forTimeInterval: 0.01)
-    }
-    process.waitUntilExit()
-    readers.wait()
-    return Outcome(
-      stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self),
-      status: process.terminationStatus, timedOut: timedOut)
+    let result = try HPSBinary.runProcess(
+      URL(fileURLWithPath: command[0]), Array(command.dropFirst()), in: directory, timeout: timeout)
+    return Outcome(stdout: result.stdout, stderr: result.stderr, status: result.status, timedOut: result.timedOut)
   }
 
   /// A short report of the first difference between two outputs, with a little context.

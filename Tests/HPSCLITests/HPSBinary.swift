@@ -16,6 +16,8 @@ enum HPSBinary {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The process was killed after the timeout.
+    var timedOut = false
   }
 
   /// Runs hps with the given arguments and stdin, killing it after `timeout` seconds.
@@ -25,6 +27,8 @@ enum HPSBinary {
     try runProcess(url, arguments, stdin: stdin, in: directory, timeout: timeout)
   }
 
+  /// Runs a command to completion with `stdin` (or none), draining stdout and stderr
+  /// concurrently so a chatty child never blocks on a full pipe, and killing it after `timeout`.
   static func runProcess(
     _ executable: URL, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
     timeout: Double = 60
@@ -38,17 +42,25 @@ enum HPSBinary {
     let input = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = input
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    if let stdin {
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try? input.fileHandleForWriting.close()
+    }
+    let timedOut = Flag()
+    let timer = DispatchWorkItem {
+      if process.isRunning {
+        timedOut.set()
+        kill(process.processIdentifier, SIGKILL)
+      }
+    }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+    let errData = Box()
     let group = DispatchGroup()
-    nonisolated(unsafe) var errData = Data()
     group.enter()
     DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errData.data = err.fileHandleForReading.readDataToEndOfFile()
       group.leave()
     }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -57,6 +69,16 @@ enum HPSBinary {
     timer.cancel()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stderr: String(decoding: errData.data, as: UTF8.self), timedOut: timedOut.isSet)
+  }
+
+  /// Data handed from the reader thread; `group.wait()` orders the write before the read.
+  private final class Box: @unchecked Sendable { var data = Data() }
+
+  private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
   }
 }
