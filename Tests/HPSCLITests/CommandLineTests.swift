@@ -61,4 +61,21 @@ import Testing
     #expect(result.stdout == "a\nc\n")
     #expect(result.stderr.hasPrefix("b\n"))
   }
+
+  @Test func testStdlibModulesImportFromAnyDirectory() throws {
+    let result = try HPSBinary.run(
+      ["-c", "from testfunctions import branin, OPTIMA\nprint(round(branin(3.14159265, 2.275) - OPTIMA['branin'], 6))"],
+      in: FileManager.default.temporaryDirectory)
+    #expect(result.stdout == "0.0\n", "stderr: \(result.stderr)")
+  }
+
+  @Test func testScriptImportsItsNeighbour() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hps-import-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try "VALUE = 41\n".write(to: directory.appendingPathComponent("helper.hps"), atomically: true, encoding: .utf8)
+    try "import helper\nprint(helper.VALUE + 1)\n".write(
+      to: directory.appendingPathComponent("main.hps"), atomically: true, encoding: .utf8)
+    let result = try HPSBinary.run(["run", directory.appendingPathComponent("main.hps").path])
+    #expect(result.stdout == "42\n", "stderr: \(result.stderr)")
+  }
 }
