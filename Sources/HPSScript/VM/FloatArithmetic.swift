@@ -1,5 +1,5 @@
-// Float arithmetic with CPython's exact results and error messages (floor division and modulo
-// follow `float_divmod` in Objects/floatobject.c).
+// Float arithmetic with CPython's exact error messages, raised as script exceptions; the
+// floor-division/modulo arithmetic itself is the library's (`PythonFloatArithmetic`).
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -10,24 +10,8 @@ enum FloatMath {
   /// `message` is CPython's ZeroDivisionError text for the calling operator.
   static func divmod(_ vx: Double, _ wx: Double, message: String) throws -> (Double, Double) {
     if wx == 0 { throw zeroDivisionError(message) }
-    var mod = fmod(vx, wx)
-    var div = (vx - mod) / wx
-    if mod != 0 {
-      if (wx < 0) != (mod < 0) {
-        mod += wx
-        div -= 1.0
-      }
-    } else {
-      mod = copysign(0.0, wx)
-    }
-    var floordiv: Double
-    if div != 0 {
-      floordiv = floor(div)
-      if div - floordiv > 0.5 { floordiv += 1.0 }
-    } else {
-      floordiv = copysign(0.0, vx / wx)
-    }
-    return (floordiv, mod)
+    let result = PythonFloatArithmetic.divmodUnchecked(vx, wx)
+    return (result.quotient, result.remainder)
   }
 
   static func floorDiv(_ a: Double, _ b: Double) throws -> Double {
