@@ -50,7 +50,7 @@ let package = Package(
     .executableTarget(
       name: "hps",
       dependencies: [
-        "HPSKernel", "CEditLine",
+        "HPSKernel", "CEditLine", "HPSJupyter",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift5),
@@ -63,6 +63,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swift5),
+
+    // MARK: Jupyter kernel (`hps kernel`): ZeroMQ sockets, HMAC-SHA256 signing, the messaging protocol
+    .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ", providers: [.apt(["libzmq3-dev"])]),
+    .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "HPSJupyter", dependencies: ["HPSKernel", "CZeroMQ", "CCrypto"], swiftSettings: swift5),
+    .testTarget(name: "HPSJupyterTests", dependencies: ["HPSJupyter"], exclude: ["python"], swiftSettings: swift5),
 
     // MARK: Tests (Swift Testing throughout)
     .testTarget(name: "HPSSyntaxTests", dependencies: ["HPSSyntax"], swiftSettings: swift5),

@@ -9,14 +9,25 @@ extension Session {
       write("Object `\(expression)` not found.\n")
       return .ok(echo: nil)
     }
+    write(inspectionText(for: value))
+    return .ok(echo: nil)
+  }
+
+  /// The `obj?` text for a dotted name (Jupyter's inspect_request), or nil when the name is not
+  /// defined. Only plain names are evaluated, so inspecting never runs a call.
+  public func inspection(of name: String) -> String? {
+    guard Session.isDottedName(name), let value = try? interpreter.evaluate(name) else { return nil }
+    return inspectionText(for: value)
+  }
+
+  private func inspectionText(for value: Value) -> String {
     let (name, signature, doc) = interpreter.describe(value)
     var text = ""
     if !signature.isEmpty { text += "Signature: \(Session.qualified(signature, name: name))\n" }
     text += "Docstring: \(doc.map(Session.indentContinuation) ?? "<no docstring>")\n"
     if signature.isEmpty { text += "String form: \(interpreter.repr(value))\n" }
     text += "Type:      \(value.typeName)\n"
-    write(text)
-    return .ok(echo: nil)
+    return text
   }
 
   /// `help(obj)`: pydoc's shape — a title line, the signature, the indented docstring.
