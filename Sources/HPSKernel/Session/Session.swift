@@ -19,6 +19,15 @@ public enum CellOutcome {
 public struct CellResult {
   public var executionCount: Int
   public var outcome: CellOutcome
+  /// The echoed value's representations (Jupyter's execute_result data), limited to the Session's
+  /// `acceptedMimeTypes`; nil when the cell echoes nothing. `echo` is its `text/plain`.
+  public var resultBundle: MimeBundle?
+
+  public init(executionCount: Int, outcome: CellOutcome, resultBundle: MimeBundle? = nil) {
+    self.executionCount = executionCount
+    self.outcome = outcome
+    self.resultBundle = resultBundle
+  }
 }
 
 /// An interactive session over one interpreter.
@@ -35,11 +44,30 @@ public final class Session {
   /// Where the session itself writes (magic output, help); the interpreter's print goes through
   /// `interpreter.writeStdout`, which front ends redirect as they need.
   public var write: (String) -> Void
+  /// Formats values and routes `display()` calls (see Display/).
+  public let display: DisplayRouter
+  /// The front end's display hook (notebook runner, Jupyter kernel). Without one, displays print
+  /// their `text/plain` to the interpreter's stdout.
+  public var displayPublisher: ((DisplayEvent) -> Void)? {
+    didSet { display.supportsUpdates = displayPublisher != nil }
+  }
+  /// The MIME types the front end renders: `MimeType.terminal` (the default) or
+  /// `MimeType.notebook`; nil accepts whatever objects offer.
+  public var acceptedMimeTypes: Set<String>? {
+    get { display.accepted }
+    set { display.accepted = newValue }
+  }
+  /// The bundle of the last echoed value, handed out with the cell's result.
+  private var lastResultBundle: MimeBundle?
 
   public init(interpreter: Interpreter, isInteractive: Bool, write: ((String) -> Void)? = nil) {
     self.interpreter = interpreter
     self.isInteractive = isInteractive
     self.write = write ?? { text in interpreter.writeStdout(text) }
+    self.display = DisplayRouter.install(on: interpreter)
+    display.publish = { [unowned self] event in
+      if let publisher = self.displayPublisher { publisher(event) } else { self.display.printPlain(event) }
+    }
     interpreter.helpHook = { [unowned self] value in self.helpText(for: value) }
     publishHistory()
   }
@@ -49,6 +77,7 @@ public final class Session {
   @discardableResult
   public func execute(_ cell: String, storeHistory: Bool = true) -> CellResult {
     interpreter.interrupt.clear()
+    lastResultBundle = nil
     if cell.allSatisfy(\.isWhitespace) {
       return CellResult(executionCount: executionCount, outcome: .ok(echo: nil))
     }
@@ -70,7 +99,9 @@ public final class Session {
       write("\(error.description)\n")
       outcome = .error(name: "UsageError", message: error.description, traceback: error.description + "\n")
     }
-    return CellResult(executionCount: number, outcome: outcome)
+    if case .ok(let echo?) = outcome, lastResultBundle == nil { lastResultBundle = MimeBundle(text: echo) }
+    if case .ok(nil) = outcome { lastResultBundle = nil }
+    return CellResult(executionCount: number, outcome: outcome, resultBundle: lastResultBundle)
   }
 
   /// The file name tracebacks show for cell n.
@@ -83,7 +114,9 @@ public final class Session {
     case .value(let value?):
       if case .none = value { return .ok(echo: nil) }
       if let number { record(value, as: number) }
-      return .ok(echo: interpreter.repr(value))
+      let bundle = display.bundle(for: value)
+      lastResultBundle = bundle
+      return .ok(echo: bundle.plainText ?? interpreter.repr(value))
     case .value(nil):
       return .ok(echo: nil)
     case .exit(let status):

@@ -1,0 +1,88 @@
+// One per interpreter: formats values into bundles and hands display events to whichever front end
+// is attached (a notebook runner, the Jupyter kernel), or prints their text when none is.
+import Foundation
+import HPSScript
+
+public final class DisplayRouter {
+  public let formatter: DisplayFormatter
+  unowned let interpreter: Interpreter
+  /// The MIME types the front end renders; nil means every type (notebooks).
+  public var accepted: Set<String>? = MimeType.terminal
+  /// Receives display events. The default prints `text/plain` to the interpreter's stdout.
+  public var publish: (DisplayEvent) -> Void = { _ in }
+  /// True when `publish` reaches a front end that can replace outputs in place (update_display_data).
+  public var supportsUpdates = false
+  private var nextAutomaticID = 0
+
+  init(interpreter: Interpreter) {
+    self.interpreter = interpreter
+    formatter = DisplayFormatter(interpreter: interpreter, warn: { [unowned interpreter] in interpreter.writeStderr($0) })
+    publish = { [unowned self] event in self.printPlain(event) }
+  }
+
+  /// What a front end without display support shows: the text of displays and updates.
+  public func printPlain(_ event: DisplayEvent) {
+    switch event {
+    case .display(let bundle, _), .update(let bundle, _):
+      interpreter.writeStdout((bundle.plainText ?? "") + "\n")
+    case .clearOutput:
+      break
+    }
+  }
+
+  /// The bundle a front end gets for `value`.
+  public func bundle(for value: Value) -> MimeBundle { formatter.bundle(for: value, accepting: accepted) }
+
+  /// Shows (or, with `update`, replaces) a value. Native code (progress bars, search loops) calls this too.
+  public func display(_ value: Value, displayID: String? = nil, update: Bool = false) {
+    display(bundle(for: value), displayID: displayID, update: update)
+  }
+
+  public func display(_ bundle: MimeBundle, displayID: String? = nil, update: Bool = false) {
+    if update, let displayID {
+      publish(.update(bundle, displayID: displayID))
+    } else {
+      publish(.display(bundle, displayID: displayID))
+    }
+  }
+
+  public func clearOutput(wait: Bool = false) { publish(.clearOutput(wait: wait)) }
+
+  /// A fresh display id (IPython's `display_id=True`).
+  public func makeDisplayID() -> String {
+    nextAutomaticID += 1
+    return String(format: "%08x", UInt32.random(in: 0...UInt32.max)) + "-hps-\(nextAutomaticID)"
+  }
+
+  // MARK: - One router per interpreter
+
+  private struct Entry {
+    weak var vm: VM?
+    let router: DisplayRouter
+  }
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var entries: [Entry] = []
+
+  /// The router of the interpreter that owns `vm` (native module code gets only the VM).
+  public static func router(for vm: VM) -> DisplayRouter? {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.first { $0.vm === vm }?.router
+  }
+
+  /// The interpreter's router, creating it and the display builtins on first use.
+  @discardableResult
+  public static func install(on interpreter: Interpreter) -> DisplayRouter {
+    lock.lock()
+    entries.removeAll { $0.vm == nil }
+    if let existing = entries.first(where: { $0.vm === interpreter.vm })?.router {
+      lock.unlock()
+      return existing
+    }
+    let router = DisplayRouter(interpreter: interpreter)
+    entries.append(Entry(vm: interpreter.vm, router: router))
+    lock.unlock()
+    DisplayBuiltins.install(router, on: interpreter)
+    return router
+  }
+}
