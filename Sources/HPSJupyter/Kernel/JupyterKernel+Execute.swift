@@ -32,10 +32,9 @@ extension JupyterKernel {
     switch result.outcome {
     case .ok(let echo):
       if let echo, !silent {
-        publisher.publish(
-          "execute_result",
-          ["execution_count": result.executionCount, "data": ["text/plain": echo], "metadata": JSONObject()],
-          parent: request.header)
+        var output = (result.resultBundle ?? MimeBundle(text: echo)).jsonObject()
+        output["execution_count"] = result.executionCount
+        publisher.publish("execute_result", output, parent: request.header)
       }
       reply["status"] = "ok"
       // `name?` goes to the front end's pager, as IPython's help does.
@@ -55,6 +54,25 @@ extension JupyterKernel {
     let abandoned = failed && stopOnError ? queuedRequests() : []
     self.reply(to: request, on: shell, type: "execute_reply", content: reply, metadata: ["status": reply["status"]!])
     return abandoned
+  }
+
+  /// display(), update_display() and clear_output() from the running cell, after the text the
+  /// cell printed before them.
+  func publishDisplay(_ event: DisplayEvent) {
+    streams.flush()
+    let parent = currentExecute?.header
+    switch event {
+    case .display(let bundle, let displayID):
+      var content = bundle.jsonObject()
+      content["transient"] = displayID.map { ["display_id": $0] } ?? JSONObject()
+      publisher.publish("display_data", content, parent: parent)
+    case .update(let bundle, let displayID):
+      var content = bundle.jsonObject()
+      content["transient"] = ["display_id": displayID]
+      publisher.publish("update_display_data", content, parent: parent)
+    case .clearOutput(let wait):
+      publisher.publish("clear_output", ["wait": wait], parent: parent)
+    }
   }
 
   /// `name?` / `name??`: the Session prints help for it.
@@ -89,7 +107,9 @@ extension JupyterKernel {
       guard let source = source as? String else { continue }
       do {
         let value = try interpreter.evaluate(source)
-        results[name] = ["status": "ok", "data": ["text/plain": interpreter.repr(value)], "metadata": JSONObject()]
+        var bundle = session.display.bundle(for: value).jsonObject()
+        bundle["status"] = "ok"
+        results[name] = bundle
       } catch let error as ScriptError {
         let traceback = interpreter.render(error)
         let last = JupyterKernel.lines(traceback).last ?? error.typeName

@@ -54,6 +54,8 @@ public final class JupyterKernel {
     interpreter.writeStderr = { [streams] text in streams.write("stderr", text) }
     interpreter.vm.flushStdout = { [streams] in streams.flush() }
     interpreter.readLine = { [unowned self] prompt in self.requestInput(prompt: prompt) }
+    session.acceptedMimeTypes = MimeType.notebook
+    session.displayPublisher = { [unowned self] event in self.publishDisplay(event) }
   }
 
   public convenience init(connectionFile: String) throws {

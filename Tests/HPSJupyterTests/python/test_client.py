@@ -127,6 +127,42 @@ class ExecuteTests(unittest.TestCase):
         after, _ = run(self.kc, "1 + 1")
         self.assertEqual(after["content"]["status"], "ok", "the kernel stays up until the front end shuts it down")
 
+    def test_rich_execute_result(self):
+        run(self.kc, "class Table:\n    def __repr__(self): return 'Table(2 rows)'\n    def _repr_html_(self): return '<table><tr><td>1</td></tr></table>'")
+        reply, messages = run(self.kc, "Table()")
+        result = [m for m in messages if m["msg_type"] == "execute_result"][0]["content"]
+        self.assertEqual(result["data"]["text/plain"], "Table(2 rows)")
+        self.assertEqual(result["data"]["text/html"], "<table><tr><td>1</td></tr></table>")
+        self.assertEqual(result["execution_count"], reply["content"]["execution_count"])
+
+    def test_display_update_and_clear(self):
+        code = (
+            "class Svg:\n"
+            "    def __init__(self, n): self.n = n\n"
+            "    def __repr__(self): return f'Svg({self.n})'\n"
+            "    def _repr_svg_(self): return f'<svg xmlns=\"http://www.w3.org/2000/svg\"><text>{self.n}</text></svg>'\n"
+            "print('before')\n"
+            "handle = display(Svg(1), display_id=True)\n"
+            "handle.update(Svg(2))\n"
+            "display({'a': 1}, raw=False)\n"
+            "clear_output(wait=True)\n"
+            "print('after')"
+        )
+        reply, messages = run(self.kc, code)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        out = outputs(messages)
+        types = [m["msg_type"] for m in out]
+        self.assertEqual(types, ["stream", "display_data", "update_display_data", "display_data", "clear_output", "stream"])
+        shown, updated = out[1]["content"], out[2]["content"]
+        self.assertIn("<text>1</text>", shown["data"]["image/svg+xml"])
+        self.assertEqual(shown["data"]["text/plain"], "Svg(1)")
+        display_id = shown["transient"]["display_id"]
+        self.assertTrue(display_id)
+        self.assertEqual(updated["transient"]["display_id"], display_id)
+        self.assertIn("<text>2</text>", updated["data"]["image/svg+xml"])
+        self.assertEqual(out[3]["content"]["data"]["text/plain"], "{'a': 1}")
+        self.assertEqual(out[4]["content"], {"wait": True})
+
     def test_pager_for_question_mark(self):
         reply, messages = run(self.kc, "len?")
         payload = reply["content"]["payload"]

@@ -33,6 +33,12 @@ class HPSKernelConformance(jupyter_kernel_test.KernelTests):
     code_history_pattern = "6 *?"
     supported_history_operations = ("tail", "range", "search")
 
+    code_display_data = [
+        {"code": "class H:\n    def _repr_html_(self): return '<b>hi</b>'\ndisplay(H())", "mime": "text/html"},
+        {"code": "display(3)", "mime": "text/plain"},
+    ]
+    code_clear_output = "clear_output()"
+
     code_inspect_sample = "len"
     code_page_something = "len?"
 
