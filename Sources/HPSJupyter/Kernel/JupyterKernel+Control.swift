@@ -7,11 +7,20 @@ extension JupyterKernel {
   static let streamTick = 50
 
   func controlLoop() {
+    let parent = ProcessInfo.processInfo.environment["JPY_PARENT_PID"].flatMap { Int32($0) }
+    var ticks = 0
     while !shutdownRequested.isSet {
       if control.waitForInput(milliseconds: JupyterKernel.streamTick), let request = receive(from: control) {
         handleControl(request)
       }
       streams.flush()
+      ticks += 1
+      if ticks % 20 == 0, let parent, parent > 1, getppid() != parent {
+        // The client that started us is gone (jupyter_client sets JPY_PARENT_PID); nobody can
+        // shut us down any more, so stop instead of living on as an orphan.
+        log("parent process \(parent) exited; shutting down")
+        requestShutdown()
+      }
     }
     control.close()
     controlFinished.signal()
