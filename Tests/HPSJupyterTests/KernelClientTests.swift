@@ -78,6 +78,14 @@ import Testing
     #expect(!result.output.contains("skipped"), "every conformance check should run:\n\(result.output)")
   }
 
+  @Test func testNotebookClientRunsANotebook() throws {
+    let jupyter = try Jupyter.make()
+    defer { jupyter.remove() }
+    let result = try unittest("test_nbclient", in: jupyter)
+    #expect(result.status == 0, "nbclient run failed:\n\(result.output)")
+    #expect(result.output.contains("\nOK"), "\(result.output)")
+  }
+
   @Test func testKernelspecListFindsTheInstalledKernel() throws {
     let jupyter = try Jupyter.make()
     defer { jupyter.remove() }

@@ -303,6 +303,24 @@ class InterruptTests(unittest.TestCase):
 
         self.interrupted(send)
 
+    def test_heartbeat_answers_during_a_long_cell(self):
+        msg_id = self.kc.execute("while True:\n    pass")
+        time.sleep(0.3)
+        info = self.km.get_connection_info()
+        context = zmq.Context()
+        socket = context.socket(zmq.REQ)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.connect(f"tcp://{info['ip']}:{info['hb_port']}")
+        try:
+            socket.send(b"ping-123")
+            self.assertEqual(socket.poll(3000), zmq.POLLIN, "no heartbeat while a cell runs")
+            self.assertEqual(socket.recv(), b"ping-123")
+        finally:
+            socket.close()
+            context.term()
+        self.km.interrupt_kernel()
+        self.assertEqual(shell_reply(self.kc, msg_id, timeout=15)["content"]["ename"], "KeyboardInterrupt")
+
     def test_interrupt_while_waiting_for_input(self):
         msg_id = self.kc.execute("input('> ')\nprint('after')", allow_stdin=True)
         self.kc.get_stdin_msg(timeout=TIMEOUT)
