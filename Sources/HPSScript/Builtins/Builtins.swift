@@ -374,7 +374,10 @@ enum Builtins {
       try expectArgs("input", args, kw, min: 0, max: 1)
       let prompt = try args.first.map { try vm.str($0) } ?? ""
       vm.flushStdout()
-      guard let line = vm.readLine(prompt) else { throw ScriptError(Builtin.eofError, "EOF when reading a line") }
+      guard let line = vm.readLine(prompt) else {
+        try vm.checkInterrupt()  // Ctrl-C / a kernel interrupt while waiting is KeyboardInterrupt, not EOF
+        throw ScriptError(Builtin.eofError, "EOF when reading a line")
+      }
       return .str(line)
     },
     NativeFunction("open", signature: "(file, mode='r', encoding=None)") { vm, args, kw in

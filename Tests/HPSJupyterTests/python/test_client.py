@@ -327,6 +327,7 @@ class InterruptTests(unittest.TestCase):
         self.km.interrupt_kernel()
         reply = shell_reply(self.kc, msg_id, timeout=15)
         self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
         after, _ = run(self.kc, "3")
         self.assertEqual(after["content"]["status"], "ok")
 
