@@ -43,6 +43,12 @@ struct KernelCommand: ParsableCommand {
     @Option(help: "Install under DIR/share/jupyter/kernels (e.g. a virtualenv's prefix).")
     var prefix: String?
 
+    @Option(help: "The kernelspec's name (its directory); a second name lets two hps builds coexist.")
+    var name = KernelSpec.defaultName
+
+    @Option(help: "The name front ends show (default: the kernel name).")
+    var displayName: String?
+
     func validate() throws {
       if user && prefix != nil { throw ValidationError("--user and --prefix cannot be used together") }
     }
@@ -50,8 +56,8 @@ struct KernelCommand: ParsableCommand {
     func run() throws {
       let location: KernelSpec.Location = user ? .user : prefix.map { .prefix($0) } ?? .system
       do {
-        let directory = try KernelSpec.install(at: location)
-        print("Installed kernelspec hps in \(directory.path)")
+        let directory = try KernelSpec.install(at: location, name: name, displayName: displayName)
+        print("Installed kernelspec \(name) in \(directory.path)")
       } catch {
         FileHandle.standardError.write(Data("hps kernel install: \(error)\n".utf8))
         throw ExitCode(1)

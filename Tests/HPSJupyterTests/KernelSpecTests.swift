@@ -40,6 +40,20 @@ import Testing
     #expect(((json as? [String: Any])?["argv"] as? [String])?.first == "/new/hps")
   }
 
+  @Test func testCustomNameAndDisplayName() throws {
+    let prefix = temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: prefix) }
+    let directory = try KernelSpec.install(at: .prefix(prefix.path), name: "hps-dev", displayName: "hps (debug)", executable: "/x/hps")
+    #expect(directory.lastPathComponent == "hps-dev")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("kernel.json")))
+    #expect((json as? [String: Any])?["display_name"] as? String == "hps (debug)")
+    #expect(throws: KernelSpec.InstallError.self) {
+      try KernelSpec.install(at: .prefix(prefix.path), name: "../escape", executable: "/x/hps")
+    }
+    #expect(!KernelSpec.isValidName("hps kernel"))
+    #expect(KernelSpec.isValidName("hps-0.1_dev"))
+  }
+
   @Test func testUserLocationFollowsJupyterEnvironment() {
     #expect(KernelSpec.kernelsDirectory(.user, environment: ["JUPYTER_DATA_DIR": "/d"]).path == "/d/kernels")
     #expect(KernelSpec.kernelsDirectory(.user, environment: ["XDG_DATA_HOME": "/x"]).path == "/x/jupyter/kernels")

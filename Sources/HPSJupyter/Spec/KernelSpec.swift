@@ -4,7 +4,12 @@ import Foundation
 import HPSKernel
 
 public enum KernelSpec {
-  public static let name = "hps"
+  public static let defaultName = "hps"
+
+  /// Jupyter's rule for kernelspec directory names.
+  public static func isValidName(_ name: String) -> Bool {
+    !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-._".unicodeScalars.contains($0)) }
+  }
 
   public enum Location: Equatable {
     /// `$JUPYTER_DATA_DIR/kernels`, else `$XDG_DATA_HOME/jupyter/kernels` (~/.local/share/...).
@@ -34,10 +39,10 @@ public enum KernelSpec {
   }
 
   /// kernel.json: Jupyter starts `hps kernel -f <file>` and interrupts it with SIGINT.
-  public static func kernelJSON(executable: String) -> JSONObject {
+  public static func kernelJSON(executable: String, displayName: String = defaultName) -> JSONObject {
     [
       "argv": [executable, "kernel", "-f", "{connection_file}"],
-      "display_name": "hps",
+      "display_name": displayName,
       "language": "hps",
       "interrupt_mode": "signal",
       "kernel_protocol_version": Wire.protocolVersion,
@@ -45,18 +50,21 @@ public enum KernelSpec {
     ]
   }
 
-  /// Writes (or replaces) the `hps` kernelspec; returns its directory.
+  /// Writes (or replaces) the kernelspec `name` (default `hps`); returns its directory.
   @discardableResult
   public static func install(
-    at location: Location, executable: String = currentExecutable(),
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    at location: Location, name: String = defaultName, displayName: String? = nil,
+    executable: String = currentExecutable(), environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> URL {
+    guard isValidName(name) else {
+      throw InstallError(description: "kernel name '\(name)' may only use ASCII letters, digits, '-', '.' and '_'")
+    }
     let directory = kernelsDirectory(location, environment: environment).appendingPathComponent(name)
     let files = FileManager.default
     do {
       try files.createDirectory(at: directory, withIntermediateDirectories: true)
       let json = try JSONSerialization.data(
-        withJSONObject: kernelJSON(executable: executable), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        withJSONObject: kernelJSON(executable: executable, displayName: displayName ?? name), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
       try json.write(to: directory.appendingPathComponent("kernel.json"))
       try Logo.png(size: 32).write(to: directory.appendingPathComponent("logo-32x32.png"))
       try Logo.png(size: 64).write(to: directory.appendingPathComponent("logo-64x64.png"))

@@ -99,6 +99,17 @@ class ExecuteTests(unittest.TestCase):
         self.assertEqual(traceback[-1], "ZeroDivisionError: division by zero")
         self.assertTrue(any("in f" in line for line in traceback), traceback)
 
+    def test_syntax_error_unicode_and_magics(self):
+        reply, messages = run(self.kc, "x = (1,\ny = 2)")
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "SyntaxError")
+        self.assertEqual([m["msg_type"] for m in outputs(messages)], ["error"])
+        _, messages = run(self.kc, 'print("héllo ✓ 日本")')
+        self.assertEqual(stream_text(messages), "héllo ✓ 日本\n")
+        reply, messages = run(self.kc, "%lsmagic")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertIn("%timeit", stream_text(messages))
+
     def test_user_expressions(self):
         reply, _ = run(self.kc, "ux = 6", user_expressions={"double": "ux * 2", "bad": "no_such_name"})
         expressions = reply["content"]["user_expressions"]
