@@ -26,6 +26,9 @@ public struct Axis: Equatable {
     self.integerTicks = integerTicks
   }
 
+  /// The fraction of a fitted span added at each end.
+  static let margin = 0.03
+
   /// Whether a data value can be placed on this axis.
   public func accepts(_ v: Double) -> Bool { v.isFinite && (scale == .linear || v > 0) }
 
@@ -40,10 +43,15 @@ public struct Axis: Equatable {
     let data = values.filter(accepts)
     var lo = range?.lowerBound ?? data.min() ?? (scale == .log ? 1 : 0)
     var hi = range?.upperBound ?? data.max() ?? (scale == .log ? 10 : 1)
+    // Markers at the extremes stay whole: fitted spans get a small margin.
+    let margin = range == nil ? Axis.margin : 0
     if scale == .log {
       lo = Foundation.log10(max(lo, .leastNormalMagnitude))
       hi = Foundation.log10(max(hi, .leastNormalMagnitude))
       if hi - lo < 1e-12 { lo -= 0.5; hi += 0.5 }
+      let pad = (hi - lo) * margin
+      lo -= pad
+      hi += pad
       return ResolvedAxis(low: lo, high: hi, isLog: true, ticks: Axis.logTicks(lo, hi))
     }
     if hi - lo < 1e-12 * max(1, abs(lo)) {
@@ -51,6 +59,9 @@ public struct Axis: Equatable {
       lo -= pad
       hi += pad
     }
+    let pad = (hi - lo) * margin
+    lo -= pad
+    hi += pad
     let ticks = Axis.niceTicks(lo, hi, target: targetTicks, integer: integerTicks)
     if range == nil, let first = ticks.first, let last = ticks.last, ticks.count > 1 {
       let step = ticks[1] - ticks[0]

@@ -56,8 +56,8 @@ struct SVGRenderer {
     let showLegend = legend.count > 1 || (legend.count == 1 && panel.colorScale == nil && panel.series.count > 1)
     let longestY = g.y.ticks.map(\.label.count).max() ?? 1
     var left = 30 + Double(min(longestY, 18)) * 7
-    if panel.parallel != nil { left = 40 }
-    let right: Double = 16 + (panel.colorScale != nil ? 80 : 0) + (showLegend ? 150 : 0)
+    if panel.parallel != nil { left = 80 }
+    let right: Double = 16 + (panel.colorScale != nil ? 84 : 0) + (panel.parallel != nil ? 30 : 0) + (showLegend ? 150 : 0)
     let top = panel.title == nil ? 14.0 : 34.0
     let bottom = 56.0
     let area = (x: originX + left, y: originY + top, w: max(panelWidth - left - right, 40), h: max(panelHeight - top - bottom, 40))
@@ -251,7 +251,11 @@ struct SVGRenderer {
       w.element("text", [("x", SVGWriter.number(x + 18)), ("y", SVGWriter.number(y + (1 - f) * height + 4)), ("font-size", "10")],
         text: TickFormat.label(t, step: step))
     }
-    w.element("text", [("class", "colorbar-label"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y - 6)), ("font-size", "11")], text: scale.label)
+    let labelX = x + 62
+    let labelY = y + height / 2
+    w.element(
+      "text", [("class", "colorbar-label"), ("x", SVGWriter.number(labelX)), ("y", SVGWriter.number(labelY)), ("text-anchor", "middle"),
+        ("font-size", "11"), ("transform", "rotate(90 \(SVGWriter.number(labelX)) \(SVGWriter.number(labelY)))")], text: scale.label)
     w.close("g")
   }
 
