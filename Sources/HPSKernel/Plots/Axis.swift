@@ -86,10 +86,18 @@ public struct Axis: Equatable {
       let t = first + Double(k) * step
       if t > hi + step * 0.999 || k > 1000 { break }
       // Snap -0.0 and accumulated error (0.30000000000000004) to the step's grid.
-      ticks.append(abs(t) < step * 1e-9 ? 0 : (t / step).rounded() * step)
+      ticks.append(abs(t) < step * 1e-9 ? 0 : snap(t, step: step))
       k += 1
     }
     return ticks
+  }
+
+  /// `t` rounded to the decimals of `step`, so 3 × 0.2 is 0.6 and not 0.6000000000000001.
+  static func snap(_ t: Double, step: Double) -> Double {
+    let decimals = max(0, 1 - Int(Foundation.log10(step).rounded(.down)))
+    guard decimals < 15 else { return t }
+    let scale = Foundation.pow(10, Double(decimals))
+    return (t * scale).rounded() / scale
   }
 
   /// The nearest of 1, 2, 2.5, 5 × 10^k at or above `rough`.
@@ -152,7 +160,8 @@ enum TickFormat {
     if v == 0 { return "0" }
     let magnitude = max(abs(v), step)
     if magnitude >= 1e6 || step < 1e-4 {
-      return scientific(v, digits: max(0, Int((Foundation.log10(abs(v)) - Foundation.log10(step)).rounded(.down))))
+      let digits = Int(Foundation.log10(abs(v)).rounded(.down)) - Int(Foundation.log10(step).rounded(.down)) + (isHalfStep(step) ? 1 : 0)
+      return scientific(v, digits: max(0, digits))
     }
     let decimals = max(0, Int((-Foundation.log10(step)).rounded(.up) + (isHalfStep(step) ? 1 : 0)))
     return String(format: "%.\(min(decimals, 10))f", v)
