@@ -77,7 +77,8 @@ let package = Package(
     .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics"]),
     .testTarget(name: "HPSTrainingTests", dependencies: ["HPSTraining"]),
     .testTarget(name: "HPSSearchTests", dependencies: ["HPSSearch"]),
-    .testTarget(name: "HPSKernelTests", dependencies: ["HPSKernel"], swiftSettings: swift5),
+    .testTarget(
+      name: "HPSKernelTests", dependencies: ["HPSKernel"], exclude: ["PlotGolden"], swiftSettings: swift5),
     // Runs the built `hps` binary end to end: CPython conformance, golden errors, REPL sessions.
     .testTarget(name: "HPSCLITests", dependencies: ["HPSKernel"], swiftSettings: swift5),
   ]

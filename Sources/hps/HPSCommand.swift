@@ -11,7 +11,7 @@ struct HPSCommand: ParsableCommand {
     commandName: "hps",
     abstract: "A hyperparameter-search workbench with a Python-flavoured language.",
     version: HPSVersion.current,
-    subcommands: [Run.self, KernelCommand.self],
+    subcommands: [Run.self, KernelCommand.self, NotebookCommand.self],
     defaultSubcommand: Run.self)
 }
 

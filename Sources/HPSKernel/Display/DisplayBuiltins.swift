@@ -8,6 +8,7 @@ enum DisplayBuiltins {
   static func install(_ router: DisplayRouter, on interpreter: Interpreter) {
     for (name, function) in functions(router) { interpreter.setBuiltin(name, .object(function)) }
     interpreter.registerModule(HPSModule.make(router))
+    interpreter.registerModule(PlotModule.module)
   }
 
   static func functions(_ router: DisplayRouter) -> [(String, NativeFunction)] {

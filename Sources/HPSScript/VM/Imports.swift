@@ -9,6 +9,16 @@ extension VM {
     if let native = nativeModules[name] {
       let m = try native.instantiate(self)
       modules[name] = .object(m)
+      // As in Python, a loaded submodule is an attribute of its package (`hps.plot`), whichever of
+      // the two loads first.
+      if let dot = name.lastIndex(of: "."), case .object(let parent as ModuleObject)? = modules[String(name[..<dot])] {
+        parent.namespace.set(String(name[name.index(after: dot)...]), .object(m))
+      }
+      for (key, value) in modules where key.hasPrefix(name + ".") && !key.dropFirst(name.count + 1).contains(".") {
+        if case .object(let sub as ModuleObject) = value, m.namespace.get(String(key.dropFirst(name.count + 1))) == nil {
+          m.namespace.set(String(key.dropFirst(name.count + 1)), .object(sub))
+        }
+      }
       return m
     }
     if let text = FrozenModules.sources[name] {
