@@ -1,5 +1,6 @@
 // What `kernel_info_reply` says about hps. The language is a Python subset, so front ends are told
-// to highlight it as Python (pygments_lexer, codemirror_mode, mimetype).
+// to highlight it as Python (pygments_lexer, codemirror_mode; front ends prefer those over the
+// mimetype, which names the language itself, as the notebook runner writes it).
 import Foundation
 import HPSKernel
 
@@ -7,7 +8,7 @@ enum KernelInfo {
   static let languageInfo: JSONObject = [
     "name": "hps",
     "version": HPSVersion.current,
-    "mimetype": "text/x-python",
+    "mimetype": "text/x-hps",
     "file_extension": ".hps",
     "pygments_lexer": "python",
     "codemirror_mode": "python",

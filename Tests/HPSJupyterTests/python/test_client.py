@@ -174,6 +174,19 @@ class ExecuteTests(unittest.TestCase):
         self.assertEqual(out[3]["content"]["data"]["text/plain"], "{'a': 1}")
         self.assertEqual(out[4]["content"], {"wait": True})
 
+    def test_progress_updates_one_display(self):
+        code = "import hps, time\np = hps.Progress(total=3, desc='trials')\nfor i in range(3):\n    time.sleep(0.15)\n    p.update(1)\np.close()"
+        reply, messages = run(self.kc, code)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        out = outputs(messages)
+        shown = [m for m in out if m["msg_type"] == "display_data"]
+        updates = [m for m in out if m["msg_type"] == "update_display_data"]
+        self.assertEqual(len(shown), 1, [m["msg_type"] for m in out])
+        self.assertGreaterEqual(len(updates), 1)
+        display_id = shown[0]["content"]["transient"]["display_id"]
+        self.assertTrue(all(u["content"]["transient"]["display_id"] == display_id for u in updates))
+        self.assertIn("3/3", updates[-1]["content"]["data"]["text/plain"])
+
     def test_pager_for_question_mark(self):
         reply, messages = run(self.kc, "len?")
         payload = reply["content"]["payload"]
