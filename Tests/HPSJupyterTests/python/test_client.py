@@ -4,6 +4,8 @@ import hashlib
 import hmac
 import json
 import os
+import signal
+import sys
 import subprocess
 import tempfile
 import time
@@ -458,6 +460,34 @@ class LifecycleTests(unittest.TestCase):
             kc.stop_channels()
             if km.is_alive():
                 km.shutdown_kernel(now=True)
+
+    def test_kernel_exits_when_its_client_dies(self):
+        starter = (
+            "import sys, time\n"
+            "sys.path.insert(0, '.')\n"
+            "from harness import start_kernel\n"
+            "km, kc = start_kernel()\n"
+            "print(km.provisioner.process.pid, flush=True)\n"
+            "time.sleep(60)\n"
+        )
+        client = subprocess.Popen([sys.executable, "-c", starter], stdout=subprocess.PIPE, text=True)
+        try:
+            kernel_pid = int(client.stdout.readline())
+        finally:
+            client.kill()
+            client.wait(timeout=10)
+            client.stdout.close()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                with open(f"/proc/{kernel_pid}/stat") as stat:
+                    if stat.read().split(")")[-1].split()[0] == "Z":
+                        return  # exited; only waiting to be reaped
+            except FileNotFoundError:
+                return
+            time.sleep(0.1)
+        os.kill(kernel_pid, signal.SIGKILL)
+        self.fail("the kernel outlived its client by more than 5 s")
 
     def test_restart_gives_a_fresh_kernel(self):
         km, kc = start_kernel()
