@@ -22,8 +22,9 @@ extension JupyterKernel {
     }
 
     currentExecute = request
-    let helpPage = JupyterKernel.isHelpRequest(code) ? capturingSessionWrites { session.execute(code, storeHistory: storeHistory) } : nil
-    let result = helpPage?.result ?? session.execute(code, storeHistory: storeHistory)
+    let run = { self.session.execute(code, storeHistory: storeHistory) }
+    let helpPage = JupyterKernel.isHelpRequest(code) ? capturingSessionWrites(run) : nil
+    let result = helpPage?.result ?? run()
     currentExecute = nil
     streams.flush()
 
@@ -50,8 +51,10 @@ extension JupyterKernel {
       reply["status"] = "ok"
       reply["payload"] = [["source": "ask_exit", "keepkernel": false] as JSONObject]
     }
-    reply["user_expressions"] = evaluate(expressions)
-    let abandoned = failed && stopOnError ? queuedRequests() : []
+    // As ipykernel: expressions are only evaluated after a cell that succeeded, and a silent
+    // cell's failure does not abort the queue.
+    reply["user_expressions"] = failed ? JSONObject() : evaluate(expressions)
+    let abandoned = failed && stopOnError && !silent ? queuedRequests() : []
     self.reply(to: request, on: shell, type: "execute_reply", content: reply, metadata: ["status": reply["status"]!])
     return abandoned
   }

@@ -13,6 +13,9 @@ extension JupyterKernel {
   }
 
   func handleShell(_ request: Message) {
+    // An interrupt that arrived while idle is stale; it must not break completion or inspection
+    // (which evaluate names). execute clears it too.
+    interpreter.interrupt.clear()
     switch request.type {
     case "execute_request":
       var abandoned: [Message] = []
