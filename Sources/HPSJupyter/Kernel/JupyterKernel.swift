@@ -40,6 +40,9 @@ public final class JupyterKernel {
     stdin = try ZMQSocket(context, type: ZMQ_ROUTER, name: "stdin")
     heartbeat = try ZMQSocket(context, type: ZMQ_REP, name: "heartbeat")
     let iopub = try ZMQSocket(context, type: ZMQ_PUB, name: "iopub")
+    // A dropped iopub message loses output, or worse the `idle` a client waits for; a cell that
+    // floods outputs should cost memory, not correctness.
+    iopub.unlimitSendQueue()
     try shell.bind(connection.endpoint(port: connection.shellPort))
     try control.bind(connection.endpoint(port: connection.controlPort))
     try stdin.bind(connection.endpoint(port: connection.stdinPort))

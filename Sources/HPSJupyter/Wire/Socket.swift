@@ -37,6 +37,12 @@ final class ZMQSocket {
     zmq_setsockopt(raw, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
   }
 
+  /// Removes the send queue limit (ZeroMQ's default drops PUB messages beyond 1000 queued ones).
+  func unlimitSendQueue() {
+    var unlimited: Int32 = 0
+    zmq_setsockopt(raw, ZMQ_SNDHWM, &unlimited, MemoryLayout<Int32>.size)
+  }
+
   func bind(_ endpoint: String) throws {
     guard zmq_bind(raw, endpoint) == 0 else { throw ZMQError("cannot bind \(name) socket to \(endpoint)") }
   }
