@@ -26,7 +26,6 @@ public final class JupyterKernel {
   /// Set once by whichever channel receives shutdown_request; every loop watches it.
   let shutdownRequested = InterruptFlag()
   let controlFinished = DispatchSemaphore(value: 0)
-  let heartbeatFinished = DispatchSemaphore(value: 0)
   /// The execute_request being run (for stdin's routing and allow_stdin); shell thread only.
   var currentExecute: Message?
 
@@ -114,11 +113,10 @@ public final class JupyterKernel {
   }
 
   private func startHeartbeat() {
-    let thread = Thread { [heartbeat, heartbeatFinished] in
+    let thread = Thread { [heartbeat] in
       // zmq_proxy echoes every ping back on the REP socket until the context terminates.
       while zmq_proxy(heartbeat.raw, heartbeat.raw, nil) != 0 && zmq_errno() == EINTR {}
       heartbeat.close()
-      heartbeatFinished.signal()
     }
     thread.name = "hps-kernel-heartbeat"
     thread.start()
