@@ -72,6 +72,23 @@ import Testing
     }
   }
 
+  @Test func testReplayedMessageIsRejected() throws {
+    let wire = Wire(signer: Signer(key: "k"))
+    let frames = wire.encode(type: "execute_request", content: ["code": "1"], parent: nil, identities: [])
+    _ = try wire.decode(frames)
+    #expect(throws: WireError.self) { try wire.decode(frames) }
+    let fresh = wire.encode(type: "execute_request", content: ["code": "1"], parent: nil, identities: [])
+    #expect((try? wire.decode(fresh)) != nil, "same content, new header: a new signature")
+  }
+
+  @Test func testReplayGuardForgetsOnlyTheOlderHalf() {
+    let guardian = ReplayGuard()
+    let signatures = (0..<(ReplayGuard.capacity / 2 + 10)).map { Data("sig\($0)".utf8) }
+    for signature in signatures { #expect(guardian.admit(signature)) }
+    #expect(!guardian.admit(signatures[0]), "still remembered after the first rotation")
+    #expect(!guardian.admit(signatures.last!))
+  }
+
   @Test func testConnectionFileParsing() throws {
     let text = """
       {"transport": "tcp", "ip": "127.0.0.1", "shell_port": 5001, "iopub_port": 5002, "stdin_port": 5003,

@@ -19,6 +19,7 @@ public enum WireError: Error, CustomStringConvertible {
   case missingDelimiter
   case tooFewFrames(Int)
   case badSignature
+  case replayed
   case notJSON(frame: String)
 
   public var description: String {
@@ -26,6 +27,7 @@ public enum WireError: Error, CustomStringConvertible {
     case .missingDelimiter: return "no <IDS|MSG> delimiter"
     case .tooFewFrames(let count): return "\(count) frames after the delimiter, need 5"
     case .badSignature: return "signature does not verify"
+    case .replayed: return "signature was already used (a replayed message)"
     case .notJSON(let frame): return "\(frame) frame is not a JSON object"
     }
   }
@@ -39,6 +41,7 @@ public struct Wire {
   public let signer: Signer
   public let session: String
   public let username: String
+  private let replays = ReplayGuard()
 
   public init(signer: Signer, session: String = UUID().uuidString.lowercased(), username: String = "hps") {
     self.signer = signer
@@ -46,12 +49,14 @@ public struct Wire {
     self.username = username
   }
 
-  /// Checks the signature against the frames exactly as received, then parses them.
+  /// Checks the signature against the frames exactly as received (and that it is not a replay),
+  /// then parses them.
   public func decode(_ frames: [Data]) throws -> Message {
     guard let split = frames.firstIndex(of: Wire.delimiter) else { throw WireError.missingDelimiter }
     let rest = Array(frames[(split + 1)...])
     guard rest.count >= 5 else { throw WireError.tooFewFrames(rest.count) }
     guard signer.verify(signature: rest[0], frames: Array(rest[1...4])) else { throw WireError.badSignature }
+    guard !signer.isEnabled || replays.admit(rest[0]) else { throw WireError.replayed }
     func object(_ index: Int, _ name: String) throws -> JSONObject {
       guard let value = JSON.decode(rest[index]) else { throw WireError.notJSON(frame: name) }
       return value

@@ -410,6 +410,28 @@ class SignatureTests(unittest.TestCase):
         with open(self.log) as log:
             self.assertIn("signature does not verify", log.read())
 
+    def test_replayed_message_is_ignored(self):
+        key = self.km.session.key
+        info, frames = self.raw_request("replay_count = globals().get('replay_count', 0) + 1", key)
+        context = zmq.Context()
+        socket = context.socket(zmq.DEALER)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.connect(f"tcp://{info['ip']}:{info['shell_port']}")
+        try:
+            socket.send_multipart(frames)
+            self.assertEqual(socket.poll(TIMEOUT * 1000), zmq.POLLIN)
+            socket.recv_multipart()
+            socket.send_multipart(frames)  # the same signed bytes again
+            self.assertEqual(socket.poll(1500), 0, "the kernel answered a replayed message")
+        finally:
+            socket.close()
+            context.term()
+        _, messages = run(self.kc, "replay_count")
+        result = [m for m in messages if m["msg_type"] == "execute_result"][0]
+        self.assertEqual(result["content"]["data"]["text/plain"], "1")
+        with open(self.log) as log:
+            self.assertIn("replayed message", log.read())
+
     def test_good_raw_signature_is_accepted(self):
         key = self.km.session.key
         info, frames = self.raw_request("signed_ok = 7", key)
