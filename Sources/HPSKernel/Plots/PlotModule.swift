@@ -40,13 +40,7 @@ enum PlotModule {
     }
   }
 
-  static func run(_ vm: VM, _ body: () throws -> Plot) throws -> Value {
-    do {
-      return try PlotValue.make(try body(), vm: vm)
-    } catch let e as PlotError {
-      throw PlotValue.scriptError(e, vm)
-    }
-  }
+  static func run(_ vm: VM, _ body: () throws -> Plot) throws -> Value { try PlotValue.make(vm: vm, body) }
 
   static let curves = NativeFunction(
     "curves",
