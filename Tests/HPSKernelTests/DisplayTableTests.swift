@@ -60,3 +60,20 @@ import Testing
     }
   }
 }
+
+@Suite struct DisplayStudyTableTests {
+  @Test func testStudiesSideBySide() throws {
+    let table = Table.studies([try PlotFixtures.singleObjective(), try PlotFixtures.twoObjectives()])
+    #expect(table.rows.count == 2)
+    let single = table.rows[0]
+    let study = try PlotFixtures.singleObjective()
+    let best = study.trials(states: [.complete]).min { ($0.value ?? 0) < ($1.value ?? 0) }
+    #expect(single[0] == "quadratic" && single[1] == "minimize")
+    #expect(single[2] == "17" && single[3] == "2" && single[4] == "1")
+    #expect(single[6] == String(best?.number ?? -1))
+    #expect(single[7].hasPrefix("lr="))
+    #expect(table.rows[1][5] == "6 on the Pareto front")
+    #expect(table.text().contains("quadratic"))
+    #expect(Table.trials(study, states: [.pruned]).rows.count == 2)
+  }
+}
