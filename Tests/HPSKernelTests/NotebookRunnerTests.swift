@@ -95,6 +95,19 @@ import Testing
     #expect(doc.cells[7]["execution_count"] as? Int == 6)
   }
 
+  @Test func testTimeoutInterruptsTheCell() throws {
+    let interpreter = Interpreter()
+    let session = Session(interpreter: interpreter, isInteractive: false)
+    let document = try NotebookDocument(data: Self.notebook([("code", "while True:\n    pass"), ("code", "print('no')")]))
+    let started = Date()
+    let (doc, report) = NotebookRunner(document: document, session: session, options: .init(timeout: 0.3)).run()
+    #expect(Date().timeIntervalSince(started) < 10)
+    #expect(report.failures.map(\.name) == ["CellTimeoutError"])
+    #expect(report.failures.first?.message == "A cell timed out while it was being executed, after 0.3 seconds.")
+    #expect(outputs(doc, 0).first?["ename"] as? String == "KeyboardInterrupt")
+    #expect(report.stopped)
+  }
+
   @Test func testBadNotebooksAreRejectedWithReasons() {
     #expect(throws: NotebookError.invalid(path: "<notebook>", reason: "nbformat 3 is not supported; convert it with `jupyter nbconvert --to notebook`")) {
       try NotebookDocument(data: Data(#"{"nbformat": 3, "worksheets": []}"#.utf8))
