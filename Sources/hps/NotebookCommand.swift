@@ -34,8 +34,12 @@ struct RunNotebook: ParsableCommand {
   @Flag(name: .customLong("allow-errors"), help: "Run every cell even after one raises (the exit status is still 1).")
   var allowErrors = false
 
+  @Option(help: "Seconds a cell may run before it is interrupted and counted as an error (default: no limit).")
+  var timeout: Double?
+
   func validate() throws {
     if inplace && output != nil { throw ValidationError("use either --output or --inplace, not both") }
+    if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
   }
 
   func run() throws {
@@ -62,7 +66,7 @@ struct RunNotebook: ParsableCommand {
     installInterruptHandler(for: interpreter)
     let session = Session(interpreter: interpreter, isInteractive: false)
     let started = Date()
-    let (executed, report) = NotebookRunner(document: document, session: session, options: .init(allowErrors: allowErrors)).run()
+    let (executed, report) = NotebookRunner(document: document, session: session, options: .init(allowErrors: allowErrors, timeout: timeout)).run()
     do {
       try executed.write(to: destination)
     } catch {

@@ -159,3 +159,18 @@ import Testing
     #expect(bundle.restricted(to: ["text/plain"]).mimeTypes == ["text/plain"])
   }
 }
+
+@Suite struct DisplayShadowingTests {
+  @Test func testShadowedGetattrDoesNotBreakRichDisplay() {
+    let interpreter = Interpreter()
+    interpreter.writeStdout = { _ in }
+    let s = Session(interpreter: interpreter, isInteractive: false)
+    s.acceptedMimeTypes = MimeType.notebook
+    nonisolated(unsafe) var result: CellResult?
+    Interpreter.runOnLargeStack {
+      _ = s.execute("getattr = None\nlist = None\nclass H:\n    def _repr_html_(self): return '<p>h</p>'")
+      result = s.execute("display(H(), include=('text/html',)); H()")
+    }
+    #expect(result?.resultBundle?[MimeType.html] == "<p>h</p>")
+  }
+}

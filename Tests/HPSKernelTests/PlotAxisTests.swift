@@ -48,3 +48,16 @@ import Testing
     #expect(TickFormat.value(.nan) == "nan")
   }
 }
+
+@Suite struct PlotSVGNumberTests {
+  @Test func testCoordinatesHaveAtMostTwoDecimals() {
+    #expect(SVGWriter.number(12) == "12")
+    #expect(SVGWriter.number(12.5) == "12.5")
+    #expect(SVGWriter.number(-0.25) == "-0.25")
+    #expect(SVGWriter.number(-0.004) == "0")
+    #expect(SVGWriter.number(3.14159) == "3.14")
+    #expect(SVGWriter.number(7.05) == "7.05")
+    #expect(SVGWriter.number(-1.999) == "-2")
+    #expect(SVGWriter.escape("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;")
+  }
+}

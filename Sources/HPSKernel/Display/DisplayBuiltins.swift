@@ -82,7 +82,7 @@ enum DisplayBuiltins {
     let items: [Value]
     if let array = v.asArray {
       items = array
-    } else if let list = router.interpreter[global: "list"], let converted = try? vm.callValue(list, [v]).asArray {
+    } else if let list = router.formatter.listBuiltin, let converted = try? vm.callValue(list, [v]).asArray {
       items = converted
     } else {
       throw vm.error("TypeError", "\(name) must be a list of MIME types, not \(v.typeName)")

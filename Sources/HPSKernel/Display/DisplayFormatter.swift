@@ -17,9 +17,15 @@ public final class DisplayFormatter {
     ("_repr_json_", MimeType.json),
   ]
 
+  /// The builtins `getattr` and `list`, taken before user code can shadow their names.
+  let getattrBuiltin: Value?
+  let listBuiltin: Value?
+
   init(interpreter: Interpreter, warn: @escaping (String) -> Void) {
     self.interpreter = interpreter
     self.warn = warn
+    getattrBuiltin = interpreter.builtinNames.contains("getattr") ? interpreter[global: "getattr"] : nil
+    listBuiltin = interpreter.builtinNames.contains("list") ? interpreter[global: "list"] : nil
   }
 
   /// The bundle for `value`, limited to `accepted` (nil: every type); `text/plain` is always there.
@@ -69,7 +75,7 @@ public final class DisplayFormatter {
 
   /// `obj.name` when it exists and is not None (bound method), else nil.
   private func method(_ value: Value, _ name: String) -> Value? {
-    guard let getattr = interpreter[global: "getattr"] else { return nil }
+    guard let getattr = getattrBuiltin else { return nil }
     guard let m = try? interpreter.vm.callValue(getattr, [value, .str(name), .none]) else { return nil }
     if case .none = m { return nil }
     return m

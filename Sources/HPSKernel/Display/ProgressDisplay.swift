@@ -71,7 +71,7 @@ public final class ProgressDisplay {
   public func close() {
     guard !closed else { return }
     // A plain-lines log already ends with this state when the last update was drawn.
-    if !(mode == .lines && drawnCompleted == completed) { redraw(force: true) }
+    if !(mode == .lines && drawnState == state) { redraw(force: true) }
     closed = true
     if mode == .terminal {
       write("\n")
@@ -108,10 +108,12 @@ public final class ProgressDisplay {
       write(text + "\n")
       flush()
     }
-    drawnCompleted = completed
+    drawnState = state
   }
 
-  private var drawnCompleted: Int?
+  /// What a line shows besides timing, to tell whether the last line is still current.
+  private var state: String { "\(completed)|" + postfix.map { "\($0.0)=\($0.1)" }.joined(separator: ",") }
+  private var drawnState: String?
 
   /// tqdm's line: `desc:  45%|████▌     | 9/20 [00:03<00:04,  2.90it/s, best=0.1]`.
   public func line(now: Date? = nil) -> String {

@@ -4,11 +4,21 @@
 import Foundation
 import HPSScript
 
+/// Set from the timer thread, read after the cell returns (the interrupt orders the two).
+final class TimeoutFlag: @unchecked Sendable {
+  var fired = false
+}
+
 public final class NotebookRunner {
   public struct Options {
     /// Keep going after a cell raises (nbclient's `allow_errors`).
     public var allowErrors = false
-    public init(allowErrors: Bool = false) { self.allowErrors = allowErrors }
+    /// Seconds a cell may run before it is interrupted (nbclient's `timeout`); nil waits forever.
+    public var timeout: TimeInterval?
+    public init(allowErrors: Bool = false, timeout: TimeInterval? = nil) {
+      self.allowErrors = allowErrors
+      self.timeout = timeout
+    }
   }
 
   /// The first cell that raised, when the run stopped or continued past errors.
@@ -84,7 +94,17 @@ public final class NotebookRunner {
           document.cells[index]["execution_count"] = NSNull()
           continue
         }
+        let timer = options.timeout.map { seconds in
+          let flag = TimeoutFlag()
+          let item = DispatchWorkItem { [interpreter] in
+            flag.fired = true
+            interpreter.interrupt.set()
+          }
+          DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+          return (item, flag)
+        }
         let result = session.execute(source)
+        timer?.0.cancel()
         report.executedCells += 1
         switch result.outcome {
         case .ok:
@@ -99,7 +119,12 @@ public final class NotebookRunner {
             "output_type": "error", "ename": name, "evalue": message,
             "traceback": traceback.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty },
           ])
-          report.failures.append(CellFailure(cellIndex: index, executionCount: result.executionCount, name: name, message: message))
+          if let timer, timer.1.fired, let seconds = options.timeout {
+            let text = "A cell timed out while it was being executed, after \(TickFormat.value(seconds)) seconds."
+            report.failures.append(CellFailure(cellIndex: index, executionCount: result.executionCount, name: "CellTimeoutError", message: text))
+          } else {
+            report.failures.append(CellFailure(cellIndex: index, executionCount: result.executionCount, name: name, message: message))
+          }
           if !options.allowErrors { halted = true }
         case .exit(let status):
           report.exitStatus = status

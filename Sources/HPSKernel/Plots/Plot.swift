@@ -157,8 +157,13 @@ public struct Plot: Equatable {
 
   public func mimeBundle(accepting accepted: Set<String>) -> MimeBundle {
     var bundle = MimeBundle()
-    if accepted.contains(MimeType.svg) { bundle[MimeType.svg] = svg() }
-    bundle[MimeType.plainText] = text()
+    if accepted.contains(MimeType.svg) {
+      bundle[MimeType.svg] = svg()
+      bundle[MimeType.plainText] = text()
+    } else {
+      // Only a terminal will read the text: fit its width.
+      bundle[MimeType.plainText] = text(width: TerminalWidth.current)
+    }
     return bundle
   }
 

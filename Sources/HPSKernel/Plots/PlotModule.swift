@@ -1,6 +1,6 @@
-// The `hps.plot` script module: plots that need no study object (training curves, plain series)
-// and the Figure class. Study plots are reached through `optuna.visualization`, whose module calls
-// StudyPlots directly.
+// The `hps.plot` script module: training curves, plain series, the Figure class, and Optuna's
+// study plots under their Optuna names (working once the optuna module installs its
+// StudyPlotBinding).
 import Foundation
 import HPSScript
 
@@ -12,7 +12,7 @@ enum PlotModule {
       ("Figure", PlotValue.figureClass.value),
       ("training_curves", .object(trainingCurves)),
       ("curves", .object(curves)),
-    ]
+    ] + StudyPlotFunctions.members()
   }
 
   static func number(_ v: Value, _ vm: VM, _ context: String) throws -> Double {
@@ -40,13 +40,7 @@ enum PlotModule {
     }
   }
 
-  static func run(_ vm: VM, _ body: () throws -> Plot) throws -> Value {
-    do {
-      return try PlotValue.make(try body(), vm: vm)
-    } catch let e as PlotError {
-      throw PlotValue.scriptError(e, vm)
-    }
-  }
+  static func run(_ vm: VM, _ body: () throws -> Plot) throws -> Value { try PlotValue.make(vm: vm, body) }
 
   static let curves = NativeFunction(
     "curves",

@@ -3,6 +3,7 @@
 // `show` that Optuna users call on the figures `optuna.visualization` returns.
 import Foundation
 import HPSScript
+import HPSSearch
 
 /// The Swift object inside a script `Figure`.
 public final class PlotBox: MimeRepresentable {
@@ -18,6 +19,20 @@ public enum PlotValue {
     guard case .instance(let instance) = v else { throw vm.error("RuntimeError", "Figure construction failed") }
     instance.native = PlotBox(plot)
     return v
+  }
+
+  /// Builds a plot and wraps it for scripts; plot and search argument errors become the ValueError
+  /// Optuna raises (`optuna.visualization.plot_*` bindings call this around StudyPlots).
+  public static func make(vm: VM, _ build: () throws -> Plot) throws -> Value {
+    let plot: Plot
+    do {
+      plot = try build()
+    } catch let e as PlotError {
+      throw scriptError(e, vm)
+    } catch let e as SearchError {
+      throw vm.error("ValueError", "\(e)")
+    }
+    return try make(plot, vm: vm)
   }
 
   /// The plot inside a script value, if it is a Figure.

@@ -12,7 +12,7 @@ public enum TrainingPlots {
   /// One panel of named (step, value) series drawn as lines with markers.
   public static func curves(
     _ series: [(name: String, points: [(Double, Double)])], title: String = "Training Curves", xLabel: String = "Step",
-    yLabel: String = "Value", logScale: Bool = false
+    yLabel: String = "Value", logScale: Bool = false, firstColor: Int = 0
   ) throws -> Plot {
     if logScale {
       for s in series {
@@ -25,9 +25,11 @@ public enum TrainingPlots {
     }
     let list = series.enumerated().map { i, s in
       Series(s.name, s.points.map { PlotPoint($0.0, $0.1, tooltip: "\(s.name) at \(TickFormat.value($0.0)): \(TickFormat.value($0.1))") },
-        style: s.points.count > 40 ? .line : .lineAndMarkers, colorIndex: i)
+        style: s.points.count > 40 ? .line : .lineAndMarkers, colorIndex: firstColor + i)
     }
-    let panel = PlotPanel(xAxis: Axis(xLabel), yAxis: Axis(yLabel, scale: logScale ? .log : .linear), series: list)
+    // Steps are whole numbers; epochs may not be.
+    let wholeX = series.allSatisfy { $0.points.allSatisfy { $0.0 == $0.0.rounded() } }
+    let panel = PlotPanel(xAxis: Axis(xLabel, integerTicks: wholeX), yAxis: Axis(yLabel, scale: logScale ? .log : .linear), series: list)
     return Plot(title: title, panels: [panel])
   }
 
@@ -65,7 +67,9 @@ public enum TrainingPlots {
     if !losses.isEmpty {
       panels += try curves(losses.map(series), xLabel: xLabel, yLabel: losses.count == 1 ? losses[0] : "Loss", logScale: logScale).panels
     }
-    if !others.isEmpty { panels += try curves(others.map(series), xLabel: xLabel, yLabel: others.count == 1 ? others[0] : "Metric").panels }
+    if !others.isEmpty {
+      panels += try curves(others.map(series), xLabel: xLabel, yLabel: others.count == 1 ? others[0] : "Metric", firstColor: losses.count).panels
+    }
     guard !panels.isEmpty else {
       throw PlotError.invalidArgument(function: "plot_training_curves", argument: "log_history", message: "has no metric values to plot")
     }
