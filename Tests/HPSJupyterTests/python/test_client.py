@@ -176,6 +176,18 @@ class ExecuteTests(unittest.TestCase):
         self.assertEqual(out[3]["content"]["data"]["text/plain"], "{'a': 1}")
         self.assertEqual(out[4]["content"], {"wait": True})
 
+    def test_plot_is_an_svg_result(self):
+        code = (
+            "import hps.plot\n"
+            "log = [{'loss': 2.0, 'step': 1}, {'loss': 1.0, 'step': 2}, {'loss': 0.5, 'step': 3}]\n"
+            "hps.plot.training_curves(log)"
+        )
+        reply, messages = run(self.kc, code)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        result = [m for m in messages if m["msg_type"] == "execute_result"][0]["content"]["data"]
+        self.assertTrue(result["image/svg+xml"].lstrip().startswith("<svg"), result.keys())
+        self.assertIn("text/plain", result)
+
     def test_progress_updates_one_display(self):
         code = "import hps, time\np = hps.Progress(total=3, desc='trials')\nfor i in range(3):\n    time.sleep(0.15)\n    p.update(1)\np.close()"
         reply, messages = run(self.kc, code)
