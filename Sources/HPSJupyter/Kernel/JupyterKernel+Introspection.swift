@@ -10,10 +10,30 @@ extension JupyterKernel {
     let cursor = JupyterKernel.clamp(JSON.int(content["cursor_pos"]), count: code.count)
     let start = JupyterKernel.wordStart(in: code, before: cursor, allowMagic: true)
     let word = JupyterKernel.text(code[start..<cursor])
+    let matches = session.completions(for: word)
+    // JupyterLab shows a kind icon per match from this (IPython's experimental field).
+    let typed: [JSONObject] = matches.map { match in
+      ["start": start, "end": cursor, "text": match, "type": completionType(of: match), "signature": ""]
+    }
     return [
-      "status": "ok", "matches": session.completions(for: word), "cursor_start": start, "cursor_end": cursor,
-      "metadata": JSONObject(),
+      "status": "ok", "matches": matches, "cursor_start": start, "cursor_end": cursor,
+      "metadata": ["_jupyter_types_experimental": typed],
     ]
+  }
+
+  /// IPython's completion kinds. Only plain names are looked up (a dictionary lookup, no code
+  /// runs); attributes could be properties, so they are not evaluated and stay "attribute".
+  func completionType(of match: String) -> String {
+    if match.hasPrefix("%") { return "magic" }
+    if Session.keywords.contains(match) { return "keyword" }
+    if match.contains(".") { return "attribute" }
+    guard let value = interpreter[global: match] else { return "statement" }
+    switch value.typeName {
+    case "function", "builtin_function_or_method", "method": return "function"
+    case "type": return "class"
+    case "module": return "module"
+    default: return "instance"
+    }
   }
 
   func inspect(_ content: JSONObject) -> JSONObject {

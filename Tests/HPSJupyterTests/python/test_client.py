@@ -225,6 +225,18 @@ class ExecuteTests(unittest.TestCase):
                 self.assertIn(expected, content["matches"])
                 self.assertEqual(content["cursor_start"], start)
                 self.assertEqual(content["cursor_end"], cursor)
+        kinds = {
+            entry["text"]: entry["type"]
+            for code in ("pri", "whi", "math", "math.sq", "lear", "%tim", "in")
+            for entry in shell_reply(self.kc, self.kc.complete(code, len(code)))["content"]["metadata"]["_jupyter_types_experimental"]
+        }
+        self.assertEqual(kinds["print"], "function")
+        self.assertEqual(kinds["while"], "keyword")
+        self.assertEqual(kinds["math"], "module")
+        self.assertEqual(kinds["math.sqrt"], "attribute")
+        self.assertEqual(kinds["learning_rate"], "instance")
+        self.assertEqual(kinds["%timeit"], "magic")
+        self.assertEqual(kinds["int"], "class")
         # The cursor in the middle of the code completes the word before it.
         content = shell_reply(self.kc, self.kc.complete("pri\nx = 1", 3))["content"]
         self.assertIn("print", content["matches"])
