@@ -136,6 +136,15 @@ import Testing
     #expect(throws: PlotError.unsupportedFormat(path: path, ext: "png")) { try StudyPlots.intermediateValues(multi).save(to: path) }
   }
 
+  @Test func testEmptyStudySaysSo() throws {
+    let empty = StudySnapshot(trials: [])
+    let plot = try StudyPlots.intermediateValues(empty)
+    #expect(PlotSVGInspector(plot.svg()).texts(withClass: "empty") == ["No data to plot"])
+    #expect(plot.text().contains("No data to plot"))
+    #expect(PlotSVGInspector(try StudyPlots.optimizationHistory(empty).svg()).isWellFormed)
+    #expect(try StudyPlots.contour(empty).panels.isEmpty)
+  }
+
   @Test func testSaveWritesEachFormat() throws {
     let plot = try StudyPlots.optimizationHistory(try PlotFixtures.singleObjective())
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plots-\(UUID().uuidString)")
