@@ -97,11 +97,9 @@ public struct NotebookDocument {
     return out
   }
 
-  /// JSON text as nbformat writes it: sorted keys, indented, ending in a newline.
+  /// The file as Jupyter writes it (nbformat's `writes`): lines split, sorted keys, indent 1.
   public func serialized() throws -> Data {
-    var data = try JSONSerialization.data(withJSONObject: jsonObject(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    data.append(0x0A)
-    return data
+    Data((NotebookJSON.serialize(NotebookJSON.splitLines(jsonObject())) + "\n").utf8)
   }
 
   public func write(to path: String) throws {
