@@ -80,6 +80,9 @@ public struct NotebookDocument {
     (1...64).contains(id.count) && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" }
   }
 
+  /// The kernel the notebook was last run with, when it names one.
+  public var kernelName: String? { ((root["metadata"] as? [String: Any])?["kernelspec"] as? [String: Any])?["name"] as? String }
+
   /// The hps kernelspec and language_info, as the Jupyter kernel reports them.
   mutating func setHPSMetadata() {
     var metadata = root["metadata"] as? [String: Any] ?? [:]
