@@ -50,6 +50,9 @@ struct RunNotebook: ParsableCommand {
       FileHandle.standardError.write(Data("hps notebook run: \(error)\n".utf8))
       throw ExitCode(2)
     }
+    if let kernel = document.kernelName, kernel != "hps" {
+      FileHandle.standardError.write(Data("hps notebook run: note: the notebook was written for the '\(kernel)' kernel; running it with hps\n".utf8))
+    }
     let inputURL = URL(fileURLWithPath: notebook).standardizedFileURL
     let destination: String
     if inplace {

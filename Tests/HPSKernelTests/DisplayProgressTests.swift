@@ -1,5 +1,6 @@
 import Foundation
 import HPSScript
+import HPSSearch
 import Testing
 
 @testable import HPSKernel
@@ -97,5 +98,24 @@ import Testing
     guard case .error(let name, let message, _) = results[1].outcome else { Issue.record("expected an error"); return }
     #expect(name == "ValueError")
     #expect(message == "Progress total must be a non-negative int or None, got -1")
+  }
+}
+
+@Suite struct DisplayProgressStudyTests {
+  @Test func testProgressOfAStudy() throws {
+    var lines: [String] = []
+    let progress = ProgressDisplay(router: nil, total: 5, description: "Trials", mode: .lines, write: { lines.append($0) }, flush: {})
+    let study = try Study.create(logger: .silent)
+    var values: [Double] = [3, 1, 4, 1.5, 0.5]
+    try study.optimize(nTrials: 5, callbacks: [progress.studyCallback()]) { t in
+      _ = try t.suggestFloat("x", low: 0, high: 1)
+      return values.removeFirst()
+    }
+    progress.close()
+    #expect(progress.completed == 5)
+    #expect(lines.first?.hasPrefix("Trials:  20%|") == true)
+    #expect(lines.first?.contains("best=3]") == true)
+    #expect(lines.last?.hasPrefix("Trials: 100%|") == true)
+    #expect(lines.last?.contains("best=0.5]") == true)
   }
 }

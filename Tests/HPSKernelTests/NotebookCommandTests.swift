@@ -32,6 +32,9 @@ import Testing
     return dir
   }
 
+  /// nbformat stores multi-line text as a list of lines.
+  private func text(_ v: Any?) -> String? { (v as? String) ?? (v as? [String])?.joined() }
+
   private func cells(_ url: URL) throws -> [[String: Any]] {
     let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
     return root?["cells"] as? [[String: Any]] ?? []
@@ -50,7 +53,7 @@ import Testing
     #expect(r.stderr.contains("2 cells"))
     let out = try cells(dir.appendingPathComponent("nb.nbconvert.ipynb"))
     let result = (out[0]["outputs"] as? [[String: Any]])?.first?["data"] as? [String: Any]
-    #expect(result?["text/plain"] as? String == "42")
+    #expect(text(result?["text/plain"]) == "42")
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("data.txt").path))
   }
 
@@ -68,7 +71,7 @@ import Testing
     let all = try hps(["notebook", "run", "e.ipynb", "--inplace", "--allow-errors"], in: dir)
     #expect(all.status == 1)
     let inplace = try cells(nb)
-    #expect(((inplace[1]["outputs"] as? [[String: Any]])?.first?["text"] as? String) == "later\n")
+    #expect(text((inplace[1]["outputs"] as? [[String: Any]])?.first?["text"]) == "later\n")
 
     let both = try hps(["notebook", "run", "e.ipynb", "--inplace", "--output", "x.ipynb"], in: dir)
     #expect(both.status != 0 && both.stderr.contains("either --output or --inplace"))

@@ -29,6 +29,7 @@ import Testing
     ("code", "clear_output(wait=True)\nprint('after clear')"),
     ("code", "undefined_name"),
     ("code", "print('not reached')"),
+    ("code", "print('ünïcode ✓ \\t tab \\x01 ctl', 'a\\rb\\r\\nc')\n{'x': 1.5, 'n': None, 'b': True, 'big': 10**20, 'e': 1e-05}"),
   ]
 
   private func run(_ data: Data, allowErrors: Bool = false) throws -> (NotebookDocument, NotebookRunner.Report) {
@@ -89,7 +90,7 @@ import Testing
 
   @Test func testAllowErrorsRunsEverything() throws {
     let (doc, report) = try run(Self.notebook(Self.demo), allowErrors: true)
-    #expect(report.executedCells == 6)
+    #expect(report.executedCells == 7)
     #expect(!report.stopped)
     #expect(outputs(doc, 7).first?["text"] as? String == "not reached\n")
     #expect(doc.cells[7]["execution_count"] as? Int == 6)
@@ -144,6 +145,12 @@ import Testing
           sys.exit('nbformat is not installed for ' + sys.executable + ' (pip install -r scripts/test-requirements.txt)')
       nb = nbformat.read(sys.argv[1], as_version=nbformat.NO_CONVERT)
       nbformat.validate(nb)
+      # Written exactly as Jupyter writes it, so --inplace runs diff cleanly.
+      mine = open(sys.argv[1], encoding='utf-8').read()
+      theirs = nbformat.writes(nb) + '\\n'
+      if mine != theirs:
+          import difflib
+          sys.exit(''.join(list(difflib.unified_diff(theirs.splitlines(True), mine.splitlines(True), 'nbformat', 'hps'))[:60]))
       print(nb.nbformat, nb.nbformat_minor, len(nb.cells))
       """,
       file.path,
@@ -157,6 +164,6 @@ import Testing
     let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(process.terminationStatus == 0, "nbformat rejected the notebook: \(stderr)")
-    #expect(stdout == "4 5 8\n")
+    #expect(stdout == "4 5 9\n")
   }
 }

@@ -24,6 +24,14 @@ import Testing
     #expect(svg.elements.contains { $0.name == "g" && $0.attributes["class"] == "legend" })
   }
 
+  @Test func testOptimizationHistoryOfSeveralStudies() throws {
+    let a = try PlotFixtures.singleObjective()
+    let b = StudySnapshot(studyName: "other", directions: [.minimize], trials: a.trials(states: [.complete]).prefix(5).map { $0 })
+    let svg = PlotSVGInspector(try StudyPlots.optimizationHistory(studies: [a, b]).svg())
+    #expect(svg.seriesNames == ["Objective Value of quadratic", "Best Value of quadratic", "Objective Value of other", "Best Value of other"])
+    #expect(svg.count("circle", inSeries: "Objective Value of other") == 5)
+  }
+
   @Test func testSliceHasOnePanelPerParameterWithScales() throws {
     let study = try PlotFixtures.singleObjective()
     let svg = PlotSVGInspector(try StudyPlots.slice(study).svg())
@@ -126,6 +134,15 @@ import Testing
     #expect(throws: PlotError.self) { try TrainingPlots.logHistory([["loss": 1]], metrics: ["accuracy"]) }
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("plot-\(UUID().uuidString).png").path
     #expect(throws: PlotError.unsupportedFormat(path: path, ext: "png")) { try StudyPlots.intermediateValues(multi).save(to: path) }
+  }
+
+  @Test func testEmptyStudySaysSo() throws {
+    let empty = StudySnapshot(trials: [])
+    let plot = try StudyPlots.intermediateValues(empty)
+    #expect(PlotSVGInspector(plot.svg()).texts(withClass: "empty") == ["No data to plot"])
+    #expect(plot.text().contains("No data to plot"))
+    #expect(PlotSVGInspector(try StudyPlots.optimizationHistory(empty).svg()).isWellFormed)
+    #expect(try StudyPlots.contour(empty).panels.isEmpty)
   }
 
   @Test func testSaveWritesEachFormat() throws {

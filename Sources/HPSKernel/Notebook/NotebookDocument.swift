@@ -80,6 +80,9 @@ public struct NotebookDocument {
     (1...64).contains(id.count) && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_" }
   }
 
+  /// The kernel the notebook was last run with, when it names one.
+  public var kernelName: String? { ((root["metadata"] as? [String: Any])?["kernelspec"] as? [String: Any])?["name"] as? String }
+
   /// The hps kernelspec and language_info, as the Jupyter kernel reports them.
   mutating func setHPSMetadata() {
     var metadata = root["metadata"] as? [String: Any] ?? [:]
@@ -97,11 +100,9 @@ public struct NotebookDocument {
     return out
   }
 
-  /// JSON text as nbformat writes it: sorted keys, indented, ending in a newline.
+  /// The file as Jupyter writes it (nbformat's `writes`): lines split, sorted keys, indent 1.
   public func serialized() throws -> Data {
-    var data = try JSONSerialization.data(withJSONObject: jsonObject(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    data.append(0x0A)
-    return data
+    Data((NotebookJSON.serialize(NotebookJSON.splitLines(jsonObject())) + "\n").utf8)
   }
 
   public func write(to path: String) throws {

@@ -121,6 +121,12 @@ public struct PlotPanel: Equatable {
     self.colorScale = colorScale
   }
 
+  /// Nothing to draw: no points, heatmap cells or parallel lines.
+  var isEmpty: Bool {
+    series.allSatisfy(\.points.isEmpty) && (heatmap?.z.allSatisfy { $0.allSatisfy { !$0.isFinite } } ?? true)
+      && (parallel?.rows.isEmpty ?? true)
+  }
+
   /// The range of values on the color scale, from points, heatmap and parallel rows.
   var colorRange: ClosedRange<Double>? {
     var values = series.filter(\.usesColorScale).flatMap { $0.points.compactMap(\.color) }

@@ -114,6 +114,11 @@ struct SVGRenderer {
         drawSeries(series, index: i, geometry: g, area: area, clip: clip, into: &w)
       }
     }
+    if panel.isEmpty {
+      w.element(
+        "text", [("class", "empty"), ("x", SVGWriter.number(area.x + area.w / 2)), ("y", SVGWriter.number(area.y + area.h / 2)),
+          ("text-anchor", "middle"), ("fill", "#777")], text: "No data to plot")
+    }
     if let scale = panel.colorScale, let range = g.colorRange {
       drawColorBar(scale, range: range, x: area.x + area.w + (showLegend ? 166 : 16), y: area.y, height: area.h, into: &w)
     }

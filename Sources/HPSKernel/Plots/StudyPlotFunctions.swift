@@ -41,7 +41,7 @@ public enum StudyPlotFunctions {
       throw vm.error("RuntimeError", "\(function)() needs the optuna module's studies, which are not available in this build")
     }
     if let study = binding.study(v) { return study }
-    if v.asArray != nil { throw vm.error("TypeError", "\(function)() takes one study; plotting a list of studies is not supported") }
+    if v.asArray != nil { throw vm.error("TypeError", "\(function)() takes one study, not a list") }
     throw vm.error("TypeError", "\(function)() study must be an optuna Study, not \(v.typeName)")
   }
 
@@ -103,12 +103,13 @@ public enum StudyPlotFunctions {
     doc: "Each completed trial's objective value and the best value so far (hps adds log_scale=)."
   ) { vm, a in
     let f = "plot_optimization_history"
-    let s = try study(a["study"], vm, f)
-    if a["error_bar"].asBool == true { throw vm.error("ValueError", "\(f)() error_bar needs several studies; pass one study without error_bar") }
+    // Optuna takes one study or a list of them (to compare samplers).
+    let studies = try (a["study"].asArray ?? [a["study"]]).map { try study($0, vm, f) }
+    if a["error_bar"].asBool == true { throw vm.error("ValueError", "\(f)() error_bar=True is not supported by hps; omit it to draw each study") }
     let call = TargetCall()
     let t = try target(a["target"], vm, call, f)
     let name = try text(a["target_name"], vm, f, "target_name")
-    return try build(vm, call) { try StudyPlots.optimizationHistory(s, target: t, targetName: name, logScale: a["log_scale"].asBool ?? false) }
+    return try build(vm, call) { try StudyPlots.optimizationHistory(studies: studies, target: t, targetName: name, logScale: a["log_scale"].asBool ?? false) }
   }
 
   static let importances = NativeFunction(

@@ -44,6 +44,37 @@ public enum StudyPlots {
     return Plot(title: "Optimization History Plot", panels: [panel])
   }
 
+  /// `plot_optimization_history` for several studies (comparing samplers): per study its values
+  /// and best-so-far line, named as Optuna names them ("Objective Value of <study>").
+  public static func optimizationHistory(
+    studies: [any StudyView], target: ((FrozenTrial) -> Double)? = nil, targetName: String = "Objective Value", logScale: Bool = false
+  ) throws -> Plot {
+    if studies.count == 1 { return try optimizationHistory(studies[0], target: target, targetName: targetName, logScale: logScale) }
+    guard !studies.isEmpty else {
+      throw PlotError.invalidArgument(function: "plot_optimization_history", argument: "study", message: "no studies given")
+    }
+    var series: [Series] = []
+    for (i, study) in studies.enumerated() {
+      if study.isMultiObjective && target == nil { throw multiObjectiveError("plot_optimization_history") }
+      let history = PlotData.optimizationHistory(study: study, target: target)
+      if logScale, let bad = history.first(where: { $0.value <= 0 }) {
+        throw PlotError.invalidArgument(
+          function: "plot_optimization_history", argument: "log_scale",
+          message: "study '\(study.studyName)' trial \(bad.number) has value \(TickFormat.value(bad.value)); a log scale needs positive values")
+      }
+      series.append(
+        Series(
+          "\(targetName) of \(study.studyName)",
+          history.map { PlotPoint(Double($0.number), $0.value, tooltip: "\(study.studyName), trial \($0.number): \(TickFormat.value($0.value))") },
+          style: .markers, colorIndex: i))
+      if target == nil {
+        series.append(Series("Best Value of \(study.studyName)", history.map { PlotPoint(Double($0.number), $0.bestSoFar) }, style: .line, colorIndex: i))
+      }
+    }
+    let panel = PlotPanel(xAxis: Axis("Trial", integerTicks: true), yAxis: Axis(targetName, scale: logScale ? .log : .linear), series: series)
+    return Plot(title: "Optimization History Plot", panels: [panel])
+  }
+
   /// `plot_param_importances` from computed importances (most important at the top).
   public static func parameterImportances(_ importances: [ParameterImportance], targetName: String = "Objective Value") -> Plot {
     parameterImportances(importances.map { ($0.name, $0.importance) }, targetName: targetName)

@@ -130,6 +130,11 @@ struct TextRenderer {
       }
     }
 
+    if panel.isEmpty {
+      let message = Array("No data to plot")
+      let start = max(0, (plotColumns - message.count) / 2)
+      for (k, ch) in message.enumerated() { canvas.setGlyph(start + k, rows / 2, ch) }
+    }
     // Y axis label above the frame, then rows with tick labels.
     out.append(TextRenderer.pad("", labelWidth + 1) + axisTitle(panel.yAxis))
     var tickRows: [Int: String] = [:]
