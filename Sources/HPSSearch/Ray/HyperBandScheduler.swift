@@ -212,7 +212,12 @@ public final class HyperBandScheduler: TuneScheduler {
   /// Fair scheduling: the pending trial of the least complete bracket, earliest band first.
   public func chooseTrialToRun(runner: any TuneTrialRunner) -> TuneTrial? {
     for band in bands {
-      for bracket in band.filter({ $0.n > 0 }).sorted(by: { $0.completionPercentage < $1.completionPercentage }) {
+      // Python's sort is stable: equally complete brackets keep their band order.
+      let ordered = band.filter { $0.n > 0 }.enumerated().sorted {
+        $0.element.completionPercentage != $1.element.completionPercentage
+          ? $0.element.completionPercentage < $1.element.completionPercentage : $0.offset < $1.offset
+      }.map(\.element)
+      for bracket in ordered {
         if let t = bracket.liveTrials.first(where: { $0.status == .pending }) { return t }
       }
     }

@@ -181,14 +181,18 @@ public final class PopulationBasedTraining: TuneScheduler {
     } else {
       state.lastCheckpoint = nil
     }
-    guard lower.contains(trial.number), !upper.isEmpty else { return .continue }
+    // Ray time-multiplexes a population larger than the cluster: at a perturbation point a
+    // trial yields (pauses) when another is waiting to run.
+    let otherwise: SchedulerDecision =
+      runner.trials.contains { $0 !== trial && ($0.status == .pending || $0.status == .paused) } ? .pause : .continue
+    guard lower.contains(trial.number), !upper.isEmpty else { return otherwise }
     let source = upper[rng.nextIndex(upper.count)]
     guard let sourceState = states[source], let sourceTrial = runner.trials.first(where: { $0.number == source }) else {
-      return .continue
+      return otherwise
     }
     guard sourceState.lastCheckpoint != nil else {
       logger.info("[pbt]: no checkpoint for trial \(sourceTrial.trialID). Skip exploit for Trial \(trial.trialID)")
-      return .continue
+      return otherwise
     }
     let newConfig = try explore(sourceTrial.config)
     exploredConfigs[trial.number] = newConfig

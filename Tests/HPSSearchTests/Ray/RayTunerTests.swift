@@ -89,6 +89,33 @@ import Testing
     #expect(stored.userAttrs["pbt_perturbations"]?.intValue ?? 0 >= 1)
   }
 
+  @Test func pbtTimeMultiplexesAPopulationLargerThanTheCPUs() throws {
+    let trainable: TuneTrainable = { config, reporter in
+      var w = (reporter.checkpoint?.state as? Double) ?? 0
+      let lr = config["lr"]?.doubleValue ?? 0
+      while true {
+        w += lr
+        try reporter.report(["score": .float(w)], checkpoint: TuneCheckpoint(w))
+      }
+    }
+    let pbt = try PopulationBasedTraining(
+      timeAttr: "training_iteration", perturbationInterval: 2, hyperparamMutations: [("lr", .domain(try domain(Tune.uniform(0, 1))))],
+      seed: 5, logger: .silent)
+    let grid = try Tuner(
+      trainable: trainable, paramSpace: ["lr": try Tune.uniform(0, 1)],
+      tuneConfig: TuneConfig(metric: "score", mode: .max, scheduler: pbt, numSamples: 6, seed: 2),
+      runConfig: TuneRunConfig(stop: ["training_iteration": 8], cpus: 2, logger: .silent)
+    ).fit()
+    #expect(grid.count == 6)
+    #expect(grid.results.allSatisfy { $0.status == .terminated && $0.metrics["training_iteration"] == 8 })
+    #expect(try grid.study.getTrials().allSatisfy { $0.state == .complete })
+  }
+
+  func domain(_ value: TuneValue) throws -> TuneDomain {
+    guard case .domain(let d) = value else { throw TuneError.runtime(message: "not a domain") }
+    return d
+  }
+
   @Test func trainableErrorsBecomeTrialErrors() throws {
     struct Diverged: Error, CustomStringConvertible { var description: String { "loss diverged" } }
     let trainable: TuneTrainable = { config, reporter in
