@@ -108,6 +108,9 @@ public final class Tuner: TuneTrialRunner {
   }
 
   private func setUp() throws {
+    guard study == nil else {
+      throw TuneError.runtime(message: "Tuner.fit() can only be called once; build a new Tuner to run again.")
+    }
     guard tuneConfig.numSamples == -1 || tuneConfig.numSamples >= 1 else {
       throw TuneError.invalidArgument(function: "TuneConfig", argument: "num_samples", message: "must be >= 1, or -1 for unlimited (got \(tuneConfig.numSamples))")
     }

@@ -325,3 +325,42 @@ import Testing
     #expect(grid.results[2].stoppedEarly && grid.results[4].stoppedEarly)
   }
 }
+
+/// Bad Tuner input gives clear errors.
+@Suite struct RayTunerInputTests {
+  static let noop: TuneTrainable = { _, reporter in
+    try reporter.report(["x": 1])
+    return nil
+  }
+
+  @Test func badTuneConfigValuesAreErrors() throws {
+    #expect {
+      _ = try Tuner(trainable: Self.noop, tuneConfig: TuneConfig(numSamples: 0), runConfig: TuneRunConfig(logger: .silent)).fit()
+    } throws: { "\($0)".contains("num_samples") }
+    #expect {
+      _ = try Tuner(trainable: Self.noop, tuneConfig: TuneConfig(maxConcurrentTrials: -1), runConfig: TuneRunConfig(logger: .silent)).fit()
+    } throws: { "\($0)".contains("max_concurrent_trials") }
+    #expect {
+      _ = try Tuner(trainable: Self.noop, runConfig: TuneRunConfig(cpus: 0, logger: .silent)).fit()
+    } throws: { "\($0)".contains("cpus") }
+    #expect(throws: TuneError.self) { _ = try TuneMode(parsing: "maximize", function: "TuneConfig") }
+    #expect(throws: TuneError.self) { _ = try ConcurrencyLimiter(try OptunaSearch(), maxConcurrent: 0) }
+  }
+
+  @Test func fitRunsOnceAndEmptySpacesRunOneTrial() throws {
+    let tuner = Tuner(trainable: Self.noop, runConfig: TuneRunConfig(logger: .silent))
+    let grid = try tuner.fit()
+    #expect(grid.count == 1)
+    #expect { _ = try tuner.fit() } throws: { "\($0)".contains("only be called once") }
+  }
+
+  @Test func aTrialWithoutTheMetricFailsInTheStudy() throws {
+    let grid = try Tuner(
+      trainable: Self.noop, tuneConfig: TuneConfig(metric: "loss", mode: .min), runConfig: TuneRunConfig(logger: .silent)
+    ).fit()
+    let trial = try grid.study.getTrials()[0]
+    #expect(trial.state == .fail)
+    #expect(trial.systemAttrs["fail_reason"]?.stringValue?.contains("no numeric 'loss'") == true)
+    #expect { _ = try grid.getBestResult() } throws: { "\($0)".contains("No best trial found") }
+  }
+}
