@@ -177,9 +177,9 @@ public final class ResultGrid: CustomStringConvertible {
     for r in results {
       var row: TuneDict = ["Trial name": .string(r.trialID), "status": .string(r.status.rawValue)]
       for (path, value) in VariantGenerator.flatten(r.config) { row[path] = value }
-      row["iter"] = r.metrics["training_iteration"] ?? .none
-      row["total time (s)"] = r.metrics["time_total_s"] ?? .none
-      if let metric = defaultMetric { row[metric] = r.metrics[metric] ?? .none }
+      row["iter"] = r.metrics["training_iteration"] ?? TuneValue.none
+      row["total time (s)"] = r.metrics["time_total_s"] ?? TuneValue.none
+      if let metric = defaultMetric { row[metric] = r.metrics[metric] ?? TuneValue.none }
       rows.append(row)
     }
     let header = "Trial status: " + [TuneTrialStatus.terminated, .error].map { status in

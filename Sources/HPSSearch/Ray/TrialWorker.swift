@@ -104,6 +104,8 @@ final class TrialWorker: @unchecked Sendable {
     }
     while true {
       let reporter = TuneReporter(worker: self, config: config, checkpoint: checkpoint)
+      Thread.current.threadDictionary[TuneReporter.threadKey] = reporter
+      defer { Thread.current.threadDictionary[TuneReporter.threadKey] = nil }
       do {
         let final = try trainable(config, reporter)
         if let restart = reporter.restartRequest {
@@ -157,6 +159,15 @@ public final class TuneReporter: @unchecked Sendable {
 
   /// Ray's `tune.get_checkpoint()`.
   public func getCheckpoint() -> TuneCheckpoint? { checkpoint }
+
+  static let threadKey = "hps.tune.reporter"
+
+  /// The reporter of the trial running on this thread (nil outside a trainable). Lets a binding
+  /// implement Ray's module-level `tune.report(...)` and `tune.get_checkpoint()` for trainables
+  /// written as `def trainable(config)`.
+  public static var current: TuneReporter? {
+    Thread.current.threadDictionary[threadKey] as? TuneReporter
+  }
 
   /// Reports one iteration's metrics (and optionally the state to checkpoint).
   /// - Throws: `TuneTrialInterrupted` when the scheduler stops the trial or PBT restarts it;

@@ -39,6 +39,9 @@ import Testing
     #expect(frame.column("config/q")?.count == 6)
     #expect(frame.column("score")?.first == 20.0)
     #expect(grid.description.contains("6 TERMINATED"))
+    let header = grid.description.split(separator: "\n")[1]
+    #expect(header.contains("Trial name") && header.contains("iter") && header.contains("score") && header.contains("q"))
+    #expect(grid.description.split(separator: "\n").count == 2 + 6 + 1)
   }
 
   @Test func ashaStopsBadTrialsEarly() throws {
@@ -345,6 +348,20 @@ import Testing
     } throws: { "\($0)".contains("cpus") }
     #expect(throws: TuneError.self) { _ = try TuneMode(parsing: "maximize", function: "TuneConfig") }
     #expect(throws: TuneError.self) { _ = try ConcurrencyLimiter(try OptunaSearch(), maxConcurrent: 0) }
+  }
+
+  @Test func theCurrentReporterServesModuleLevelReport() throws {
+    // A trainable written as Ray's `def trainable(config)` reports through the thread's reporter.
+    let trainable: TuneTrainable = { _, _ in
+      guard let reporter = TuneReporter.current else { throw TuneError.runtime(message: "no reporter") }
+      for i in 0..<3 { try reporter.report(["x": .int(i), "id": .string(reporter.trialID)]) }
+      return nil
+    }
+    #expect(TuneReporter.current == nil)
+    let grid = try Tuner(trainable: trainable, tuneConfig: TuneConfig(metric: "x", mode: .max), runConfig: TuneRunConfig(logger: .silent)).fit()
+    #expect(grid.numErrors == 0)
+    #expect(grid[0].metricsHistory.count == 3)
+    #expect(grid[0].metrics["id"] == .string(grid[0].trialID))
   }
 
   @Test func fitRunsOnceAndEmptySpacesRunOneTrial() throws {
