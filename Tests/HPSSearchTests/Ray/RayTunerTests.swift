@@ -201,6 +201,27 @@ import Testing
     #expect(abs((best.config["x"]?.doubleValue ?? 9) - 0.3) < 0.3)
   }
 
+  @Test func gpAndRandomSamplersWorkAsSearchersToo() throws {
+    let trainable: TuneTrainable = { config, reporter in
+      let x = config["x"]?.doubleValue ?? 0
+      try reporter.report(["loss": .float((x - 1e-2) * (x - 1e-2))])
+      return nil
+    }
+    for sampler in [try GPSampler(seed: 2, nStartupTrials: 5) as any Sampler, RandomSampler(seed: 2)] {
+      let grid = try Tuner(
+        trainable: trainable, paramSpace: ["x": try Tune.loguniform(1e-4, 1), "k": try Tune.lograndint(1, 64)],
+        tuneConfig: TuneConfig(metric: "loss", mode: .min, searchAlg: try OptunaSearch(sampler: sampler), numSamples: 12),
+        runConfig: TuneRunConfig(logger: .silent)
+      ).fit()
+      let trials = try grid.study.getTrials()
+      #expect(trials.count == 12 && trials.allSatisfy { $0.state == .complete })
+      #expect(trials[0].distributions["x"] == (try Distribution.float(1e-4, 1, log: true)))
+      // lograndint(1, 64) excludes 64: the searcher's range is [1, 63], log-scaled.
+      #expect(trials[0].distributions["k"] == (try Distribution.int(1, 63, log: true)))
+      #expect(grid.results.allSatisfy { ($0.config["k"]?.intValue ?? 0) < 64 })
+    }
+  }
+
   @Test func searchAlgorithmsRejectWhatTheyCannotModel() throws {
     func fit(_ space: TuneValue) throws {
       _ = try Tuner(
