@@ -176,7 +176,7 @@ public final class PopulationBasedTraining: TuneScheduler {
     state.lastPerturbationTime = time
     let (lower, upper) = quantiles(runner: runner)
     if upper.contains(trial.number) {
-      state.lastCheckpoint = trial.latestCheckpoint
+      state.lastCheckpoint = runner.saveCheckpoint(trial)
       numCheckpoints += 1
     } else {
       state.lastCheckpoint = nil

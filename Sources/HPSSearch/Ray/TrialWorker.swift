@@ -13,12 +13,16 @@ final class TrialWorker: @unchecked Sendable {
   enum Event {
     case result(TuneDict, TuneCheckpoint?)
     case returned(TuneDict?)
+    /// The answer to `.save`: the trainable's checkpoint saver ran (nil without a saver).
+    case saved(TuneCheckpoint?)
     case interrupted
     case failed(String)
   }
 
   enum Command {
     case proceed
+    /// Save a checkpoint now (the trainable is blocked in `report`), then wait again.
+    case save
     case stop
     case restart(config: TuneValue, checkpoint: TuneCheckpoint?)
   }
@@ -59,7 +63,10 @@ final class TrialWorker: @unchecked Sendable {
     while event == nil { condition.wait() }
     let e = event!
     event = nil
-    if case .result = e {} else { finished = true }
+    switch e {
+    case .result, .saved: break
+    default: finished = true
+    }
     condition.unlock()
     return e
   }
@@ -160,6 +167,11 @@ public final class TuneReporter: @unchecked Sendable {
   /// Ray's `tune.get_checkpoint()`.
   public func getCheckpoint() -> TuneCheckpoint? { checkpoint }
 
+  /// Saves the trainable's state on demand. Set it once instead of passing a checkpoint with
+  /// every report: the Tuner calls it (on the trial's own thread, inside `report`) only when a
+  /// scheduler needs the state, e.g. PBT checkpointing a top-quantile trial.
+  public var checkpointSaver: (() throws -> TuneCheckpoint)?
+
   static let threadKey = "hps.tune.reporter"
 
   /// The reporter of the trial running on this thread (nil outside a trainable). Lets a binding
@@ -189,15 +201,24 @@ public final class TuneReporter: @unchecked Sendable {
       checkpoint.trainingIteration = trainingIteration
       checkpoint.timeTotalS = total
     }
-    switch worker.post(.result(result, checkpoint)) {
-    case .proceed:
-      return
-    case .stop:
-      stopRequested = true
-      throw TuneTrialInterrupted(reason: .stop)
-    case .restart(let config, let checkpoint):
-      restartRequest = (config, checkpoint)
-      throw TuneTrialInterrupted(reason: .restart)
+    var event = TrialWorker.Event.result(result, checkpoint)
+    while true {
+      switch worker.post(event) {
+      case .proceed:
+        return
+      case .save:
+        // Ray's "instructing the trial to save": only when a scheduler needs this trial's state.
+        let saved = try? checkpointSaver?()
+        saved?.trainingIteration = trainingIteration
+        saved?.timeTotalS = total
+        event = .saved(saved)
+      case .stop:
+        stopRequested = true
+        throw TuneTrialInterrupted(reason: .stop)
+      case .restart(let config, let checkpoint):
+        restartRequest = (config, checkpoint)
+        throw TuneTrialInterrupted(reason: .restart)
+      }
     }
   }
 

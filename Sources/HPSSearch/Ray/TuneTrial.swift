@@ -38,6 +38,8 @@ public final class TuneTrial: @unchecked Sendable, CustomStringConvertible {
   /// Every result, in order, with the auto-filled fields.
   public internal(set) var results: [TuneDict] = []
   public internal(set) var latestCheckpoint: TuneCheckpoint?
+  /// True when `latestCheckpoint` came with (or was saved after) the latest result.
+  var checkpointIsCurrent = false
   /// The error text when status is `.error`.
   public internal(set) var errorMessage: String?
   /// True when a scheduler (or the time budget) stopped it before it returned by itself.
@@ -62,6 +64,9 @@ public protocol TuneTrialRunner: AnyObject {
   var trials: [TuneTrial] { get }
   /// Stops a paused or pending trial (HyperBand's halving).
   func stopTrial(_ trial: TuneTrial)
+  /// The trial's state now: the checkpoint reported with its latest result, else one saved on
+  /// demand through the trainable's `checkpointSaver` (nil when it has neither).
+  func saveCheckpoint(_ trial: TuneTrial) -> TuneCheckpoint?
   var searchAlgorithm: (any TuneSearchAlgorithm)? { get }
 }
 
@@ -79,4 +84,5 @@ public final class ManualTrialRunner: TuneTrialRunner {
     trial.status = .terminated
     stopped.append(trial.number)
   }
+  public func saveCheckpoint(_ trial: TuneTrial) -> TuneCheckpoint? { trial.latestCheckpoint }
 }

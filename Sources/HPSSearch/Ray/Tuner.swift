@@ -45,6 +45,15 @@ public final class Tuner: TuneTrialRunner {
     }
   }
 
+  public func saveCheckpoint(_ trial: TuneTrial) -> TuneCheckpoint? {
+    if trial.checkpointIsCurrent { return trial.latestCheckpoint }
+    guard let worker = workers[trial.number], worker.started, !worker.finished else { return trial.latestCheckpoint }
+    guard case .saved(let saved) = worker.resume(.save), let saved else { return trial.latestCheckpoint }
+    trial.latestCheckpoint = saved
+    trial.checkpointIsCurrent = true
+    return saved
+  }
+
   // MARK: - fit
 
   /// Runs the experiment and returns its results (Ray's `Tuner.fit()`).
@@ -241,6 +250,7 @@ public final class Tuner: TuneTrialRunner {
     }
     trial.results.append(result)
     if let checkpoint { trial.latestCheckpoint = checkpoint }
+    trial.checkpointIsCurrent = checkpoint != nil
     recordIntermediate(trial, result)
     if meetsStopCriterion(trial, result) {
       finish(trial, worker.resume(.stop), fullBudget: true)
@@ -322,7 +332,7 @@ public final class Tuner: TuneTrialRunner {
       if !fullBudget { trial.stoppedEarly = true }
     case .failed(let message):
       failure = message
-    case .result:
+    case .result, .saved:
       break
     }
     if let failure {

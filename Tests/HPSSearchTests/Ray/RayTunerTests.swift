@@ -92,6 +92,38 @@ import Testing
     #expect(stored.userAttrs["pbt_perturbations"]?.intValue ?? 0 >= 1)
   }
 
+  @Test func pbtSavesOnDemandThroughTheCheckpointSaver() throws {
+    // No checkpoint per report: PBT asks for one only from top-quantile trials at perturbation.
+    let saves = Locked(0)
+    let trainable: TuneTrainable = { config, reporter in
+      var w = (reporter.checkpoint?.state as? Double) ?? 0
+      let lr = config["lr"]?.doubleValue ?? 0
+      reporter.checkpointSaver = {
+        saves.withLock { $0 += 1 }
+        return TuneCheckpoint(w)
+      }
+      while true {
+        w += lr
+        try reporter.report(["score": .float(w), "w": .float(w)])
+      }
+    }
+    let pbt = try PopulationBasedTraining(
+      timeAttr: "training_iteration", perturbationInterval: 2, hyperparamMutations: [("lr", .values([0.1, 0.2, 0.3, 0.4]))],
+      resampleProbability: 0, seed: 3, logger: .silent)
+    let grid = try Tuner(
+      trainable: trainable, paramSpace: ["lr": try Tune.gridSearch([0.1, 0.2, 0.3, 0.4])],
+      tuneConfig: TuneConfig(metric: "score", mode: .max, scheduler: pbt),
+      runConfig: TuneRunConfig(stop: ["training_iteration": 6], logger: .silent))
+      .fit()
+    // Same exploit as with per-report checkpoints: trial 0 restarts from trial 3's state at t=2.
+    let first = grid[0]
+    #expect(first.metricsHistory.prefix(5).compactMap { $0["training_iteration"]?.intValue } == [1, 2, 3, 4, 3])
+    let wAfter = first.metricsHistory[4]["w"]?.doubleValue ?? 0
+    #expect(abs(wAfter - 1.1) < 1e-9 || abs(wAfter - 1.2) < 1e-9)
+    // Far fewer saves than the 24+ reports.
+    #expect(saves.current >= 1 && saves.current <= pbt.numCheckpoints)
+  }
+
   @Test func pbtTimeMultiplexesAPopulationLargerThanTheCPUs() throws {
     let trainable: TuneTrainable = { config, reporter in
       var w = (reporter.checkpoint?.state as? Double) ?? 0
