@@ -23,6 +23,7 @@ public final class PopulationBasedTraining: TuneScheduler {
     var lastCheckpoint: TuneCheckpoint?
     var lastPerturbationTime = 0.0
     var lastTrainTime = 0.0
+    var lastResult: TuneDict?
   }
 
   public let timeAttr: String
@@ -34,6 +35,9 @@ public final class PopulationBasedTraining: TuneScheduler {
   public let perturbationFactors: (Double, Double)
   public let customExploreFn: (@Sendable (TuneValue) throws -> TuneValue)?
   public let requireAttrs: Bool
+  /// Ray's `synch`: perturb all trials together at each interval.
+  public let synch: Bool
+  private var nextPerturbationSync: Double
   private var setting: MetricSetting
   private var states: [Int: State] = [:]
   private var stateOrder: [Int] = []
@@ -54,7 +58,7 @@ public final class PopulationBasedTraining: TuneScheduler {
     hyperparamMutations: [(String, TuneMutation)] = [], quantileFraction: Double = 0.25,
     resampleProbability: Double = 0.25, perturbationFactors: (Double, Double) = (1.2, 0.8),
     customExploreFn: (@Sendable (TuneValue) throws -> TuneValue)? = nil, requireAttrs: Bool = true,
-    seed: Int? = nil, logger: SearchLogger = SearchLogger.current
+    synch: Bool = false, seed: Int? = nil, logger: SearchLogger = SearchLogger.current
   ) throws {
     let fn = "PopulationBasedTraining"
     func checkMutations(_ mutations: [(String, TuneMutation)], _ prefix: String) throws {
@@ -107,6 +111,8 @@ public final class PopulationBasedTraining: TuneScheduler {
     self.perturbationFactors = perturbationFactors
     self.customExploreFn = customExploreFn
     self.requireAttrs = requireAttrs
+    self.synch = synch
+    nextPerturbationSync = Swift.max(perturbationInterval, burnInPeriod)
     setting = MetricSetting(metric: metric, mode: mode)
     rng = SeededRandom(seed: seed)
     self.logger = logger
@@ -173,33 +179,82 @@ public final class PopulationBasedTraining: TuneScheduler {
     if time - state.lastPerturbationTime < perturbationInterval { return .continue }
     state.lastScore = sign * result.number(metric)!
     state.lastTrainTime = time
+    state.lastResult = result
+    if synch { return try synchronousStep(runner: runner, trial: trial, time: time) }
     state.lastPerturbationTime = time
     let (lower, upper) = quantiles(runner: runner)
+    // Ray time-multiplexes a population larger than the cluster: at a perturbation point a
+    // trial yields (pauses) when another is waiting to run.
+    let otherwise: SchedulerDecision =
+      runner.trials.contains { $0 !== trial && ($0.status == .pending || $0.status == .paused) } ? .pause : .continue
+    guard let (source, newConfig) = try checkpointOrExploit(trial, runner: runner, lower: lower, upper: upper) else {
+      return otherwise
+    }
+    exploredConfigs[trial.number] = newConfig
+    return .exploit(sourceTrialNumber: source, params: VariantGenerator.flattenParams(newConfig))
+  }
+
+  /// Ray's `_checkpoint_or_exploit`: a top-quantile trial keeps its checkpoint; a bottom-quantile
+  /// one picks a random top trial and returns it with the explored config (nil: no exploit).
+  private func checkpointOrExploit(
+    _ trial: TuneTrial, runner: any TuneTrialRunner, lower: [Int], upper: [Int]
+  ) throws -> (Int, TuneValue)? {
+    guard let state = states[trial.number] else { return nil }
     if upper.contains(trial.number) {
       state.lastCheckpoint = runner.saveCheckpoint(trial)
       numCheckpoints += 1
     } else {
       state.lastCheckpoint = nil
     }
-    // Ray time-multiplexes a population larger than the cluster: at a perturbation point a
-    // trial yields (pauses) when another is waiting to run.
-    let otherwise: SchedulerDecision =
-      runner.trials.contains { $0 !== trial && ($0.status == .pending || $0.status == .paused) } ? .pause : .continue
-    guard lower.contains(trial.number), !upper.isEmpty else { return otherwise }
+    guard lower.contains(trial.number), !upper.isEmpty else { return nil }
     let source = upper[rng.nextIndex(upper.count)]
     guard let sourceState = states[source], let sourceTrial = runner.trials.first(where: { $0.number == source }) else {
-      return otherwise
+      return nil
     }
     guard sourceState.lastCheckpoint != nil else {
       logger.info("[pbt]: no checkpoint for trial \(sourceTrial.trialID). Skip exploit for Trial \(trial.trialID)")
-      return otherwise
+      return nil
     }
     let newConfig = try explore(sourceTrial.config)
-    exploredConfigs[trial.number] = newConfig
     state.lastPerturbationTime = sourceState.lastPerturbationTime
     state.lastTrainTime = sourceState.lastTrainTime
     numPerturbations += 1
-    return .exploit(sourceTrialNumber: source, params: VariantGenerator.flattenParams(newConfig))
+    return (source, newConfig)
+  }
+
+  /// Ray's synchronous mode: every trial pauses at the perturbation point; when the last live
+  /// trial arrives, all are ranked at once (top quantile first, so checkpoints exist before the
+  /// bottom exploits them) and the next sync point moves on.
+  private func synchronousStep(runner: any TuneTrialRunner, trial: TuneTrial, time: Double) throws -> SchedulerDecision {
+    let waiting = runner.liveTrials.contains { t in
+      t !== trial && (states[t.number]?.lastTrainTime ?? 0) < nextPerturbationSync
+    }
+    if !waiting {
+      let (lower, upper) = quantiles(runner: runner)
+      let middle = runner.trials.map(\.number).filter { !lower.contains($0) && !upper.contains($0) }
+      for number in upper + middle + lower {
+        guard let t = runner.trials.first(where: { $0.number == number }), let state = states[number] else { continue }
+        state.lastPerturbationTime = time
+        if let (source, config) = try checkpointOrExploit(t, runner: runner, lower: lower, upper: upper) {
+          runner.exploit(t, source: source, config: config, checkpoint: states[source]?.lastCheckpoint)
+        }
+      }
+      let latest = runner.trials.compactMap { states[$0.number]?.lastTrainTime }.max() ?? 0
+      nextPerturbationSync = Swift.max(nextPerturbationSync + perturbationInterval, latest)
+    }
+    return .pause
+  }
+
+  /// Runs pending trials first, then paused ones, least trained first; in synchronous mode only
+  /// trials that have not reached the next sync point (Ray's `choose_trial_to_run`).
+  public func chooseTrialToRun(runner: any TuneTrialRunner) -> TuneTrial? {
+    runner.trials.enumerated().filter { _, t in
+      (t.status == .pending || t.status == .paused)
+        && (!synch || (states[t.number]?.lastTrainTime ?? 0) < nextPerturbationSync)
+    }.min { a, b in
+      let x = states[a.element.number]?.lastTrainTime ?? 0, y = states[b.element.number]?.lastTrainTime ?? 0
+      return x != y ? x < y : a.offset < b.offset
+    }?.element
   }
 
   /// The checkpoint PBT kept for `trialNumber` when it was last in the top quantile.

@@ -67,6 +67,9 @@ public protocol TuneTrialRunner: AnyObject {
   /// The trial's state now: the checkpoint reported with its latest result, else one saved on
   /// demand through the trainable's `checkpointSaver` (nil when it has neither).
   func saveCheckpoint(_ trial: TuneTrial) -> TuneCheckpoint?
+  /// Replaces a paused trial's config and state: when it runs again its trainable restarts with
+  /// `config` and `checkpoint` (PBT's synchronous mode exploits trials other than the reporter).
+  func exploit(_ trial: TuneTrial, source: Int, config: TuneValue, checkpoint: TuneCheckpoint?)
   var searchAlgorithm: (any TuneSearchAlgorithm)? { get }
 }
 
@@ -85,4 +88,10 @@ public final class ManualTrialRunner: TuneTrialRunner {
     stopped.append(trial.number)
   }
   public func saveCheckpoint(_ trial: TuneTrial) -> TuneCheckpoint? { trial.latestCheckpoint }
+  public private(set) var exploits: [(trial: Int, source: Int)] = []
+  public func exploit(_ trial: TuneTrial, source: Int, config: TuneValue, checkpoint: TuneCheckpoint?) {
+    trial.config = config
+    trial.perturbations += 1
+    exploits.append((trial.number, source))
+  }
 }

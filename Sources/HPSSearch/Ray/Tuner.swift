@@ -260,11 +260,12 @@ public final class Tuner: TuneTrialRunner {
     guard trial.status == .running else { return }  // the scheduler stopped it through the runner
     switch decision {
     case .continue:
-      nextCommand[trialNumber] = .proceed
+      if nextCommand[trialNumber] == nil { nextCommand[trialNumber] = .proceed }
       roundRobin.append(trialNumber)
     case .pause:
       trial.status = .paused
-      nextCommand[trialNumber] = .proceed
+      // Keep a restart a scheduler queued through `exploit` (PBT's synchronous mode).
+      if nextCommand[trialNumber] == nil { nextCommand[trialNumber] = .proceed }
     case .stop:
       let full = scheduler.isFullBudget(trial: trial, result: result)
       trial.stoppedEarly = !full
@@ -279,20 +280,24 @@ public final class Tuner: TuneTrialRunner {
       for (path, value) in params.sorted(by: { $0.key < $1.key }) {
         try? VariantGenerator.assign(&config, path.split(separator: "/").map(String.init), TuneValue(value))
       }
-      let checkpoint = scheduler.exploitCheckpoint(of: source) ?? sourceTrial.latestCheckpoint
-      if checkpoint == nil {
-        logger.warning("PBT exploit of \(sourceTrial.trialID) by \(trial.trialID): the source reported no checkpoint, so only its config is copied.")
-      }
-      logger.info("[exploit] transferring weights from trial \(sourceTrial.trialID) into \(trial.trialID); new config \(config)")
-      trial.config = config
-      trial.perturbations += 1
-      if let studyTrial = try? study?.storage.trialID(studyID: study!.studyID, number: trial.number) {
-        try? study?.storage.setTrialUserAttr(trialID: studyTrial, key: "config", value: config.json)
-        try? study?.storage.setTrialUserAttr(trialID: studyTrial, key: "pbt_perturbations", value: .int(trial.perturbations))
-      }
-      nextCommand[trialNumber] = .restart(config: config, checkpoint: checkpoint)
+      exploit(trial, source: source, config: config, checkpoint: scheduler.exploitCheckpoint(of: source) ?? sourceTrial.latestCheckpoint)
       roundRobin.append(trialNumber)
     }
+  }
+
+  public func exploit(_ trial: TuneTrial, source: Int, config: TuneValue, checkpoint: TuneCheckpoint?) {
+    let sourceID = trials.first { $0.number == source }?.trialID ?? "#\(source)"
+    if checkpoint == nil {
+      logger.warning("PBT exploit of \(sourceID) by \(trial.trialID): the source reported no checkpoint, so only its config is copied.")
+    }
+    logger.info("[exploit] transferring weights from trial \(sourceID) into \(trial.trialID); new config \(config)")
+    trial.config = config
+    trial.perturbations += 1
+    if let study, let id = try? study.storage.trialID(studyID: study.studyID, number: trial.number) {
+      try? study.storage.setTrialUserAttr(trialID: id, key: "config", value: config.json)
+      try? study.storage.setTrialUserAttr(trialID: id, key: "pbt_perturbations", value: .int(trial.perturbations))
+    }
+    nextCommand[trial.number] = .restart(config: config, checkpoint: checkpoint)
   }
 
   private func meetsStopCriterion(_ trial: TuneTrial, _ result: TuneDict) -> Bool {

@@ -92,6 +92,36 @@ import Testing
     #expect(stored.userAttrs["pbt_perturbations"]?.intValue ?? 0 >= 1)
   }
 
+  @Test func pbtSynchronousModePerturbsEveryoneAtTheSyncPoint() throws {
+    let order = Locked<[String]>([])
+    let trainable: TuneTrainable = { config, reporter in
+      var w = (reporter.checkpoint?.state as? Double) ?? 0
+      let lr = config["lr"]?.doubleValue ?? 0
+      while true {
+        w += lr
+        order.withLock { $0.append("\(lr)") }
+        try reporter.report(["score": .float(w), "w": .float(w)], checkpoint: TuneCheckpoint(w))
+      }
+    }
+    let pbt = try PopulationBasedTraining(
+      timeAttr: "training_iteration", perturbationInterval: 2, hyperparamMutations: [("lr", .values([0.1, 0.2, 0.3, 0.4]))],
+      resampleProbability: 0, synch: true, seed: 3, logger: .silent)
+    let grid = try Tuner(
+      trainable: trainable, paramSpace: ["lr": try Tune.gridSearch([0.1, 0.2, 0.3, 0.4])],
+      tuneConfig: TuneConfig(metric: "score", mode: .max, scheduler: pbt),
+      runConfig: TuneRunConfig(stop: ["training_iteration": 6], logger: .silent)
+    ).fit()
+    // Everyone reaches t=2 before anyone goes on: the first 8 reports are 4 × t=1 and 4 × t=2.
+    #expect(Set(order.current.prefix(8)) == ["0.1", "0.2", "0.3", "0.4"])
+    // At the sync point trial 0 (w 0.2) exploits trial 3 (w 0.8, checkpoint at t=2).
+    let first = grid[0]
+    #expect(first.metricsHistory.prefix(3).compactMap { $0["training_iteration"]?.intValue } == [1, 2, 3])
+    let w3 = first.metricsHistory[2]["w"]?.doubleValue ?? 0
+    #expect(abs(w3 - 1.1) < 1e-9 || abs(w3 - 1.2) < 1e-9)
+    #expect(grid.results.allSatisfy { $0.metrics["training_iteration"] == 6 })
+    #expect(pbt.numPerturbations >= 1)
+  }
+
   @Test func pbtSavesOnDemandThroughTheCheckpointSaver() throws {
     // No checkpoint per report: PBT asks for one only from top-quantile trials at perturbation.
     let saves = Locked(0)
