@@ -110,6 +110,10 @@ public final class HyperBandScheduler: TuneScheduler {
     reductionFactor: Double = 3, stopLastTrials: Bool = true
   ) throws {
     guard maxT > 0 else { throw TuneError.invalidArgument(function: "HyperBandScheduler", argument: "max_t", message: "Max (time_attr) not valid! max_t must be > 0 (got \(pythonRepr(maxT)))") }
+    guard maxT >= 1 else {
+      // int(max_t) would be 0 for every bracket: Ray retries "Bracket too small" forever.
+      throw TuneError.invalidArgument(function: "HyperBandScheduler", argument: "max_t", message: "must be >= 1 (got \(pythonRepr(maxT))); with a smaller max_t every bracket has a zero budget")
+    }
     guard reductionFactor > 1 else { throw TuneError.invalidArgument(function: "HyperBandScheduler", argument: "reduction_factor", message: "must be > 1 (got \(pythonRepr(reductionFactor)))") }
     self.timeAttr = timeAttr
     self.maxT = maxT

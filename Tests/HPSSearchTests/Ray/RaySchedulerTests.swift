@@ -138,6 +138,13 @@ import Testing
     #expect(runner.stopped.last == 7)
   }
 
+  @Test func hyperBandValidatesItsBudget() {
+    #expect { _ = try HyperBandScheduler(maxT: 0.5) } throws: { "\($0)".contains("zero budget") }
+    #expect { _ = try HyperBandScheduler(reductionFactor: 1) } throws: { "\($0)".contains("reduction_factor") }
+    let defaults = try! HyperBandScheduler()
+    #expect(defaults.maxT == 81 && defaults.eta == 3 && defaults.sMaxPlusOne == 5)
+  }
+
   @Test func hyperBandChoosesPendingTrialsOfTheLeastCompleteBracket() throws {
     let hb = try HyperBandScheduler(metric: "score", mode: .max, maxT: 9, reductionFactor: 3)
     let runner = ManualTrialRunner()
