@@ -16,6 +16,28 @@ public enum TuneMutation: Sendable {
   case nested([(String, TuneMutation)])
 }
 
+extension TuneMutation {
+  /// Reads one `hyperparam_mutations` value: a list, a domain, or a dict of those (nested).
+  /// Callables have no TuneValue form; bindings wrap them as `.function`.
+  /// - Throws: Ray's TypeError text for anything else.
+  public init(_ value: TuneValue, key: String = "") throws {
+    switch value {
+    case .list(let items): self = .values(items)
+    case .domain(let d): self = .domain(d)
+    case .dict(let d): self = .nested(try d.map { ($0.key, try TuneMutation($0.value, key: $0.key)) })
+    default:
+      throw TuneError.invalidArgument(
+        function: "PopulationBasedTraining", argument: "hyperparam_mutations",
+        message: "'\(key)': `hyperparam_mutation` values must be either a List, Tuple, Dict, a tune search space object, or a callable (got \(value))")
+    }
+  }
+
+  /// All mutations of a `hyperparam_mutations` dict, in order.
+  public static func parse(_ mutations: TuneDict) throws -> [(String, TuneMutation)] {
+    try mutations.map { ($0.key, try TuneMutation($0.value, key: $0.key)) }
+  }
+}
+
 /// Ray's `PopulationBasedTraining` with Ray's defaults.
 public final class PopulationBasedTraining: TuneScheduler {
   final class State {

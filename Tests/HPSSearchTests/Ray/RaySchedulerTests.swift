@@ -305,6 +305,14 @@ import Testing
     #expect(p.resampleProbability == 0.25 && p.perturbationFactors == (1.2, 0.8))
   }
 
+  @Test func pbtMutationsParseFromConfigValues() throws {
+    let parsed = try TuneMutation.parse(["lr": try Tune.loguniform(1e-4, 1e-1), "bs": [16, 32], "opt": ["m": [0.9, 0.99]]])
+    #expect(parsed.map(\.0) == ["lr", "bs", "opt"])
+    if case .values(let v) = parsed[1].1 { #expect(v == [16, 32]) } else { Issue.record("bs should be a list mutation") }
+    if case .nested(let inner) = parsed[2].1 { #expect(inner.first?.0 == "m") } else { Issue.record("opt should be nested") }
+    #expect { _ = try TuneMutation.parse(["x": 3]) } throws: { "\($0)".contains("'x': `hyperparam_mutation` values must be") }
+  }
+
   @Test func pbtFillsMissingHyperparametersAndRequiresAttrs() throws {
     let scheduler = try pbt([("lr", .values([0.5]))])
     let runner = ManualTrialRunner()
