@@ -60,7 +60,7 @@ struct SweepBoom: Error {}
     var n = 0
     let trials = try WandbSweeps.agent(sweepID: id, storage: storage, count: 4, logger: .silent) { run in
       n += 1
-      try run.log(["acc": 0.1 * Double(n)])
+      try run.log(["acc": Double(n) / 10])
       if n % 2 == 0 { throw SweepBoom() }
     }
     #expect(trials.map(\.state) == [.complete, .fail, .complete, .fail])
