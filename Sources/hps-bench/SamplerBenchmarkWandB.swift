@@ -31,7 +31,8 @@ extension SamplerBenchmark {
   static func runWandb(_ method: String, _ f: SamplerFunction, seed: Int, trials: Int) throws -> Run {
     let storage = InMemoryStorage()
     let id = try WandbSweeps.sweep(wandbConfig(f, method: method), storage: storage, sweepID: "bench", logger: .silent)
-    let controller = try SweepController(sweepID: id, storage: storage, seed: seed, logger: .silent)
+    let controller = try SweepController(sweepID: id, storage: storage, seed: seed, bayesOptions: bayesOptionsFromEnvironment(),
+                                         logger: .silent)
     var best: [Double] = [], seconds: [Double] = []
     var current = Double.infinity
     for _ in 0..<trials {
@@ -49,6 +50,22 @@ extension SamplerBenchmark {
       seconds.append(elapsed)
     }
     return Run(best: best, seconds: seconds)
+  }
+
+  /// Tuning knobs for experiments (HPS_WANDB_STARTUP, _CANDIDATES, _STARTS, _ITERATIONS, _REFIT,
+  /// _FIT_ITERATIONS, _FIT_TWICE);
+  /// unset means SweepBayesOptions' defaults, which is what the recorded tables use.
+  static func bayesOptionsFromEnvironment() -> SweepBayesOptions {
+    var o = SweepBayesOptions()
+    let env = ProcessInfo.processInfo.environment
+    if let v = env["HPS_WANDB_STARTUP"].flatMap(Int.init) { o.nStartupRuns = v }
+    if let v = env["HPS_WANDB_CANDIDATES"].flatMap(Int.init) { o.gp.candidateCount = v }
+    if let v = env["HPS_WANDB_STARTS"].flatMap(Int.init) { o.gp.localSearchStarts = v }
+    if let v = env["HPS_WANDB_ITERATIONS"].flatMap(Int.init) { o.gp.localSearchIterations = v }
+    if let v = env["HPS_WANDB_REFIT"].flatMap(Double.init) { o.gp.refitGrowth = v }
+    if let v = env["HPS_WANDB_FIT_ITERATIONS"].flatMap(Int.init) { o.gp.fitMaxIterations = v }
+    if let v = env["HPS_WANDB_FIT_TWICE"].flatMap(Int.init) { o.gp.fitFromDefaultWhenWarm = v != 0 }
+    return o
   }
 
   static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {

@@ -22,8 +22,15 @@ public struct SweepRunRecord: Sendable, Equatable {
 
   /// W&B's metric_extremum: the best finite value over history and summary.
   public func extremum(_ goal: SweepMetric.Goal) -> Double? {
-    let all = (history + (summary.map { [$0] } ?? [])).filter(\.isFinite)
-    return goal == .minimize ? all.min() : all.max()
+    var best: Double?
+    func consider(_ v: Double) {
+      guard v.isFinite else { return }
+      if let b = best, goal == .minimize ? v >= b : v <= b { return }
+      best = v
+    }
+    for v in history { consider(v) }
+    if let summary { consider(summary) }
+    return best
   }
 }
 

@@ -88,7 +88,10 @@ public final class SweepController: @unchecked Sendable {
     let scheduler = try config.earlyTerminate.map { try SweepHyperbandScheduler($0, goal: config.metric?.goal ?? .minimize) }
     self.config = config
     self.scheduler = scheduler
-    study = try Study.load(studyName: sweepID, storage: storage, pruner: scheduler ?? NopPruner(), logger: logger)
+    // The sweep's method chooses the values; the study's own sampler is never consulted, so it
+    // is the cheapest one (the default TPE would scan the history on every ask).
+    study = try Study.load(studyName: sweepID, storage: storage, sampler: RandomSampler(), pruner: scheduler ?? NopPruner(),
+                           logger: logger)
     self.bayesOptions = bayesOptions
     self.logger = logger
     rng = SeededRandom(seed: seed)
