@@ -211,12 +211,12 @@ struct SamplerBenchmark: ParsableCommand {
     for f in functions {
       guard let byMethod = results[f.name] else { continue }
       out += "\n\(f.name) (min \(fmt(f.minimum)))\n"
-      out += "method".padding(toLength: 15, withPad: " ", startingAt: 0)
+      out += "method".padding(toLength: 17, withPad: " ", startingAt: 0)
       for k in checkpoints { out += "best@\(k)".padding(toLength: 12, withPad: " ", startingAt: 0) }
       out += "ms/suggestion\n"
       for m in hpsMethods + peerMethods {
         guard let runs = byMethod[m] else { continue }
-        out += m.padding(toLength: 15, withPad: " ", startingAt: 0)
+        out += m.padding(toLength: 17, withPad: " ", startingAt: 0)
         for k in checkpoints { out += fmt(bestAfter(runs, k)).padding(toLength: 12, withPad: " ", startingAt: 0) }
         out += fmt(secondsPerSuggestion(runs) * 1000) + "\n"
       }

@@ -15,12 +15,12 @@ public struct SweepBayesOptions: Sendable {
   public init() {
     var o = GPOptions()
     // A sweep suggestion should cost ~1% of W&B's ~40 ms: 64 candidates, one short local
-    // search, kernel refits when the history grew by half (warm-started, 25 steps). On the
+    // search, kernel refits when the history grew by 60 % (warm-started, 25 steps). On the
     // benchmark functions this kept GPSampler-level results (docs/wandb.md, docs/samplers.md).
     o.candidateCount = 64
     o.localSearchStarts = 1
     o.localSearchIterations = 15
-    o.refitGrowth = 0.5
+    o.refitGrowth = 0.6
     o.fitMaxIterations = 25
     o.fitFromDefaultWhenWarm = false
     gp = o

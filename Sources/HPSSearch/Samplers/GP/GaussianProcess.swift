@@ -39,6 +39,8 @@ struct GaussianProcess {
   /// x as one row-major n×d buffer, and which coordinates are categorical (posterior's fast path).
   let xFlat: [Double]
   let categoricalMask: [Bool]
+  /// Lᵀ row-major, so the back substitution of the gradient reads rows, not strided columns.
+  let choleskyTransposed: [Double]
   var n: Int { x.count }
 
   /// Factors the kernel matrix; nil if it cannot be made positive definite.
@@ -104,6 +106,7 @@ struct GaussianProcess {
         cache = nil
         guard let l = Cholesky.factorWithJitter(k, n: n) else { return nil }
         cholesky = l
+        choleskyTransposed = GaussianProcess.transpose(l, n: n)
         alpha = Cholesky.solve(l, n: n, y)
         return
       }
@@ -111,7 +114,14 @@ struct GaussianProcess {
     guard let l = factor else { return nil }
     cache = GPFactorCache(hyper: hyper, dimensions: dimensions, x: x, cholesky: l)
     cholesky = l
+    choleskyTransposed = GaussianProcess.transpose(l, n: n)
     alpha = GPLinearAlgebra.solve(l, n: n, y)
+  }
+
+  static func transpose(_ a: [Double], n: Int) -> [Double] {
+    var t = a
+    for i in 0..<n { for j in 0..<n { t[j * n + i] = a[i * n + j] } }
+    return t
   }
 
   @inline(__always)
@@ -131,6 +141,7 @@ struct GaussianProcess {
   func posterior(_ point: [Double], withGradient: Bool) -> (mean: Double, variance: Double, dMean: [Double], dVariance: [Double]) {
     let d = point.count, n = self.n
     let scale = hyper.kernelScale
+    let anyCategorical = categoricalMask.contains(true)
     var kStar = [Double](repeating: 0, count: n)
     var kPrime = [Double](repeating: 0, count: withGradient ? n : 0)
     var v = [Double](repeating: 0, count: n)
@@ -142,9 +153,16 @@ struct GaussianProcess {
             for i in 0..<n {
               var r2 = 0.0
               let row = i * d
-              for j in 0..<d {
-                let diff = isCat[j] ? (p[j] == xs[row + j] ? 0 : 1) : p[j] - xs[row + j]
-                r2 += lambda[j] * diff * diff
+              if anyCategorical {
+                for j in 0..<d {
+                  let diff = isCat[j] ? (p[j] == xs[row + j] ? 0 : 1) : p[j] - xs[row + j]
+                  r2 += lambda[j] * diff * diff
+                }
+              } else {
+                for j in 0..<d {
+                  let diff = p[j] - xs[row + j]
+                  r2 += lambda[j] * diff * diff
+                }
               }
               if withGradient {
                 let (m, dm) = Matern52.valueAndDerivative(r2: r2)
@@ -175,7 +193,19 @@ struct GaussianProcess {
     }
     let variance = max(scale - vv, 1e-10)
     guard withGradient else { return (mean, variance, [], []) }
-    let kInvKStar = GPLinearAlgebra.solveUpperTransposed(cholesky, n: n, v)
+    var kInvKStar = v
+    choleskyTransposed.withUnsafeBufferPointer { lt in
+      kInvKStar.withUnsafeMutableBufferPointer { xp in
+        var i = n - 1
+        while i >= 0 {
+          let ri = i * n
+          let tail = n - i - 1
+          let s = tail > 0 ? GPLinearAlgebra.dot(lt.baseAddress! + ri + i + 1, UnsafePointer(xp.baseAddress!) + i + 1, tail) : 0
+          xp[i] = (xp[i] - s) / lt[ri + i]
+          i -= 1
+        }
+      }
+    }
     let lambda = hyper.inverseSquaredLengthscales
     var dMean = [Double](repeating: 0, count: d), dVariance = dMean
     for j in 0..<d where !dimensions[j].isCategorical {
