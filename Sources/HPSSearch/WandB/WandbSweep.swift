@@ -40,7 +40,8 @@ public enum WandbSweeps {
     return String((0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count)] })
   }
 
-  /// Runs up to `count` runs of the sweep (all it has when nil), one after another, calling
+  /// Runs up to `count` runs of the sweep (when nil: until the grid, run_cap or metric.target ends
+  /// it; a random or bayes sweep with none of those needs a count), one after another, calling
   /// `function` with each run. A function that throws marks its run failed and the agent goes
   /// on (as W&B's agent does); `SweepRunStopped` marks it stopped.
   /// - Returns: the trials this agent ran, finished.
@@ -55,6 +56,12 @@ public enum WandbSweeps {
     }
     let controller = try SweepController(sweepID: sweepID, storage: storage ?? defaultStorage, seed: seed,
                                          bayesOptions: bayesOptions, logger: logger)
+    if count == nil, controller.config.method != .grid, controller.config.runCap == nil, controller.config.metric?.target == nil {
+      // W&B's agent would run until someone stops the sweep; a library call must return.
+      throw SearchError.invalidArgument(
+        function: "agent", argument: "count",
+        message: "a \(controller.config.method.rawValue) sweep without run_cap or metric.target never ends; give count")
+    }
     var finished: [FrozenTrial] = []
     while count.map({ finished.count < $0 }) ?? true {
       guard let run = try controller.startRun() else { break }

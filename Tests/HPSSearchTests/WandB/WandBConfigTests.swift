@@ -193,3 +193,49 @@ func expectViolation(_ text: String, _ fragments: [String], sourceLocation: Sour
     #expect(throws: SweepConfigError.self) { try WandbSweeps.sweep(json: #"{"method": "random"}"#, storage: storage, logger: logger) }
   }
 }
+
+@Suite struct WandBConfigMoreTests {
+  @Test func remainingKeyRules() {
+    let p = #""parameters": {"a": {"value": 1}}"#
+    expectViolation(#"{"method": "random", "metric": {"name": "l", "target": "high"}, "# + p + "}", ["\"high\" is not of type 'number' (metric.target)"])
+    expectViolation(#"{"method": "random", "metric": {"name": "l", "impute": "mean"}, "# + p + "}", ["\"mean\" is not one of ['latest', 'best', 'worst']"])
+    expectViolation(#"{"method": "random", "metric": {"name": "l", "impute_while_running": "best"}, "# + p + "}", ["impute_while_running"])
+    expectViolation(#"{"method": "random", "metric": {"name": "l", "extra": 1}, "# + p + "}", ["('extra' was unexpected) (metric)"])
+    expectViolation(#"{"method": "random", "run_cap": 2.5, "# + p + "}", ["2.5 is not of type 'integer' (run_cap)"])
+    expectViolation(#"{"method": "custom", "# + p + "}", ["method 'custom' needs an external engine"])
+    expectViolation(#"{"method": "random", "scheduler": {"engine": "optuna"}, "# + p + "}", ["'scheduler' needs method: custom"])
+    let et = #"{"method": "random", "metric": {"name": "l"}, "# + p + #", "early_terminate": "#
+    expectViolation(et + #"{"type": "hyperband", "min_iter": 1, "strict": "yes"}}"#, ["early_terminate.strict must be true or false"])
+    expectViolation(et + #"{"type": "hyperband", "max_iter": 9.5, "s": 2}}"#, ["early_terminate.max_iter must be an integer"])
+    expectViolation(et + #"{"type": "hyperband", "min_iter": 0}}"#, ["early_terminate.min_iter must be an integer >= 1"])
+    expectViolation(et + #"{"type": "hyperband", "min_iter": 1, "bands": [1]}}"#, ["('bands' was unexpected) (early_terminate)"])
+    // Metadata keys W&B accepts are ignored, not errors.
+    #expect(violations(#"{"method": "random", "program": "train.py", "name": "s", "project": "p", "# + p + "}").isEmpty)
+    #expect(violations("[1, 2]") == ["sweep configuration must be an object, got [1, 2]"])
+  }
+
+  @Test func agentWithoutAnEndNeedsACount() throws {
+    let storage = InMemoryStorage()
+    let id = try WandbSweeps.sweep(json: #"{"method": "random", "parameters": {"x": {"min": 0.0, "max": 1.0}}}"#, storage: storage, logger: .silent)
+    #expect(throws: SearchError.self) { try WandbSweeps.agent(sweepID: id, storage: storage, logger: .silent) { _ in } }
+    // A grid ends by itself.
+    let grid = try WandbSweeps.sweep(json: #"{"method": "grid", "parameters": {"x": {"values": [1, 2]}}}"#, storage: storage, logger: .silent)
+    #expect(try WandbSweeps.agent(sweepID: grid, storage: storage, logger: .silent) { _ in }.count == 2)
+  }
+
+  @Test func twoAgentsOnThreadsShareOneSweep() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("wandb-mt-\(UUID().uuidString).db").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let storage = try SQLiteStorage(path: path)
+    let id = try WandbSweeps.sweep(json: #"{"method": "bayes", "metric": {"name": "l"}, "parameters": {"x": {"min": -1.0, "max": 1.0}}}"#, storage: storage, logger: .silent)
+    let counts = Locked([Int]())
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      let n = (try? WandbSweeps.agent(sweepID: id, storage: storage, count: 8, seed: k, logger: .silent) { run in
+        try run.log(["l": pow(run["x"]!.doubleValue!, 2)])
+      }.count) ?? -1
+      counts.withLock { $0.append(n) }
+    }
+    #expect(counts.current.sorted() == [8, 8])
+    #expect(try Study.load(studyName: id, storage: storage, logger: .silent).trials(states: [.complete]).count == 16)
+  }
+}
