@@ -169,6 +169,12 @@ def main():
                 except ImportError:
                     print(f"skipping optuna_gp: torch is not installed", file=sys.stderr)
                     continue
+            if method.startswith("ray"):
+                try:
+                    from ray import tune  # noqa: F401
+                except ImportError:
+                    print("skipping ray_random: ray[tune] is not installed", file=sys.stderr)
+                    continue
             runner = run_sweeps if method.startswith("sweeps") else run_ray if method.startswith("ray") else run_optuna
             results[fname][method] = [runner(method, fn, space, seed, args.trials) for seed in range(args.seeds)]
             print(f"  peers: {fname} {method} done", file=sys.stderr, flush=True)
