@@ -1,5 +1,6 @@
-// `hps-bench sampler`: hps's samplers against the real peers (Optuna's TPE, GP, CMA-ES and Random;
-// W&B sweeps' bayes and random, run by bench/sampler/peers.py in a venv) on six functions, over
+// `hps-bench sampler`: hps's samplers and W&B dialect against the real peers (Optuna's TPE, GP,
+// CMA-ES and Random; W&B sweeps' bayes and random; Ray Tune's random, run by
+// bench/sampler/peers.py in a venv) on six functions, over
 // seeds × trials, reporting the median best value after 10/25/50/100 trials and the median CPU
 // time per suggestion, plus TPE's cost per suggestion at trial 1000 against Optuna's.
 import ArgumentParser
@@ -16,13 +17,13 @@ struct SamplerBenchmark: ParsableCommand {
   @Flag(help: "A few-minute run: 3 seeds, 1000-trial overhead run kept, Optuna GP on 1 seed.") var quick = false
   @Option(help: "Python with optuna/sweeps (default: .venv-bench/bin/python if present, else python3).") var python: String?
   @Option(help: "Comma-separated functions (default: all six).") var functions: String?
-  @Option(help: "Comma-separated methods (default: all eleven).") var methods: String?
+  @Option(help: "Comma-separated methods (default: all fourteen; hps_wandb_* are the W&B dialect, ray_random needs ray[tune]).") var methods: String?
   @Option(help: "Reuse a peers.py JSON output instead of running the peers.") var peerResults: String?
   @Option(help: "Trials of the TPE overhead run (the issue's number: 1000).") var overheadTrials = 1000
   @Option(help: "Also write the --json object to this file (with the table on stdout).") var jsonOut: String?
 
-  static let hpsMethods = ["hps_tpe", "hps_gp", "hps_auto", "hps_cmaes", "hps_random"]
-  static let peerMethods = ["optuna_tpe", "optuna_gp", "optuna_cmaes", "optuna_random", "sweeps_bayes", "sweeps_random"]
+  static let hpsMethods = ["hps_tpe", "hps_gp", "hps_auto", "hps_cmaes", "hps_random"] + wandbMethods
+  static let peerMethods = ["optuna_tpe", "optuna_gp", "optuna_cmaes", "optuna_random", "sweeps_bayes", "sweeps_random", "ray_random"]
   static let checkpoints = [10, 25, 50, 100]
 
   struct Run { var best: [Double]; var seconds: [Double] }
@@ -51,7 +52,10 @@ struct SamplerBenchmark: ParsableCommand {
       for m in chosenMethods where Self.hpsMethods.contains(m) {
         if m == "hps_cmaes" && f.space.contains(where: { if case .categorical = $0.distribution { return true } else { return false } }) { continue }
         var runs: [Run] = []
-        for seed in 0..<seedCount {
+        for seed in 0..<seedCount where Self.wandbMethods.contains(m) {
+          runs.append(try Self.runWandb(m, f, seed: seed, trials: trials))
+        }
+        for seed in 0..<seedCount where !Self.wandbMethods.contains(m) {
           let records = try SamplerLoop.run(sampler: try Self.makeSampler(m, seed: seed), space: f.space, nTrials: trials) { [f.evaluate($0)] }
           var current = Double.infinity
           runs.append(Run(best: records.map { current = min(current, $0.values[0]); return current }, seconds: records.map(\.samplerSeconds)))
@@ -207,12 +211,12 @@ struct SamplerBenchmark: ParsableCommand {
     for f in functions {
       guard let byMethod = results[f.name] else { continue }
       out += "\n\(f.name) (min \(fmt(f.minimum)))\n"
-      out += "method".padding(toLength: 15, withPad: " ", startingAt: 0)
+      out += "method".padding(toLength: 17, withPad: " ", startingAt: 0)
       for k in checkpoints { out += "best@\(k)".padding(toLength: 12, withPad: " ", startingAt: 0) }
       out += "ms/suggestion\n"
       for m in hpsMethods + peerMethods {
         guard let runs = byMethod[m] else { continue }
-        out += m.padding(toLength: 15, withPad: " ", startingAt: 0)
+        out += m.padding(toLength: 17, withPad: " ", startingAt: 0)
         for k in checkpoints { out += fmt(bestAfter(runs, k)).padding(toLength: 12, withPad: " ", startingAt: 0) }
         out += fmt(secondsPerSuggestion(runs) * 1000) + "\n"
       }
@@ -221,6 +225,6 @@ struct SamplerBenchmark: ParsableCommand {
     if let optunaOverhead {
       out += ", Optuna \(fmt(optunaOverhead * 1000)) ms, ratio \(fmt(optunaOverhead / hpsOverhead))×"
     }
-    return out + "\n"
+    return out + "\n" + wandbVerdict(results, functions: functions, trials: trials)
   }
 }

@@ -106,6 +106,38 @@ def run_sweeps(method, fn, space, seed, trials):
     return {"best": best, "seconds": seconds}
 
 
+def ray_space(space):
+    from ray import tune
+    out = {}
+    for name, spec in space.items():
+        if spec[0] == "float":
+            out[name] = (tune.loguniform if spec[3] else tune.uniform)(spec[1], spec[2])
+        elif spec[0] == "int":
+            out[name] = tune.randint(spec[1], spec[2] + 1)  # Ray's upper bound is exclusive
+        else:
+            out[name] = tune.choice(spec[1])
+    return out
+
+
+def run_ray(method, fn, space, seed, trials):
+    # Ray Tune's random search is BasicVariantGenerator resolving the param space with
+    # generate_variants; called directly, without starting a Ray cluster.
+    import numpy as np
+    from ray.tune.search.variant_generator import generate_variants
+    rng = np.random.RandomState(seed)
+    param_space = ray_space(space)
+    best, seconds, current = [], [], float("inf")
+    for _ in range(trials):
+        t0 = time.process_time()
+        _, config = next(iter(generate_variants(param_space, random_state=rng)))
+        t1 = time.process_time()
+        value = fn(config)
+        seconds.append(t1 - t0)
+        current = min(current, value)
+        best.append(current)
+    return {"best": best, "seconds": seconds}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=["run", "overhead"])
@@ -137,7 +169,13 @@ def main():
                 except ImportError:
                     print(f"skipping optuna_gp: torch is not installed", file=sys.stderr)
                     continue
-            runner = run_sweeps if method.startswith("sweeps") else run_optuna
+            if method.startswith("ray"):
+                try:
+                    from ray import tune  # noqa: F401
+                except ImportError:
+                    print("skipping ray_random: ray[tune] is not installed", file=sys.stderr)
+                    continue
+            runner = run_sweeps if method.startswith("sweeps") else run_ray if method.startswith("ray") else run_optuna
             results[fname][method] = [runner(method, fn, space, seed, args.trials) for seed in range(args.seeds)]
             print(f"  peers: {fname} {method} done", file=sys.stderr, flush=True)
     print(json.dumps({"results": results}))

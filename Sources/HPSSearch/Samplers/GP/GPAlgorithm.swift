@@ -14,6 +14,10 @@ public struct GPOptions: Sendable {
   /// Refit the kernel only after the history grew by this fraction since the last fit (always
   /// below 20 points): keeps the cost per suggestion flat without visibly hurting quality.
   public var refitGrowth = 0.1
+  /// L-BFGS iterations per kernel fit, and whether a warm-started fit also restarts from the
+  /// default hyperparameters (two fits instead of one).
+  public var fitMaxIterations = 60
+  public var fitFromDefaultWhenWarm = true
 
   public init() {}
 }
@@ -22,6 +26,8 @@ public struct GPOptions: Sendable {
 public struct GPState: Sendable {
   public var hyper: GPHyperparameters?
   public var fittedCount = 0
+  /// Reused by the next suggestion when the hyperparameters did not change.
+  public var factorCache: GPFactorCache?
   public init() {}
 }
 
@@ -49,11 +55,14 @@ public enum GPAlgorithm {
       || Double(n - state.fittedCount) >= options.refitGrowth * Double(state.fittedCount)
     if needsFit {
       state.hyper = GPHyperparameterFit.fit(dimensions: dimensions, x: xs, y: ys, warmStart: state.hyper,
-                                            deterministic: options.deterministicObjective)
+                                            deterministic: options.deterministicObjective,
+                                            maxIterations: options.fitMaxIterations,
+                                            fromDefaultWhenWarm: options.fitFromDefaultWhenWarm)
       state.fittedCount = n
     }
     guard let hyper = state.hyper,
-          let gp = GaussianProcess(dimensions: dimensions, x: xs, y: ys, hyper: hyper) else { return nil }
+          let gp = GaussianProcess(dimensions: dimensions, x: xs, y: ys, hyper: hyper, cache: &state.factorCache)
+    else { return nil }
 
     func negativeLogEI(_ p: [Double]) -> (value: Double, gradient: [Double]) {
       let post = gp.posterior(p, withGradient: true)
