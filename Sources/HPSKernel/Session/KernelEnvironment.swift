@@ -21,7 +21,14 @@ public enum KernelEnvironment {
       paths += extra.split(separator: ":").map(String.init)
     }
     if let stdlib = stdlibDirectory() { paths.append(stdlib) }
-    return Interpreter(argv: argv, searchPaths: paths)
+    let interpreter = Interpreter(argv: argv, searchPaths: paths)
+    registerEngineModules(in: interpreter)
+    return interpreter
+  }
+
+  /// The engine's script-visible modules (optuna, ...), for interpreters made elsewhere too.
+  public static func registerEngineModules(in interpreter: Interpreter) {
+    OptunaModule.register(in: interpreter)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,
