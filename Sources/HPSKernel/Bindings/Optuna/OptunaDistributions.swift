@@ -92,7 +92,7 @@ enum OptunaDistributions: OptunaDeclarations {
   }
 
   static func dict(_ vm: VM, _ distributions: [String: Distribution]) throws -> Value {
-    try vm.makeDict(distributions.keys.sorted().map { ($0, value(distributions[$0]!)) })
+    try vm.makeDict(distributions.sorted { $0.key < $1.key }.map { ($0.key, value($0.value)) })
   }
 
   static func distribution(_ v: Value, _ context: String) throws -> Distribution {

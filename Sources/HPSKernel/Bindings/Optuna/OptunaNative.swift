@@ -10,10 +10,6 @@ class Box<T> {
 }
 
 enum OptunaNative {
-  static func parameter(_ name: String, _ defaultValue: Value? = nil, keywordOnly: Bool = false) -> Signature.Parameter {
-    Signature.Parameter(name, default: defaultValue, keywordOnly: keywordOnly)
-  }
-
   /// The payload of a method's receiver, or the TypeError CPython gives for a wrong receiver.
   static func receiver<T: AnyObject>(_ v: Value, _ className: String, _ method: String, as: T.Type) throws -> T {
     if let payload = NativeClass.payload(v, as: T.self) { return payload }
