@@ -11,7 +11,7 @@ enum OptunaDistributions: OptunaDeclarations {
   private static func common(_ name: String) -> [NativeFunction] {
     [
       OptunaNative.repr(name) { (_: VM, d: Box<Distribution>) in d.value.description },
-      OptunaNative.method(name, "__eq__", [OptunaNative.parameter("other")], doc: "Distributions are equal when their arguments are.") { (_: VM, d: Box<Distribution>, b: BoundArguments) in
+      OptunaNative.method(name, "__eq__", [p("other")], doc: "Distributions are equal when their arguments are.") { (_: VM, d: Box<Distribution>, b: BoundArguments) in
         guard let other = NativeClass.payload(b["other"], as: Box<Distribution>.self) else { return .bool(false) }
         return .bool(other.value == d.value)
       },
@@ -69,7 +69,7 @@ enum OptunaDistributions: OptunaDeclarations {
     return NativeClass(
       name: n, module: "optuna.distributions", doc: "A distribution over a fixed sequence of choices (None, bool, int, float or str).",
       base: baseClass, subclassable: false,
-      initializer: OptunaNative.initializer(n, [OptunaNative.parameter("choices")]) { vm, b in
+      initializer: OptunaNative.initializer(n, [p("choices")]) { vm, b in
         let choices = try OptunaValues.sequence(vm, b["choices"], n, "choices").map { try OptunaValues.param($0, n) }
         return Box(try Distribution.categorical(choices))
       },
