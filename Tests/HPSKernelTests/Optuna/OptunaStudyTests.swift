@@ -290,4 +290,32 @@ import Testing
     #expect(failure == nil, "\(failure?.traceback ?? "")")
     #expect(h.stdout == "interrupted\n['COMPLETE', 'COMPLETE', 'COMPLETE', 'FAIL']\n")
   }
+
+  @Test func callbacksStopAndMaxTrialsCallbackAndInfoLogging() {
+    let h = OptunaScriptHarness()
+    let failure = h.run("""
+      import optuna
+      from optuna.study import MaxTrialsCallback
+      from optuna.trial import TrialState
+      optuna.logging.set_verbosity(optuna.logging.INFO)
+      seen = []
+      def stopper(study, trial):
+          seen.append(trial.number)
+          if trial.number == 3:
+              study.stop()
+      study = optuna.create_study(study_name="cb")
+      study.optimize(lambda t: t.suggest_float("x", 0, 1), callbacks=[stopper])
+      print(seen)
+      optuna.logging.set_verbosity(optuna.logging.WARNING)
+      study.optimize(lambda t: t.suggest_float("x", 0, 1), callbacks=[MaxTrialsCallback(9, states=(TrialState.COMPLETE,))])
+      print(len(study.trials))
+      df = study.trials_dataframe()
+      print(df.shape, df.columns[:2], df["number"][-1], len(df.to_dict(orient="records")))
+      """)
+    #expect(failure == nil, "\(failure?.traceback ?? "")")
+    #expect(h.stdout == "[0, 1, 2, 3]\n9\n(9, 7) ['number', 'value'] 8 9\n")
+    #expect(h.stderr.contains("] A new study created in memory with name: cb\n"))
+    #expect(h.stderr.contains("] Trial 3 finished with value: "))
+    #expect(!h.stderr.contains("Trial 4 finished"))  // WARNING level hides INFO lines
+  }
 }

@@ -1,4 +1,4 @@
-// optuna.logging: Optuna's verbosity levels. Engine messages go to the interpreter's stderr as
+// optuna.logging: Optuna's verbosity levels, per interpreter. Engine messages go to the interpreter's stderr as
 // `[I 2026-12-07 03:42:51,123] Trial 0 finished ...`, filtered by the level set here.
 import Foundation
 import HPSScript
@@ -8,10 +8,27 @@ enum OptunaLogging: OptunaDeclarations {
   /// Python logging's numeric levels, as optuna.logging exports them.
   static let levels: [(String, Int)] = [("CRITICAL", 50), ("FATAL", 50), ("ERROR", 40), ("WARNING", 30), ("WARN", 30), ("INFO", 20), ("DEBUG", 10)]
 
-  /// Process-wide like Python's logging module; INFO is Optuna's default.
-  private static let state = Locked<(level: Int, enabled: Bool)>((20, true))
+  /// One interpreter's settings. Python's logging is process-wide; here each interpreter (each
+  /// session) has its own, so two sessions or parallel tests never silence each other.
+  final class Settings: @unchecked Sendable {
+    let state = Locked<(level: Int, enabled: Bool)>((20, true))  // INFO is Optuna's default
+  }
 
-  static var verbosity: Int { state.withLock { $0.level } }
+  private struct Entry {
+    weak var vm: VM?
+    let settings: Settings
+  }
+  private static let table = Locked<[ObjectIdentifier: Entry]>([:])
+
+  static func settings(for vm: VM) -> Settings {
+    table.withLock { entries in
+      if let entry = entries[ObjectIdentifier(vm)], entry.vm === vm { return entry.settings }
+      entries = entries.filter { $0.value.vm != nil }
+      let settings = Settings()
+      entries[ObjectIdentifier(vm)] = Entry(vm: vm, settings: settings)
+      return settings
+    }
+  }
 
   /// Carries the interpreter's stderr writer into the engine's Sendable logger. Messages arrive
   /// on the thread that runs the study, which for script studies is the interpreter's thread.
@@ -22,6 +39,7 @@ enum OptunaLogging: OptunaDeclarations {
   /// A logger that writes Optuna-style records to `vm`'s stderr.
   static func logger(for vm: VM) -> SearchLogger {
     let sink = Sink(write: { [weak vm] text in vm?.writeStderr(text) })
+    let state = settings(for: vm).state
     return SearchLogger(minimumLevel: .info) { record in
       let (threshold, enabled) = state.withLock { ($0.level, $0.enabled) }
       let level: Int
@@ -49,20 +67,20 @@ enum OptunaLogging: OptunaDeclarations {
       ("set_verbosity", .object(OptunaNative.function(
         "set_verbosity", [p("verbosity")],
         doc: "Set the level of Optuna's messages: optuna.logging.WARNING hides the per-trial INFO lines."
-      ) { _, b in
+      ) { vm, b in
         let level = try OptunaValues.int(b["verbosity"], "set_verbosity", "verbosity")
-        state.withLock { $0.level = level }
+        settings(for: vm).state.withLock { $0.level = level }
         return .none
       })),
-      ("get_verbosity", .object(OptunaNative.function("get_verbosity", [], doc: "The current level (INFO=20 by default).") { _, _ in
-        .int(verbosity)
+      ("get_verbosity", .object(OptunaNative.function("get_verbosity", [], doc: "The current level (INFO=20 by default).") { vm, _ in
+        .int(settings(for: vm).state.withLock { $0.level })
       })),
-      ("disable_default_handler", .object(OptunaNative.function("disable_default_handler", [], doc: "Stop writing Optuna's messages to stderr.") { _, _ in
-        state.withLock { $0.enabled = false }
+      ("disable_default_handler", .object(OptunaNative.function("disable_default_handler", [], doc: "Stop writing Optuna's messages to stderr.") { vm, _ in
+        settings(for: vm).state.withLock { $0.enabled = false }
         return .none
       })),
-      ("enable_default_handler", .object(OptunaNative.function("enable_default_handler", [], doc: "Write Optuna's messages to stderr again.") { _, _ in
-        state.withLock { $0.enabled = true }
+      ("enable_default_handler", .object(OptunaNative.function("enable_default_handler", [], doc: "Write Optuna's messages to stderr again.") { vm, _ in
+        settings(for: vm).state.withLock { $0.enabled = true }
         return .none
       })),
       ("enable_propagation", .object(OptunaNative.function("enable_propagation", [], doc: "Accepted for compatibility; hps has no logger hierarchy.") { _, _ in .none })),

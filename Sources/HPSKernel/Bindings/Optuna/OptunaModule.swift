@@ -18,7 +18,8 @@ enum OptunaModule {
     ("exceptions", "Optuna's exception classes.", { OptunaErrors.exceptionMembers }),
     ("logging", "Verbosity of Optuna's messages.", OptunaLogging.members),
     ("study", "Study and the functions that create, load and delete studies.", {
-      [("Study", OptunaStudyAPI.studyClass.value), ("StudyDirection", OptunaEnums.directionClass.value)]
+      [("Study", OptunaStudyAPI.studyClass.value), ("StudyDirection", OptunaEnums.directionClass.value),
+       ("MaxTrialsCallback", OptunaMaxTrialsCallback.callbackClass.value)]
         + OptunaStudyFunctions.members()
     }),
     ("trial", "Trial, FrozenTrial, TrialState and create_trial.", {

@@ -21,11 +21,17 @@ enum OptunaStudyFunctions: OptunaDeclarations {
     let direction = b["direction"].isNone ? nil : try OptunaEnums.direction(b["direction"], f, "direction")
     let directions = b["directions"].isNone
       ? nil : try OptunaValues.sequence(vm, b["directions"], f, "directions").map { try OptunaEnums.direction($0, f, "directions") }
+    let name = try OptunaValues.optionalString(b["study_name"], f, "study_name")
+    let storage = try OptunaBridge.storage(from: b["storage"]) ?? InMemoryStorage()
+    let existed = name.map { (try? storage.allStudyNames().contains($0)) ?? false } ?? false
+    let logger = OptunaBridge.logger(for: vm)
     let study = try Study.create(
-      studyName: try OptunaValues.optionalString(b["study_name"], f, "study_name"),
-      storage: try OptunaBridge.storage(from: b["storage"]), sampler: try OptunaBridge.sampler(from: b["sampler"]),
+      studyName: name, storage: storage, sampler: try OptunaBridge.sampler(from: b["sampler"]),
       pruner: try OptunaBridge.pruner(from: b["pruner"]), direction: direction, directions: directions,
-      loadIfExists: try vm.isTrue(b["load_if_exists"]), logger: OptunaBridge.logger(for: vm))
+      loadIfExists: try vm.isTrue(b["load_if_exists"]), logger: logger)
+    if !existed {
+      logger.info("A new study created \(storage is InMemoryStorage ? "in memory" : "in RDB") with name: \(study.studyName)")
+    }
     return OptunaBridge.wrap(study, sampler: b["sampler"].isNone ? nil : b["sampler"], pruner: b["pruner"].isNone ? nil : b["pruner"])
   }
 
@@ -85,4 +91,34 @@ enum OptunaStudyFunctions: OptunaDeclarations {
     [("create_study", .object(createStudy)), ("load_study", .object(loadStudy)), ("delete_study", .object(deleteStudy)),
      ("get_all_study_names", .object(getAllStudyNames)), ("copy_study", .object(copyStudy))]
   }
+}
+
+/// optuna.study.MaxTrialsCallback: stops optimize() once the storage holds n_trials trials in
+/// `states`, counted across every process sharing the storage.
+enum OptunaMaxTrialsCallback: OptunaDeclarations {
+  typealias M = Box<MaxTrialsCallback>
+
+  static let callbackClass: NativeClass = {
+    let c = "MaxTrialsCallback"
+    return NativeClass(
+      name: c, module: "optuna.study",
+      doc: "Pass in optimize(callbacks=[...]) to stop once n_trials trials in `states` (default: COMPLETE) exist in the storage.",
+      subclassable: false,
+      initializer: OptunaNative.initializer(c, [p("n_trials"), p("states", .tuple(of: [OptunaEnums.value(.complete)]))]) { vm, b in
+        let states: Set<TrialState>? = b["states"].isNone
+          ? nil : Set(try OptunaValues.sequence(vm, b["states"], c, "states").map { try OptunaEnums.trialState($0, c, "states") })
+        return M(MaxTrialsCallback(nTrials: try OptunaValues.int(b["n_trials"], c, "n_trials"), states: states))
+      },
+      methods: [
+        OptunaNative.method(c, "__call__", [p("study"), p("trial")], doc: "Stop the study when the trial budget is reached.") {
+          (_: VM, m: M, b: BoundArguments) in
+          guard let study = OptunaBridge.study(from: b["study"]) else {
+            throw OptunaErrors.typeError("MaxTrialsCallback() argument 'study' must be a Study, not '\(b["study"].typeName)'")
+          }
+          try m.value.callback(study, try OptunaFrozenTrialAPI.frozen(b["trial"], c, "trial"))
+          return .none
+        },
+        OptunaNative.repr(c) { (_: VM, m: M) in "MaxTrialsCallback(n_trials=\(m.value.nTrials))" },
+      ])
+  }()
 }

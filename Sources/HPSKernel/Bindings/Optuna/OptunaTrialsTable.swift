@@ -19,17 +19,21 @@ enum OptunaTrialsTable: OptunaDeclarations {
       case .null: return "NaN"
       case .string(let s): return s
       case .bool(let b): return b ? "True" : "False"
-      case .double(let d): return pythonRepr(d)
+      case .double(let d): return d.isFinite ? String(format: "%.6f", d) : pythonRepr(d)
       default: return j.jsonText
       }
     }
     let header = [""] + table.columns
-    let body = table.rows.enumerated().map { i, row in [String(i)] + row.map(show) }
+    var body = table.rows.enumerated().map { i, row in [String(i)] + row.map(show) }
+    // pandas' default display.max_rows: long tables show their first and last 5 rows.
+    let truncated = body.count > 60
+    if truncated { body = Array(body.prefix(5)) + [header.map { _ in "..." }] + Array(body.suffix(5)) }
     let all = [header] + body
     let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
-    return all.map { row in
+    let text = all.map { row in
       row.enumerated().map { c, text in String(repeating: " ", count: widths[c] - text.count) + text }.joined(separator: "  ")
     }.joined(separator: "\n")
+    return truncated ? text + "\n\n[\(table.rows.count) rows x \(table.columns.count) columns]" : text
   }
 
   static let tableClass: NativeClass = {
