@@ -1,5 +1,6 @@
 import Foundation
 import HPSScript
+import HPSSearch
 import Testing
 
 /// The `optuna` module driven by real `.hps` snippets: optimize, pruning, failures, storage.
@@ -317,5 +318,36 @@ import Testing
     #expect(h.stderr.contains("] A new study created in memory with name: cb\n"))
     #expect(h.stderr.contains("] Trial 3 finished with value: "))
     #expect(!h.stderr.contains("Trial 4 finished"))  // WARNING level hides INFO lines
+  }
+
+  @Test func parallelJobsRunEveryScriptCallOnTheInterpreterThread() {
+    let h = OptunaScriptHarness()
+    let threads = Locked<Set<UInt>>([])
+    h.interpreter.setBuiltin("note_thread", .object(HPSScript.NativeFunction("note_thread") { _, _, _ in
+      threads.withLock { _ = $0.insert(UInt(bitPattern: Int(pthread_self()))) }
+      return .none
+    }))
+    let failure = h.run("""
+      import optuna
+      optuna.logging.set_verbosity(optuna.logging.WARNING)
+      note_thread()
+      def objective(trial):
+          note_thread()
+          x = trial.suggest_float("x", -1, 1)
+          if trial.number == 5:
+              raise ValueError("caught")
+          return x * x
+      study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))
+      study.optimize(objective, n_trials=24, n_jobs=3, catch=(ValueError,), callbacks=[lambda s, t: note_thread()])
+      print(len(study.trials), sorted(t.number for t in study.trials) == list(range(24)))
+      print(sum(1 for t in study.trials if t.state.name == "FAIL"), study.best_value >= 0)
+      try:
+          study.optimize(lambda t: 1 / 0, n_trials=5, n_jobs=2)
+      except ZeroDivisionError:
+          print("raised")
+      """)
+    #expect(failure == nil, "\(failure?.traceback ?? "")")
+    #expect(h.stdout == "24 True\n1 True\nraised\n")
+    #expect(threads.current.count == 1)
   }
 }

@@ -83,8 +83,14 @@ enum OptunaBridge {
   /// as one value or a sequence of values (nil when it cannot be cast, so the trial FAILs as in
   /// Optuna). Script exceptions are translated with `engineError`. Pending Ctrl-C
   /// (`vm.interrupt`) ends the trial with KeyboardInterrupt before the call.
-  static func objective(_ function: Value, vm: VM) -> (HPSSearch.Trial) throws -> [Double]? {
-    { trial in
+  ///
+  /// With a `dispatcher`, the objective may be called from engine worker threads
+  /// (`optimize(nJobs: n)` inside `dispatcher.run`): each call is carried out on the
+  /// interpreter's thread.
+  static func objective(
+    _ function: Value, vm: VM, dispatcher: ScriptThreadDispatcher? = nil
+  ) -> (HPSSearch.Trial) throws -> [Double]? {
+    let call: (HPSSearch.Trial) throws -> [Double]? = { trial in
       if vm.interrupt.isSet {
         vm.interrupt.clear()
         throw ObjectiveFailure(error: OptunaErrors.builtin("KeyboardInterrupt", ""))
@@ -97,6 +103,8 @@ enum OptunaBridge {
       }
       return OptunaValues.objectiveValues(vm, result)
     }
+    guard let dispatcher else { return call }
+    return { trial in try dispatcher.perform { try call(trial) } }
   }
 
   /// A logger that writes Optuna-style messages to the interpreter's stderr, honouring

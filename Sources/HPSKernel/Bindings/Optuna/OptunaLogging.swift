@@ -12,6 +12,9 @@ enum OptunaLogging: OptunaDeclarations {
   /// session) has its own, so two sessions or parallel tests never silence each other.
   final class Settings: @unchecked Sendable {
     let state = Locked<(level: Int, enabled: Bool)>((20, true))  // INFO is Optuna's default
+    /// Set while optimize(n_jobs > 1) runs: log lines from worker threads are written by the
+    /// interpreter's thread.
+    let dispatcher = Locked<ScriptThreadDispatcher?>(nil)
   }
 
   private struct Entry {
@@ -39,7 +42,8 @@ enum OptunaLogging: OptunaDeclarations {
   /// A logger that writes Optuna-style records to `vm`'s stderr.
   static func logger(for vm: VM) -> SearchLogger {
     let sink = Sink(write: { [weak vm] text in vm?.writeStderr(text) })
-    let state = settings(for: vm).state
+    let settings = settings(for: vm)
+    let state = settings.state
     return SearchLogger(minimumLevel: .info) { record in
       let (threshold, enabled) = state.withLock { ($0.level, $0.enabled) }
       let level: Int
@@ -50,7 +54,12 @@ enum OptunaLogging: OptunaDeclarations {
       case .warning: (level, letter) = (30, "W")
       }
       guard enabled, level >= threshold else { return }
-      sink.write("[\(letter) \(timestamp())] \(record.message)\n")
+      let line = "[\(letter) \(timestamp())] \(record.message)\n"
+      if let dispatcher = settings.dispatcher.current {
+        dispatcher.post { sink.write(line) }
+      } else {
+        sink.write(line)
+      }
     }
   }
 

@@ -1,9 +1,10 @@
 // Study.optimize for script objectives: the engine's optimize loop with the objective, the
 // `catch` filter, callbacks and Ctrl-C handling bound to the interpreter.
 //
-// Script code must run on the interpreter's thread, so trials run one after another there even
-// when n_jobs > 1 (Python's GIL gives Optuna's threads the same effective serialization for
-// pure-Python objectives); docs/optuna-module.md says so.
+// Script code must run on the interpreter's thread. With n_jobs > 1 the engine's workers run on
+// their own threads (sampling, storage, pruning overlap) and hand every script call to the
+// interpreter's thread through a ScriptThreadDispatcher — the serialization CPython's GIL gives
+// Optuna's threads for pure-Python objectives.
 import Foundation
 import HPSScript
 import HPSSearch
@@ -23,6 +24,8 @@ enum OptunaOptimize {
       throw OptunaErrors.valueError("optimize() argument 'n_jobs': must be >= 1 or -1 (got \(nJobs))")
     }
     let caught = try catchClasses(vm, b["catch"])
+    let jobs = nJobs == -1 ? ProcessInfo.processInfo.activeProcessorCount : nJobs
+    let dispatcher: ScriptThreadDispatcher? = jobs > 1 ? ScriptThreadDispatcher() : nil
     var callbacks: [StudyCallback] = []
     let studyValue = OptunaBridge.wrap(study, sampler: handle.sampler, pruner: handle.pruner)
     if !b["callbacks"].isNone {
@@ -30,7 +33,10 @@ enum OptunaOptimize {
         guard vm.isCallableValue(callback) else {
           throw OptunaErrors.typeError("optimize() argument 'callbacks' must hold callables, not '\(callback.typeName)'")
         }
-        callbacks.append { _, frozen in _ = try vm.callValue(callback, [studyValue, OptunaBridge.wrap(frozen)]) }
+        callbacks.append { _, frozen in
+          let call = { _ = try vm.callValue(callback, [studyValue, OptunaBridge.wrap(frozen)]) }
+          if let dispatcher { try dispatcher.perform(call) } else { try call() }
+        }
       }
     }
     // Ctrl-C during native work between script calls: finish the trial, then stop.
@@ -39,11 +45,22 @@ enum OptunaOptimize {
       guard let failure = error as? ObjectiveFailure else { return false }
       return caught.contains { failure.error.exception.cls.isSubtype(of: $0) }
     }
-    do {
+    let gcAfterTrial = try vm.isTrue(b["gc_after_trial"])
+    let objective = OptunaBridge.objective(function, vm: vm, dispatcher: dispatcher)
+    let optimize = {
       try study.optimizeValues(
-        nTrials: nTrials, timeout: timeout, nJobs: 1, catch: filter, callbacks: callbacks,
-        gcAfterTrial: try vm.isTrue(b["gc_after_trial"]), showProgressBar: false,
-        OptunaBridge.objective(function, vm: vm))
+        nTrials: nTrials, timeout: timeout, nJobs: jobs, catch: filter, callbacks: callbacks,
+        gcAfterTrial: gcAfterTrial, showProgressBar: false, objective)
+    }
+    do {
+      if let dispatcher {
+        let logging = OptunaLogging.settings(for: vm)
+        logging.dispatcher.withLock { $0 = dispatcher }
+        defer { logging.dispatcher.withLock { $0 = nil } }
+        try dispatcher.run(optimize)
+      } else {
+        try optimize()
+      }
     } catch {
       throw OptunaErrors.scriptError(error)
     }
