@@ -21,7 +21,9 @@ public enum KernelEnvironment {
       paths += extra.split(separator: ":").map(String.init)
     }
     if let stdlib = stdlibDirectory() { paths.append(stdlib) }
-    return Interpreter(argv: argv, searchPaths: paths)
+    let interpreter = Interpreter(argv: argv, searchPaths: paths)
+    MachineLearningModules.register(in: interpreter)
+    return interpreter
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,
