@@ -1,6 +1,7 @@
 // The `datasets` module: load_dataset over the bundled scikit-learn sets, the seeded synthetic
 // generators and local CSV files. There is no hub: unknown names list what is available.
 import Foundation
+import HPSNumerics
 import HPSScript
 import HPSTraining
 
@@ -110,13 +111,11 @@ enum DatasetsModule {
       guard p.featureNames == out.featureNames, p.isClassification == out.isClassification else {
         throw vm.error("ValueError", "data_files have different columns: \(out.featureNames) vs \(p.featureNames)")
       }
-      var x = out.features
-      x.storage += p.features.storage
-      x = .init(rows: out.count + p.count, cols: out.numFeatures, values: x.storage)
+      let x = Matrix(rows: out.count + p.count, cols: out.numFeatures, values: out.features.values + p.features.values)
       let labels: Dataset.Labels
       switch (out.labels, p.labels) {
       case (.classes(let a), .classes(let b)): labels = .classes(a + b)
-      case (.values(let a), .values(let b)): labels = .values(.init(rows: a.rows + b.rows, cols: a.cols, values: a.storage + b.storage))
+      case (.values(let a), .values(let b)): labels = .values(Matrix(rows: a.rows + b.rows, cols: a.cols, values: a.values + b.values))
       default: throw vm.error("ValueError", "data_files mix class labels and real-valued targets")
       }
       out = try bridged(vm) { try Dataset(features: x, labels: labels, featureNames: out.featureNames, labelName: out.labelName) }

@@ -7,5 +7,16 @@ public enum MachineLearningModules {
     let builtins = ScriptBuiltins(interpreter)
     let datasets = DatasetBindings(builtins: builtins)
     interpreter.registerModule(DatasetsModule.module(datasets))
+    let transformers = TransformersBindings(builtins: builtins, datasets: datasets)
+    transformers.interpreter = interpreter
+    let trainerClass = transformers.makeTrainerClass()
+    let module = TransformersModule.module(transformers, trainerClass: trainerClass)
+    interpreter.registerModule(module)
+    interpreter.registerModule(NativeModule("transformers.trainer_utils", doc: "BestRun, IntervalStrategy, HPSearchBackend, default objective and spaces.") { vm in
+      try transformers.defaultsMember(vm, "BestRun")
+      let names = ["BestRun", "TrainOutput", "PredictionOutput", "EvalPrediction", "default_compute_objective",
+                   "default_hp_space_optuna", "default_hp_space_ray", "default_hp_space_wandb"]
+      return try names.map { ($0, try transformers.defaultsMember(vm, $0)) }
+    })
   }
 }

@@ -88,14 +88,8 @@ extension VM {
 }
 
 extension NativeClass {
-  /// A new instance of this class holding `payload` (the class's __init__ runs with no arguments
-  /// and leaves the payload to us).
-  func instance(_ vm: VM, _ payload: AnyObject) throws -> Value {
-    let v = try vm.callValue(value, [])
-    guard case .instance(let i) = v else { throw vm.error("TypeError", "\(type.name)() did not create an instance") }
-    i.native = payload
-    return v
-  }
+  /// A new instance of this class holding `payload` (made without running __init__).
+  func instance(_ vm: VM, _ payload: AnyObject) throws -> Value { instance(wrapping: payload) }
 }
 
 /// The native payload of `self` for a method of a native class, or a TypeError.
