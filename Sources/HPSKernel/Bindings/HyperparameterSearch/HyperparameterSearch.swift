@@ -144,10 +144,13 @@ struct HyperparameterSearch {
     }
     let userCallbacks = try (optimize["callbacks"].map { $0.isNone ? [] : try bindings.builtins.items(vm, $0) }) ?? []
 
+    // The progress line replaces Optuna's per-trial INFO lines; warnings still show.
+    let optunaLogger = OptunaBridge.logger(for: vm)
+    let logger = showProgress ? SearchLogger(minimumLevel: .warning, handler: optunaLogger.handler) : optunaLogger
     let study = try bridged(vm) {
       try Study.create(studyName: studyName, storage: storage, sampler: sampler, pruner: pruner,
                        direction: multi ? nil : directions[0], directions: multi ? directions : nil,
-                       loadIfExists: loadIfExists, logger: OptunaBridge.logger(for: vm))
+                       loadIfExists: loadIfExists, logger: logger)
     }
     let studyValue = OptunaBridge.wrap(study, sampler: create["sampler"], pruner: create["pruner"])
     trainer.study = studyValue
@@ -246,14 +249,15 @@ struct HyperparameterSearch {
           progress.interruptLine()
           vm.writeStderr("Trial \(trial.number) failed:\n\(text)")
         }
-        throw error
+        // Wrapped so the engine's log line reads "ValueError('...')", and unwrapped by the filter.
+        throw error is ScriptError ? OptunaBridge.engineError(error) : error
       }
     }
 
     let filter = ErrorFilter { error in
       if error is SearchInterrupted { return true }
       guard let catchTypes else { return true }  // hps continues after a failed trial unless catch= says otherwise
-      let converted = ScriptErrors.convert(vm, error)
+      let converted = ScriptErrors.convert(vm, OptunaBridge.scriptError(error))
       guard let se = converted as? ScriptError else { return false }
       return catchTypes.contains { se.exception.cls.isSubtype(of: $0) }
     }

@@ -26,6 +26,7 @@ final class ObjectiveRule: @unchecked Sendable {
 
   func values(_ metrics: Metrics, trialNumber: Int) throws -> [Double] {
     if function.isNone { return [try defaultValue(metrics)] }
+    let vm = self.vm, function = self.function, directions = self.directions
     return try bindings.gate.perform {
       let result = try vm.callValue(function, [try Convert.dict(metrics, vm: vm)])
       let values: [Double]
@@ -48,6 +49,7 @@ final class ObjectiveRule: @unchecked Sendable {
 
   private func defaultValue(_ metrics: Metrics) throws -> Double {
     var name = choice.get()
+    let vm = self.vm, bindings = self.bindings, choice = self.choice, directionNames = self.directionNames
     if name == nil {
       name = try bindings.gate.perform { () throws -> String in
         let chooser = try bindings.defaultsMember(vm, "choose_objective")

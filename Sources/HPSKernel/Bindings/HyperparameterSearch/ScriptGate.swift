@@ -12,25 +12,23 @@ final class ScriptGate: @unchecked Sendable {
 
   /// Runs `body` on the interpreter thread: inline when called from it (or when nothing is being
   /// served), otherwise queued and waited for.
-  func perform<T>(_ body: () throws -> T) throws -> T {
+  func perform<T>(_ body: @escaping () throws -> T) throws -> T {
     condition.lock()
     guard let server, pthread_equal(server, pthread_self()) == 0 else {
       condition.unlock()
       return try body()
     }
-    return try withoutActuallyEscaping(body) { escapable in
-      var result: Result<T, Error>?
-      let done = DispatchSemaphore(value: 0)
-      pending.append {
-        result = Result { try escapable() }
-        done.signal()
-      }
-      condition.broadcast()
-      condition.unlock()
-      done.wait()
-      guard let result else { throw CancellationError() }
-      return try result.get()
+    let result = Guarded<Result<T, Error>?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    pending.append {
+      result.set(Result { try body() })
+      done.signal()
     }
+    condition.broadcast()
+    condition.unlock()
+    done.wait()
+    guard let outcome = result.get() else { throw CancellationError() }
+    return try outcome.get()
   }
 
   /// On the interpreter thread: starts `work` on a worker thread and runs queued script calls

@@ -40,7 +40,7 @@ final class SearchProgress: @unchecked Sendable {
     finished += 1
     guard enabled else { return }
     let elapsed = Date().timeIntervalSince(started)
-    var parts = ["trial \(finished)" + (total.map { "/\($0)" } ?? ""), "#\(frozen.number) \(frozen.state)"]
+    var parts = ["trial \(finished)" + (total.map { "/\($0)" } ?? ""), "#\(frozen.number) \("\(frozen.state)".replacingOccurrences(of: "TrialState.", with: ""))"]
     if directions.count == 1, let best = try? study.bestTrial(), let v = best.values?.first {
       parts.append("best \(SearchProgress.number(v)) (trial \(best.number))")
     } else if directions.count > 1 {

@@ -138,6 +138,7 @@ final class ScriptCallbackAdapter: TrainerCallback {
                     extra: [(String, Metrics)] = []) throws {
     guard overridden.contains(hook) else { return }
     let box = ControlBox(control)
+    let vm = self.vm, bindings = self.bindings, argumentsClass = self.argumentsClass, model = self.model, object = self.object
     try gate.perform {
       let argsValue = try argumentsClass.instance(vm, ArgumentsBox(args))
       let stateValue = try bindings.stateClass.instance(vm, StateBox(state))
