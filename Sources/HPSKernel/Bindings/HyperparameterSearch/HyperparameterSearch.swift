@@ -13,6 +13,13 @@ struct SearchInterrupted: Error, CustomStringConvertible {
   var description: String { "interrupted (KeyboardInterrupt)" }
 }
 
+/// A mistake in how the search is set up (a hp_space of the wrong dialect, an objective of the
+/// wrong shape): it ends the whole search instead of failing one trial.
+struct FatalSearchError: Error, CustomStringConvertible {
+  let error: Error
+  var description: String { "\(error)" }
+}
+
 /// An engine TrainerCallback that notices Ctrl-C between training steps.
 final class InterruptWatcher: TrainerCallback {
   let search: SearchRun
@@ -181,7 +188,8 @@ struct HyperparameterSearch {
         let (scriptTrial, model, trialName, params) = try gate.perform { () throws -> (Value, Model, String?, [String: ArgumentValue]) in
           let scriptTrial = OptunaBridge.wrap(trial)
           let space = try vm.callValue(hpSpace, [scriptTrial])
-          let items = try HyperparameterSearch.spaceItems(space, vm: vm)
+          let items: [(String, Value)]
+          do { items = try HyperparameterSearch.spaceItems(space, vm: vm) } catch { throw FatalSearchError(error: error) }
           var params: [String: ArgumentValue] = [:]
           paramOrder.update { order in for (k, _) in items where !order.contains(k) { order.append(k) } }
           for (key, value) in items {
@@ -241,6 +249,8 @@ struct HyperparameterSearch {
         throw SearchInterrupted()
       } catch let e as SearchInterrupted {
         throw e
+      } catch let e as FatalSearchError {
+        throw e
       } catch {
         // An exception in the user's code (or a diverged run): show where, mark the trial FAIL.
         try? gate.perform {
@@ -256,6 +266,7 @@ struct HyperparameterSearch {
 
     let filter = ErrorFilter { error in
       if error is SearchInterrupted { return true }
+      if error is FatalSearchError { return false }
       guard let catchTypes else { return true }  // hps continues after a failed trial unless catch= says otherwise
       let converted = ScriptErrors.convert(vm, OptunaBridge.scriptError(error))
       guard let se = converted as? ScriptError else { return false }
@@ -286,7 +297,7 @@ struct HyperparameterSearch {
       optimizeBody()
     }
     progress.finish()
-    if let failure { throw ScriptErrors.convert(vm, failure) }
+    if let failure { throw ScriptErrors.convert(vm, OptunaBridge.scriptError((failure as? FatalSearchError)?.error ?? failure)) }
 
     if run.interrupted.get() {
       let finished = study.trials.filter { $0.state == .complete || $0.state == .pruned }.count

@@ -38,10 +38,10 @@ final class ObjectiveRule: @unchecked Sendable {
           return d
         }
       } else {
-        throw vm.error("TypeError", "compute_objective must return a number or a tuple/list of numbers, got \(result.typeName) \(vm.reprOrType(result))")
+        throw FatalSearchError(error: vm.error("TypeError", "compute_objective must return a number or a tuple/list of numbers, got \(result.typeName) \(vm.reprOrType(result))"))
       }
       guard values.count == directions.count else {
-        throw vm.error("ValueError", "compute_objective returned \(values.count) value\(values.count == 1 ? "" : "s") but direction has \(directions.count); return one value per direction")
+        throw FatalSearchError(error: vm.error("ValueError", "compute_objective returned \(values.count) value\(values.count == 1 ? "" : "s") but direction has \(directions.count); return one value per direction"))
       }
       return values
     }
