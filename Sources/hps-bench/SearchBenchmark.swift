@@ -14,6 +14,8 @@ struct SearchBenchmark: ParsableCommand {
   var python: String?
   @Option(help: "Trials per search.") var trials = 30
   @Option(help: "Runs per stack; the fastest is reported (the machine is shared, so runs vary).") var repeats = 1
+  @Flag(help: "Also run Transformers' Trainer.hyperparameter_search (needs transformers and accelerate in the venv).")
+  var withTransformers = false
 
   func run() throws {
     guard trials >= 1, repeats >= 1 else { throw ValidationError("--trials and --repeats must be >= 1") }
@@ -29,7 +31,9 @@ struct SearchBenchmark: ParsableCommand {
     var results: [(String, SearchResult)] = []
     // hps first: it writes the split the peers read.
     results.append(("hps", try best(of: repeats) { try SearchBenchmarkRunner.run(hps, ["run", script, dir.path, String(trials)]) }))
-    for (name, file) in [("optuna_torch", "peer_optuna_torch.py"), ("optuna_sklearn", "peer_optuna_sklearn.py")] {
+    var peers = [("optuna_torch", "peer_optuna_torch.py"), ("optuna_sklearn", "peer_optuna_sklearn.py")]
+    if withTransformers { peers.append(("hf_trainer", "peer_hf_trainer.py")) }
+    for (name, file) in peers {
       let path = root.appendingPathComponent("bench/search/\(file)").path
       do {
         results.append((name, try best(of: repeats) { try SearchBenchmarkRunner.run(py, [path, dir.path, String(trials)]) }))
