@@ -48,15 +48,20 @@ final class DatasetBox {
     columnNames.map { ($0, column($0, rows: rows) ?? []) }
   }
 
-  /// Features in the style of `datasets.Features`: each column's type as text.
-  var featureDescriptions: [(String, Value)] {
-    var out = data.featureNames.map { ($0, Value.str("Value('float32')")) }
+  enum FeatureType {
+    case value(String)
+    case classLabel([String])
+  }
+
+  /// Column types in the style of `datasets.Features`.
+  var featureTypes: [(String, FeatureType)] {
+    var out = data.featureNames.map { ($0, FeatureType.value("float32")) }
     if let names = data.classNames {
-      out.append((data.labelName, .str("ClassLabel(names=[" + names.map { "'\($0)'" }.joined(separator: ", ") + "])")))
+      out.append((data.labelName, .classLabel(names)))
     } else if case .classes = data.labels {
-      out.append((data.labelName, .str("Value('int64')")))
+      out.append((data.labelName, .value("int64")))
     } else {
-      out.append((data.labelName, .str("Value('float32')")))
+      out.append((data.labelName, .value("float32")))
     }
     return out
   }

@@ -132,7 +132,15 @@ final class DatasetBindings {
         return .tuple([.int(d.count), .int(d.columnNames.count)])
       },
       NativeProperty("features", doc: "Each column's type (Value('float32'), ClassLabel(names=[...])).") { [unowned self] vm, i in
-        try vm.makeDict(try self.box(.instance(i), vm).featureDescriptions)
+        let module = try self.builtins.importModule(vm, "dataset_features")
+        let valueClass = try self.builtins.attribute(vm, module, "Value")
+        let classLabel = try self.builtins.attribute(vm, module, "ClassLabel")
+        return try vm.makeDict(try self.box(.instance(i), vm).featureTypes.map { (name, type) in
+          switch type {
+          case .value(let dtype): return (name, try vm.callValue(valueClass, [.str(dtype)]))
+          case .classLabel(let names): return (name, try vm.callValue(classLabel, [Value(names.map { Value.str($0) })]))
+          }
+        })
       },
       NativeProperty("label_column", doc: "hps: the name of the column the Trainer uses as labels.") { [unowned self] vm, i in
         .str(try self.box(.instance(i), vm).data.labelName)
