@@ -19,6 +19,12 @@ final class TrainerBox {
   /// hps: the study of the last hyperparameter_search.
   var study: Value = .none
   var hpSearchBackend: Value = .none
+  /// The script object (a Trainer or a script subclass of it).
+  weak var instance: InstanceObject?
+  /// The engine trainer a script `evaluate` override is running for (a search trial's); the
+  /// native methods it calls through super() act on it.
+  var activeEngine: Trainer?
+  var current: Trainer { activeEngine ?? engine }
 
   init(argsValue: Value, modelInit: Value, computeMetrics: Value, trainValue: Value, evalValue: Value, callbacks: [Value]) {
     self.argsValue = argsValue
@@ -34,7 +40,7 @@ extension TransformersBindings {
   func trainerBox(_ v: Value, _ vm: VM) throws -> TrainerBox { try payload(v, TrainerBox.self, vm, "Trainer") }
 
   func modelValue(_ box: TrainerBox, _ vm: VM) throws -> Value {
-    guard let m = box.engine?.model else { return .none }
+    guard let m = (box.activeEngine ?? box.engine)?.model else { return .none }
     if let (cached, value) = box.modelValue, cached === m { return value }
     let value = try models.wrap(vm, ModelBox(model: m, name: m.config.modelType))
     box.modelValue = (m, value)
@@ -43,6 +49,7 @@ extension TransformersBindings {
 
   /// Pushes the script-side settings (args, data sets, compute_metrics) into the engine trainer.
   func sync(_ box: TrainerBox, _ vm: VM) throws {
+    guard box.activeEngine == nil else { return }
     box.engine.args = try arguments(box.argsValue, vm).args
     box.engine.trainDataset = try DatasetBindings.unwrap(box.trainValue, vm, role: "train_dataset")
     box.engine.evalDataset = try DatasetBindings.unwrap(box.evalValue, vm, role: "eval_dataset")
@@ -101,7 +108,7 @@ extension TransformersBindings {
           try self.sync(box, vm)
           let data = try DatasetBindings.unwrap(a["eval_dataset"], vm, role: "eval_dataset")
           guard let prefix = a["metric_key_prefix"].asString else { throw vm.error("TypeError", "metric_key_prefix must be a str") }
-          return try Convert.dict(try bridged(vm) { try box.engine.evaluate(data, metricKeyPrefix: prefix) }, vm: vm)
+          return try Convert.dict(try bridged(vm) { try box.current.evaluate(data, metricKeyPrefix: prefix) }, vm: vm)
         },
         method("predict", [.init("test_dataset"), .init("ignore_keys", default: Value.none), .init("metric_key_prefix", default: .str("test"))],
                doc: "PredictionOutput(predictions, label_ids, metrics) for every row of test_dataset.") { [unowned self] vm, box, a in
@@ -110,7 +117,7 @@ extension TransformersBindings {
             throw vm.error("TypeError", "predict() needs a test_dataset")
           }
           guard let prefix = a["metric_key_prefix"].asString else { throw vm.error("TypeError", "metric_key_prefix must be a str") }
-          let out = try bridged(vm) { try box.engine.predict(data, metricKeyPrefix: prefix) }
+          let out = try bridged(vm) { try box.current.predict(data, metricKeyPrefix: prefix) }
           return try self.record(vm, "PredictionOutput", [
             Value(TransformersBindings.rows(out.predictions)), self.labelValues(out.labelIDs), try Convert.dict(out.metrics, vm: vm),
           ])
@@ -162,7 +169,7 @@ extension TransformersBindings {
         }),
         property("model", doc: "The current model.", get: { [unowned self] vm, b in try self.modelValue(b, vm) }),
         property("state", doc: "TrainerState of the last run (global_step, log_history, best_metric, ...).", get: { [unowned self] vm, b in
-          try self.callbacks.stateClass.instance(vm, StateBox(b.engine.state))
+          try self.callbacks.stateClass.instance(vm, StateBox(b.current.state))
         }),
         property("train_dataset", doc: "", get: { _, b in b.trainValue }, set: { _, b, v in b.trainValue = v }),
         property("eval_dataset", doc: "", get: { _, b in b.evalValue }, set: { _, b, v in b.evalValue = v }),
@@ -196,6 +203,7 @@ extension TransformersBindings {
     let box = TrainerBox(argsValue: argsValue, modelInit: modelInit, computeMetrics: a["compute_metrics"],
                          trainValue: a["train_dataset"], evalValue: a["eval_dataset"], callbacks: callbackValues)
     inst.native = box
+    box.instance = inst
     let train = try DatasetBindings.unwrap(box.trainValue, vm, role: "train_dataset")
     let eval = try DatasetBindings.unwrap(box.evalValue, vm, role: "eval_dataset")
     let metrics = try computeMetrics(box.computeMetricsValue, vm)
@@ -220,6 +228,23 @@ extension TransformersBindings {
     box.engine = try bridged(vm) {
       try Trainer(model: engineModel, args: args, trainDataset: train, evalDataset: eval, computeMetrics: metrics,
                   callbacks: engineCallbacks, modelInit: initFunction)
+    }
+    installEvaluateOverride(box, engine: box.engine, vm)
+  }
+
+  /// A script subclass overriding `evaluate` gets it called for the evaluations inside train(), as
+  /// Transformers' loop calls `self.evaluate()`; its metrics feed the search's objective.
+  func installEvaluateOverride(_ box: TrainerBox, engine: Trainer, _ vm: VM) {
+    guard let inst = box.instance, inst.cls.overrides("evaluate") else { return }
+    let gate = self.gate
+    engine.evaluationHook = { [weak engine, weak box, weak inst] in
+      guard let engine, let box, let inst else { return Metrics() }
+      return try gate.perform {
+        let previous = box.activeEngine
+        box.activeEngine = engine
+        defer { box.activeEngine = previous }
+        return try Convert.metrics(try vm.invokeMethod(.instance(inst), "evaluate", []), vm: vm, from: "evaluate")
+      }
     }
   }
 }
