@@ -108,7 +108,7 @@ final class TransformersBindings {
   func parameterCount(_ f: Value, _ vm: VM) -> Int {
     let sig = vm.describeCallable(f).signature.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
     return sig.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty && $0 != "/" && !$0.hasPrefix("*") }.count
+      .filter { !$0.isEmpty && $0 != "/" && $0 != "*" }.count
   }
 
   /// Transformers' call_model_init: 0 parameters → model_init(), 1 → model_init(trial). Run on the
