@@ -171,10 +171,10 @@ extension TransformersBindings {
         property("state", doc: "TrainerState of the last run (global_step, log_history, best_metric, ...).", get: { [unowned self] vm, b in
           try self.callbacks.stateClass.instance(vm, StateBox(b.current.state))
         }),
-        property("train_dataset", doc: "", get: { _, b in b.trainValue }, set: { _, b, v in b.trainValue = v }),
-        property("eval_dataset", doc: "", get: { _, b in b.evalValue }, set: { _, b, v in b.evalValue = v }),
-        property("model_init", doc: "", get: { _, b in b.modelInit }),
-        property("compute_metrics", doc: "", get: { _, b in b.computeMetricsValue }, set: { _, b, v in b.computeMetricsValue = v }),
+        property("train_dataset", doc: "The Dataset train() uses.", get: { _, b in b.trainValue }, set: { _, b, v in b.trainValue = v }),
+        property("eval_dataset", doc: "The Dataset evaluate() uses.", get: { _, b in b.evalValue }, set: { _, b, v in b.evalValue = v }),
+        property("model_init", doc: "The function that builds a fresh model for every run (None when a model was given).", get: { _, b in b.modelInit }),
+        property("compute_metrics", doc: "The metrics function (or builtin metric names) evaluate() adds to eval_loss.", get: { _, b in b.computeMetricsValue }, set: { _, b, v in b.computeMetricsValue = v }),
         property("callbacks", doc: "hps: the script callbacks.", get: { _, b in Value(b.callbackValues) }),
         property("objective", doc: "The objective of the last search evaluation.", get: { _, b in b.objective }),
         property("study", doc: "hps: the study of the last hyperparameter_search (inspect or resume it).", get: { _, b in b.study }),
