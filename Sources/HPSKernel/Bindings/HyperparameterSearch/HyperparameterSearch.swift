@@ -36,14 +36,15 @@ final class InterruptWatcher: TrainerCallback {
 final class SearchRun: @unchecked Sendable {
   let vm: VM
   let interrupted = Guarded(false)
-  var study: Study?
+  /// Asks the backend to start no more trials (optuna: Study.stop).
+  var stopBackend: (() -> Void)?
   init(vm: VM) { self.vm = vm }
 
   func noteInterrupt() {
     if vm.interrupt.isSet {
       vm.interrupt.clear()
       interrupted.set(true)
-      study?.stop()
+      stopBackend?()
     }
   }
 

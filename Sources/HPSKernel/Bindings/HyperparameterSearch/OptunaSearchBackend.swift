@@ -54,7 +54,7 @@ final class OptunaSearchBackend: HyperparameterSearchBackend {
     }
     let studyValue = OptunaBridge.wrap(study, sampler: create["sampler"], pruner: create["pruner"])
     session.trainer.study = studyValue
-    session.run.study = study
+    session.run.stopBackend = { study.stop() }
     let gate = session.gate
 
     let objective: (HPSSearch.Trial) throws -> [Double]? = { trial in
