@@ -56,6 +56,14 @@ enum ModelZoo {
     "use_layer_norm", "layer_norm_eps", "problem_type", "id2label", "label2id",
   ]
 
+  /// from_pretrained's loading options (Hub revisions, caches, devices, dtypes): accepted so code
+  /// written for Transformers runs, and ignored — hps loads local folders and its zoo only.
+  static let loadingKeywords = [
+    "from_tf", "from_flax", "cache_dir", "revision", "token", "use_auth_token", "trust_remote_code",
+    "local_files_only", "force_download", "resume_download", "proxies", "torch_dtype", "dtype", "device_map",
+    "low_cpu_mem_usage", "ignore_mismatched_sizes", "attn_implementation", "subfolder", "use_safetensors",
+  ]
+
   /// The config `nameOrPath` names: a zoo entry or a folder with config.json.
   static func pending(_ nameOrPath: String, vm: VM) throws -> (PendingConfig, directory: String?) {
     if let e = entries.first(where: { $0.name == nameOrPath }) {
@@ -127,6 +135,7 @@ enum ModelZoo {
           p.labelsKnown = true
         }
       case "label2id": break
+      case _ where loadingKeywords.contains(key): break
       default:
         let hint = closestMatch(key, in: configKeywords).map { " Did you mean '\($0)'?" } ?? ""
         throw vm.error("TypeError", "\(function) got an unexpected config keyword '\(key)'.\(hint) Config keywords: \(configKeywords.joined(separator: ", "))")
