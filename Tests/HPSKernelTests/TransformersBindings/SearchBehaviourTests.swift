@@ -88,6 +88,25 @@ struct TransformersSearchTests {
     #expect(r.stdout.contains("11 True True"), "\(r.stdout)")
   }
 
+  @Test func ctrlCStopsParallelTrialsToo() {
+    let r = ScriptHarness.run(Self.setup + """
+      big = Trainer(model_init=lambda: AutoModelForSequenceClassification.from_pretrained("mlp-base"),
+                    args=TrainingArguments(eval_strategy="epoch", save_strategy="no", num_train_epochs=50, per_device_train_batch_size=4),
+                    train_dataset=ds["train"], eval_dataset=ds["test"])
+      result = big.hyperparameter_search(n_trials=500, n_jobs=2, hp_space=lambda t: {"learning_rate": t.suggest_float("learning_rate", 1e-4, 1e-2)})
+      states = [t.state.name for t in result.trials]
+      print("returned", "FAIL" in states, "RUNNING" not in states, len(states) < 500)
+      """, during: { interpreter, sink in
+        let deadline = Date().addingTimeInterval(60)
+        while !sink.stdout.contains("trial 2/500") && Date() < deadline { usleep(20_000) }
+        usleep(100_000)
+        interpreter.interrupt.set()
+      })
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("KeyboardInterrupt: search stopped"), "\(r.stdout)")
+    #expect(r.stdout.contains("returned True True True"), "\(r.stdout)")
+  }
+
   @Test func ctrlCStopsTheRunningTrialAndReturnsTheStudy() {
     let r = ScriptHarness.run(Self.setup + """
       big = Trainer(model_init=lambda: AutoModelForSequenceClassification.from_pretrained("mlp-base"),
