@@ -88,7 +88,12 @@ final class SearchSession: @unchecked Sendable {
   /// Returns the trial's objective: the last evaluation's, or the best one's with load_best_model_at_end.
   func train(_ p: PreparedTrial, scriptTrial: Value, number: Int, report: @escaping ([Double], Int) throws -> Void) throws -> [Double] {
     let vm = self.vm, bindings = self.bindings, callbackValues = trainer.callbackValues
-    var callbacks: [TrainerCallback] = try gate.perform { try bindings.engineCallbacks(callbackValues, vm, model: { .none }) }
+    let model = p.model
+    var callbacks: [TrainerCallback] = try gate.perform {
+      try bindings.engineCallbacks(callbackValues, vm, model: {
+        (try? bindings.models.wrap(vm, ModelBox(model: model, name: model.config.modelType))) ?? .none
+      })
+    }
     callbacks.append(InterruptWatcher(run))
     let engine = try Trainer(model: p.model, args: p.args, trainDataset: train, evalDataset: eval,
                              computeMetrics: metricsFunction, callbacks: callbacks)

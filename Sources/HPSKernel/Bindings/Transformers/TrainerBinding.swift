@@ -133,7 +133,10 @@ extension TransformersBindings {
         method("add_callback", [.init("callback")], doc: "Adds a TrainerCallback (an instance or a class).") { [unowned self] vm, box, a in
           var cb = a["callback"]
           if case .type = cb { cb = try vm.callValue(cb, []) }
-          for engineCallback in try self.engineCallbacks([cb], vm, model: { [unowned self] in (try? self.modelValue(box, vm)) ?? .none }) {
+          for engineCallback in try self.engineCallbacks([cb], vm, model: { [unowned self, weak box] in
+            guard let box else { return .none }
+            return (try? self.modelValue(box, vm)) ?? .none
+          }) {
             box.engine.addCallback(engineCallback)
           }
           box.callbackValues.append(cb)
