@@ -58,6 +58,17 @@ struct TransformersDatasetsTests {
       """)
   }
 
+  @Test func uniqueSortAddAndSelectColumns() {
+    let r = ScriptHarness.run("""
+      from datasets import Dataset
+      d = Dataset.from_dict({"a": [3.0, 1.0, 2.0, 1.0], "b": [0.5, 0.6, 0.7, 0.8], "label": [0, 1, 0, 1]})
+      print(d.unique("label"), d.sort("a")["a"], d.sort("a", reverse=True)["b"])
+      print(d.add_column("c", [1, 2, 3, 4]).column_names, d.select_columns(["b"]).column_names)
+      """)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == "[0, 1] [1.0, 1.0, 2.0, 3.0] [0.5, 0.7, 0.6, 0.8]\n['a', 'b', 'c', 'label'] ['b', 'label']\n", "\(r.stdout)")
+  }
+
   @Test func csvFiles() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hps-csv-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -115,6 +115,46 @@ final class DatasetBindings {
         if old == data.labelName { data.labelName = new } else if let j = data.featureNames.firstIndex(of: old) { data.featureNames[j] = new }
         return try self.wrap(vm, data)
       },
+      method("unique", [.init("column")], doc: "The distinct values of a column, in order of first appearance.") { vm, d, a in
+        guard let name = a["column"].asString, let col = d.column(name) else {
+          throw vm.error("ValueError", "Column \(vm.reprOrType(a["column"])) not in the dataset. Current columns in the dataset: \(d.columnNames)")
+        }
+        var seen = Set<String>()
+        var out: [Value] = []
+        for v in col where seen.insert(vm.reprOrType(v)).inserted { out.append(v) }
+        return Value(out)
+      },
+      method("sort", [.init("column_names"), .init("reverse", default: .bool(false))], doc: "A new Dataset with the rows sorted by a column (stable).") {
+        [unowned self] vm, d, a in
+        guard let name = a["column_names"].asString, let col = d.column(name) else {
+          throw vm.error("ValueError", "Column \(vm.reprOrType(a["column_names"])) not in the dataset. Current columns in the dataset: \(d.columnNames)")
+        }
+        let keys: [Double] = col.map { $0.asDouble ?? 0 }
+        let reverse = try self.builtins.truthy(vm, a["reverse"])
+        let before: (Int, Int) -> Bool = { i, j in
+          if keys[i] == keys[j] { return i < j }
+          return reverse ? keys[i] > keys[j] : keys[i] < keys[j]
+        }
+        let order = Array(0..<d.count).sorted(by: before)
+        return try self.wrap(vm, try bridged(vm) { try d.data.select(order) })
+      },
+      method("add_column", [.init("name"), .init("column")], doc: "A new Dataset with one more numeric feature column.") { [unowned self] vm, d, a in
+        guard let name = a["name"].asString else { throw vm.error("TypeError", "add_column: name must be a str") }
+        if d.columnNames.contains(name) { throw vm.error("ValueError", "Column \(name) already in the dataset. Please choose a column name which is not already in the dataset.") }
+        let values = try self.builtins.items(vm, a["column"])
+        guard values.count == d.count else { throw vm.error("ValueError", "add_column: the column has \(values.count) values but the dataset has \(d.count) rows") }
+        var cols = d.columns()
+        cols.append((name, values))
+        return try self.rebuild(vm, d, cols)
+      },
+      method("select_columns", [.init("column_names")], doc: "A new Dataset with only these feature columns (the label column is kept).") {
+        [unowned self] vm, d, a in
+        let names = try self.names(vm, a["column_names"])
+        for n in names where !d.columnNames.contains(n) {
+          throw vm.error("ValueError", "Column name '\(n)' not in the dataset. Current columns in the dataset: \(d.columnNames)")
+        }
+        return try self.rebuild(vm, d, d.columns().filter { names.contains($0.0) || $0.0 == d.data.labelName })
+      },
       method("class_encode_column", [.init("column")], doc: "Kept for compatibility: the label column is already class-encoded.") {
         [unowned self] vm, d, _ in try self.wrap(vm, d.data)
       },
