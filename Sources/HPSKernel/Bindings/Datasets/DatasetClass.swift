@@ -36,7 +36,6 @@ final class DatasetBindings {
   private func box(_ v: Value, _ vm: VM) throws -> DatasetBox { try payload(v, DatasetBox.self, vm, "Dataset") }
 
   private func makeDatasetClass() -> NativeClass {
-    let b = builtins
     func method(_ name: String, _ params: [Signature.Parameter], doc: String, kwargs: String? = nil,
                 _ body: @escaping (VM, DatasetBox, BoundArguments) throws -> Value) -> NativeFunction {
       NativeFunction(name, Signature([.init("self")] + params, kwargs: kwargs), doc: doc) { [unowned self] vm, a in

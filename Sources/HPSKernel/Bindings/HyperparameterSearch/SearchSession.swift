@@ -66,7 +66,7 @@ final class SearchSession: @unchecked Sendable {
     var params: [String: ArgumentValue] = [:]
     paramOrder.update { order in for (k, _) in items where !order.contains(k) { order.append(k) } }
     for (key, value) in items {
-      params[key] = (try? Convert.argument(value, vm: vm, field: key)) ?? .none
+      params[key] = (try? Convert.argument(value, vm: vm, field: key)) ?? ArgumentValue.none
       if let warning = try TrialArguments.apply(key, value, to: &args, vm: vm), warned.update({ $0.insert(key).inserted }) {
         progress.interruptLine()
         vm.writeStderr("Warning: " + warning + "\n")

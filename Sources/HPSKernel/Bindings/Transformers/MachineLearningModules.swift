@@ -12,8 +12,7 @@ public enum MachineLearningModules {
     let trainerClass = transformers.makeTrainerClass()
     let module = TransformersModule.module(transformers, trainerClass: trainerClass)
     interpreter.registerModule(module)
-    interpreter.registerModule(NativeModule("transformers.trainer_utils", doc: "BestRun, IntervalStrategy, HPSearchBackend, default objective and spaces.") { vm in
-      try transformers.defaultsMember(vm, "BestRun")
+    interpreter.registerModule(NativeModule("transformers.trainer_utils", doc: "BestRun, TrainOutput, PredictionOutput, EvalPrediction, the default objective and search spaces.") { vm in
       let names = ["BestRun", "TrainOutput", "PredictionOutput", "EvalPrediction", "default_compute_objective",
                    "default_hp_space_optuna", "default_hp_space_ray", "default_hp_space_wandb"]
       return try names.map { ($0, try transformers.defaultsMember(vm, $0)) }
