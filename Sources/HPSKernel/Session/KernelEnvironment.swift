@@ -30,6 +30,7 @@ public enum KernelEnvironment {
   /// The engine's script-visible modules (optuna, ...), for interpreters made elsewhere too.
   public static func registerEngineModules(in interpreter: Interpreter) {
     OptunaModule.register(in: interpreter)
+    MachineLearningModules.register(in: interpreter)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,
