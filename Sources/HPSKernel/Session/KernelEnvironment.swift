@@ -31,6 +31,7 @@ public enum KernelEnvironment {
   public static func registerEngineModules(in interpreter: Interpreter) {
     OptunaModule.register(in: interpreter)
     MachineLearningModules.register(in: interpreter)
+    RayModules.register(on: interpreter)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,
