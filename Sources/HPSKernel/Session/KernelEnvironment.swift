@@ -23,6 +23,7 @@ public enum KernelEnvironment {
     if let stdlib = stdlibDirectory() { paths.append(stdlib) }
     let interpreter = Interpreter(argv: argv, searchPaths: paths)
     DisplayRouter.install(on: interpreter)
+    interpreter.registerModule(WandbModule.module)
     return interpreter
   }
 
