@@ -186,6 +186,12 @@ extension VM {
     m.namespace.set(name, value)
   }
 
+  /// A script-style subclass of `base` with no methods of its own (exception classes of native
+  /// modules, e.g. `wandb.errors.UsageError`).
+  public func makeSubclass(name: String, base: TypeObject, module: String, doc: String) throws -> TypeObject {
+    try makeClass(name: name, qualname: name, base: base, namespace: DictObject(), module: module, doc: doc)
+  }
+
   /// A thrown error that raises `exception` (an instance of an exception class) in the script.
   public func raising(_ exception: Value) -> ScriptError {
     guard case .instance(let e as ExceptionObject) = exception else {

@@ -14,9 +14,9 @@ enum WandbAgent {
 
   static let function = NativeFunction(
     "agent",
-    Signature([.init("sweep_id"), .init("function", default: .none), .init("entity", default: .none),
-               .init("project", default: .none), .init("count", default: .none),
-               .init("storage", default: .none, keywordOnly: true), .init("seed", default: .none, keywordOnly: true)]),
+    Signature([.init("sweep_id"), .init("function", default: Value.none), .init("entity", default: Value.none),
+               .init("project", default: Value.none), .init("count", default: Value.none),
+               .init("storage", default: Value.none, keywordOnly: true), .init("seed", default: Value.none, keywordOnly: true)]),
     doc: "Runs function() for up to count runs of the sweep (until the grid, run_cap or metric.target ends it when count "
       + "is None). Inside, wandb.init() returns the sweep's run. A run whose function raises is failed and the agent goes "
       + "on (W&B's rule: it gives up after 3 failures in its first 60 s, or when more than 5 runs failed and none succeeded); "

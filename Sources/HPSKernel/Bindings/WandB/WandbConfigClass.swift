@@ -129,12 +129,12 @@ enum WandbConfigClass {
         let b = try box(a["self"], vm)
         return .list(ListObject(b.keys.map { .tuple([.str($0), b.values[$0] ?? .none]) }))
       },
-      NativeFunction("get", Signature([.init("self"), .init("key"), .init("default", default: .none)]),
+      NativeFunction("get", Signature([.init("self"), .init("key"), .init("default", default: Value.none)]),
                      doc: "The value of key, or default when absent.") { vm, a in
         let b = try box(a["self"], vm)
         return a["key"].asString.flatMap { get(b, $0) } ?? a["default"]
       },
-      NativeFunction("update", Signature([.init("self"), .init("d", default: .none), .init("allow_val_change", default: .none)], kwargs: "kwargs"),
+      NativeFunction("update", Signature([.init("self"), .init("d", default: Value.none), .init("allow_val_change", default: Value.none)], kwargs: "kwargs"),
                      doc: "Sets every key of d (a dict or Config) and of the keyword arguments. Sweep keys stay as the sweep chose them.") { vm, a in
         try update(try box(a["self"], vm), a["d"], a.kwargs, vm)
         return .none

@@ -32,9 +32,9 @@ enum WandbModule {
 
   static let sweepFunction = NativeFunction(
     "sweep",
-    Signature([.init("sweep"), .init("entity", default: .none), .init("project", default: .none),
-               .init("prior_runs", default: .none), .init("storage", default: .none, keywordOnly: true),
-               .init("sweep_id", default: .none, keywordOnly: true)]),
+    Signature([.init("sweep"), .init("entity", default: Value.none), .init("project", default: Value.none),
+               .init("prior_runs", default: Value.none), .init("storage", default: Value.none, keywordOnly: true),
+               .init("sweep_id", default: Value.none, keywordOnly: true)]),
     doc: "Validates a sweep configuration (a dict, as W&B's) and stores a new sweep; returns its id. Invalid "
       + "configurations raise wandb.errors.UsageError naming each parameter and key. hps extensions: storage= "
       + "(e.g. 'sqlite:///sweeps.db') and sweep_id= (a name of your choosing, so a script can resume the sweep)."
@@ -63,12 +63,12 @@ enum WandbModule {
 
   static let initFunction = NativeFunction(
     "init",
-    Signature([.init("project", default: .none), .init("entity", default: .none), .init("config", default: .none),
-               .init("name", default: .none), .init("notes", default: .none), .init("tags", default: .none),
-               .init("group", default: .none), .init("job_type", default: .none), .init("mode", default: .none),
-               .init("reinit", default: .none), .init("dir", default: .none), .init("id", default: .none),
-               .init("resume", default: .none), .init("settings", default: .none),
-               .init("storage", default: .none, keywordOnly: true)]),
+    Signature([.init("project", default: Value.none), .init("entity", default: Value.none), .init("config", default: Value.none),
+               .init("name", default: Value.none), .init("notes", default: Value.none), .init("tags", default: Value.none),
+               .init("group", default: Value.none), .init("job_type", default: Value.none), .init("mode", default: Value.none),
+               .init("reinit", default: Value.none), .init("dir", default: Value.none), .init("id", default: Value.none),
+               .init("resume", default: Value.none), .init("settings", default: Value.none),
+               .init("storage", default: Value.none, keywordOnly: true)]),
     doc: "Starts a run and returns it. Inside wandb.agent's function it is the sweep's run: config holds the sampled values "
       + "(they override the same keys of config=...). Elsewhere it is a plain offline run stored as a trial of the study "
       + "named after the project. Use it as `with wandb.init(...) as run:` to finish it at the end of the block."
@@ -124,7 +124,7 @@ enum WandbModule {
   // MARK: - log / finish
 
   static let logFunction = NativeFunction(
-    "log", Signature([.init("data"), .init("step", default: .none), .init("commit", default: .none)]), doc: logDoc
+    "log", Signature([.init("data"), .init("step", default: Value.none), .init("commit", default: Value.none)]), doc: logDoc
   ) { vm, a in
     let state = try WandbState.of(vm)
     guard let run = state.currentRun else { throw state.errors.usage("You must call wandb.init() before wandb.log()") }
@@ -133,7 +133,7 @@ enum WandbModule {
   }
 
   static let finishFunction = NativeFunction(
-    "finish", Signature([.init("exit_code", default: .none), .init("quiet", default: .none)]),
+    "finish", Signature([.init("exit_code", default: Value.none), .init("quiet", default: Value.none)]),
     doc: "Finishes the active run (no effect when there is none)."
   ) { vm, a in
     let state = try WandbState.of(vm)

@@ -17,7 +17,7 @@ enum WandbRunClass {
     return v
   }
 
-  static let logSignature = Signature([.init("self"), .init("data"), .init("step", default: .none), .init("commit", default: .none)])
+  static let logSignature = Signature([.init("self"), .init("data"), .init("step", default: Value.none), .init("commit", default: Value.none)])
 
   static let shared = NativeClass(
     name: "Run", module: "wandb",
@@ -30,7 +30,7 @@ enum WandbRunClass {
         try box(a["self"], vm).log(a["data"], step: a["step"], commit: a["commit"])
         return .none
       },
-      NativeFunction("finish", Signature([.init("self"), .init("exit_code", default: .none), .init("quiet", default: .none)]),
+      NativeFunction("finish", Signature([.init("self"), .init("exit_code", default: Value.none), .init("quiet", default: Value.none)]),
                      doc: "Ends the run: commits pending log data and stores summary and history.") { vm, a in
         try box(a["self"], vm).finish(exitCode: a["exit_code"].asInt ?? 0)
         return .none
