@@ -32,6 +32,7 @@ public enum KernelEnvironment {
     OptunaModule.register(in: interpreter)
     MachineLearningModules.register(in: interpreter)
     RayModules.register(on: interpreter)
+    interpreter.registerModule(WandbModule.module)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,
