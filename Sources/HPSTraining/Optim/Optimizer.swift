@@ -8,6 +8,26 @@ public protocol Optimizer: AnyObject {
   var learningRate: Double { get set }
   /// Applies one update to every parameter from its gradient.
   func step(_ parameters: [Parameter])
+  /// The per-parameter state (moments, momentum buffers, step counters), for in-memory
+  /// snapshots (PBT's exploit copies it from one trial into another).
+  func exportState() -> OptimizerState
+  func importState(_ state: OptimizerState)
+}
+
+/// An optimizer's state as plain arrays: its buffers and counters, in a fixed order per type.
+public struct OptimizerState: Sendable {
+  public var buffers: [[[Float]]]
+  public var counters: [Int]
+  public init(buffers: [[[Float]]] = [], counters: [Int] = []) {
+    self.buffers = buffers
+    self.counters = counters
+  }
+}
+
+extension Optimizer {
+  /// Stateless (or foreign) optimizers keep nothing.
+  public func exportState() -> OptimizerState { OptimizerState() }
+  public func importState(_ state: OptimizerState) {}
 }
 
 /// Per-parameter state buffers, created lazily with the parameters' sizes.
@@ -37,6 +57,14 @@ public final class AdamW: Optimizer {
     self.epsilon = epsilon
     self.weightDecay = weightDecay
     self.decoupled = decoupled
+  }
+
+  public func exportState() -> OptimizerState { OptimizerState(buffers: [m.buffers, v.buffers], counters: [stepCount]) }
+  public func importState(_ state: OptimizerState) {
+    guard state.buffers.count == 2, state.counters.count == 1 else { return }
+    m.buffers = state.buffers[0]
+    v.buffers = state.buffers[1]
+    stepCount = state.counters[0]
   }
 
   public func step(_ parameters: [Parameter]) {
@@ -83,6 +111,13 @@ public final class SGD: Optimizer {
     self.nesterov = nesterov
   }
 
+  public func exportState() -> OptimizerState { OptimizerState(buffers: [buf.buffers], counters: [started ? 1 : 0]) }
+  public func importState(_ state: OptimizerState) {
+    guard state.buffers.count == 1, state.counters.count == 1 else { return }
+    buf.buffers = state.buffers[0]
+    started = state.counters[0] != 0
+  }
+
   public func step(_ parameters: [Parameter]) {
     buf.prepare(parameters)
     let lr = Float(learningRate), mu = Float(momentum), damp = Float(dampening)
@@ -124,6 +159,9 @@ public final class RMSprop: Optimizer {
     self.weightDecay = weightDecay
   }
 
+  public func exportState() -> OptimizerState { OptimizerState(buffers: [sq.buffers]) }
+  public func importState(_ state: OptimizerState) { if state.buffers.count == 1 { sq.buffers = state.buffers[0] } }
+
   public func step(_ parameters: [Parameter]) {
     sq.prepare(parameters)
     let lr = Float(learningRate), a = Float(alpha), eps = Float(epsilon)
@@ -153,6 +191,9 @@ public final class Adagrad: Optimizer {
     self.epsilon = epsilon
     self.weightDecay = weightDecay
   }
+
+  public func exportState() -> OptimizerState { OptimizerState(buffers: [sum.buffers]) }
+  public func importState(_ state: OptimizerState) { if state.buffers.count == 1 { sum.buffers = state.buffers[0] } }
 
   public func step(_ parameters: [Parameter]) {
     sum.prepare(parameters)

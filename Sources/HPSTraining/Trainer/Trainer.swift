@@ -30,6 +30,11 @@ public final class Trainer {
   /// Replaces evaluate() for the evaluations inside train() (a script subclass overriding
   /// `evaluate`, as Transformers' training loop calls `self.evaluate`).
   public var evaluationHook: (() throws -> Metrics)?
+  /// When set, the next train() loads these weights and optimizer state and continues from its
+  /// step (skipping the batches already seen) instead of starting at step 0; then it is cleared.
+  public var resumeSnapshot: TrainerSnapshot?
+  /// The optimizer of the current (or last) training run.
+  public var currentOptimizer: Optimizer? { optimizer }
 
   private var userOptimizer: Optimizer?
   private var userSchedule: LearningRateSchedule?
@@ -203,6 +208,18 @@ public final class Trainer {
     let usesClassIDs: Bool = { if case .crossEntropy = loss { return true } else { return false } }()
     let params = model.parameters
     let start = DispatchTime.now().uptimeNanoseconds
+    var resumeStep = 0
+    if let snapshot = resumeSnapshot {
+      resumeSnapshot = nil
+      try restore(snapshot, model: model, optimizer: opt)
+      resumeStep = min(snapshot.globalStep, totalSteps)
+      state.globalStep = resumeStep
+      state.epoch = snapshot.epoch
+      state.bestMetric = snapshot.bestMetric
+    }
+    // The batch (within its epoch) a resumed run starts at; earlier epochs are skipped whole.
+    let resumeEpoch = resumeStep / updatesPerEpoch
+    let resumeBatch = min((resumeStep % updatesPerEpoch) * accum, batchesPerEpoch)
 
     for c in callbacks { try c.onTrainBegin(args: args, state: state, control: &control) }
     if args.evalOnStart { try evaluateDuringTraining() }
@@ -213,9 +230,10 @@ public final class Trainer {
     var samplesSeen = 0
     epochLoop: for epoch in 0..<epochs {
       order = shuffleRNG.permutation(n)
+      if epoch < resumeEpoch { continue }
       for c in callbacks { try c.onEpochBegin(args: args, state: state, control: &control) }
       var micro = 0, stepLoss = 0.0
-      for b in 0..<batchesPerEpoch {
+      for b in (epoch == resumeEpoch ? resumeBatch : 0)..<batchesPerEpoch {
         if micro == 0 { for c in callbacks { try c.onStepBegin(args: args, state: state, control: &control) } }
         let range = (b * batch)..<min(n, (b + 1) * batch)
         buffers.gather(train, order: order, range: range)

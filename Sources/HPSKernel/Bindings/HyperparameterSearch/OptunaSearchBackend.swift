@@ -66,7 +66,7 @@ final class OptunaSearchBackend: HyperparameterSearchBackend {
           do { items = try OptunaSearchBackend.spaceItems(space, vm: vm) } catch { throw FatalSearchError(error: error) }
           return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: trial.number))
         }
-        return try session.train(prepared, scriptTrial: scriptTrial, number: trial.number) { values, step in
+        return try session.train(prepared, scriptTrial: scriptTrial, number: trial.number) { values, step, _ in
           // Transformers reports only for single-objective studies.
           guard directions.count == 1 else { return }
           try trial.report(values[0], step: step)

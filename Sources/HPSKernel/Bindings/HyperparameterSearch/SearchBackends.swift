@@ -24,7 +24,9 @@ protocol HyperparameterSearchBackend: AnyObject {
 enum HyperparameterSearchBackends {
   /// Transformers' HPSearchBackend values, in its order.
   static let names = ["optuna", "ray", "wandb"]
-  private static var registered: [String: HyperparameterSearchBackend] = ["optuna": OptunaSearchBackend()]
+  private static var registered: [String: HyperparameterSearchBackend] = [
+    "optuna": OptunaSearchBackend(), "ray": RaySearchBackend(), "wandb": WandbSearchBackend(),
+  ]
 
   static func register(_ backend: HyperparameterSearchBackend) { registered[backend.name] = backend }
 

@@ -59,6 +59,31 @@ final class SearchProgress: @unchecked Sendable {
     }
   }
 
+  /// Backends without an Optuna study (ray, wandb): the trial's objective values, best tracked here.
+  private var bestSoFar: (number: Int, value: Double)?
+  func trialDone(number: Int, values: [Double]) {
+    finished += 1
+    if directions.count == 1, let v = values.first, v.isFinite,
+       bestSoFar.map({ directions[0] == .maximize ? v > $0.value : v < $0.value }) ?? true {
+      bestSoFar = (number, v)
+    }
+    guard enabled else { return }
+    let elapsed = Date().timeIntervalSince(started)
+    var parts = ["trial \(finished)" + (total.map { "/\($0)" } ?? ""), "#\(number) " + values.map(SearchProgress.number).joined(separator: ", ")]
+    if let b = bestSoFar { parts.append("best \(SearchProgress.number(b.value)) (trial \(b.number))") }
+    parts.append("elapsed \(SearchProgress.format(elapsed))")
+    if let total, finished < total {
+      parts.append("ETA \(SearchProgress.format(elapsed / Double(finished) * Double(total - finished)))")
+    }
+    let line = parts.joined(separator: "  ")
+    if inPlace {
+      vm.writeStdout("\r\u{1B}[K" + line)
+      lineOpen = true
+    } else {
+      vm.writeStdout(line + "\n")
+    }
+  }
+
   /// Ends an in-place line before other output.
   func interruptLine() {
     if lineOpen {

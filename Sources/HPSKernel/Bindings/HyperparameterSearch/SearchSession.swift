@@ -86,7 +86,10 @@ final class SearchSession: @unchecked Sendable {
   /// Trains a prepared trial on this thread. `report` receives every evaluation's objective values
   /// and global step; throwing from it (a pruning decision) ends the trial after on_train_end.
   /// Returns the trial's objective: the last evaluation's, or the best one's with load_best_model_at_end.
-  func train(_ p: PreparedTrial, scriptTrial: Value, number: Int, report: @escaping ([Double], Int) throws -> Void) throws -> [Double] {
+  /// `resume` continues from an in-memory snapshot (PBT exploit); `onEngine` sees the engine
+  /// trainer before training starts (to snapshot it on demand).
+  func train(_ p: PreparedTrial, scriptTrial: Value, number: Int, resume: TrainerSnapshot? = nil,
+             onEngine: ((Trainer) -> Void)? = nil, report: @escaping ([Double], Int, Metrics) throws -> Void) throws -> [Double] {
     let vm = self.vm, bindings = self.bindings, callbackValues = trainer.callbackValues
     let model = p.model
     var callbacks: [TrainerCallback] = try gate.perform {
@@ -100,12 +103,14 @@ final class SearchSession: @unchecked Sendable {
     bindings.installEvaluateOverride(trainer, engine: engine, vm)
     engine.state.trialName = p.name
     engine.state.trialParams = p.params
+    engine.resumeSnapshot = resume
+    onEngine?(engine)
     var evaluations: [[Double]] = []
     let objective = self.objective
     engine.trialReporter = { metrics, step in
       let values = try objective.values(metrics, trialNumber: number)
       evaluations.append(values)
-      do { try report(values, step) } catch {
+      do { try report(values, step, metrics) } catch {
         for c in engine.callbacks { try c.onTrainEnd(args: engine.args, state: engine.state, control: &engine.control) }
         throw error
       }
@@ -144,6 +149,10 @@ final class SearchSession: @unchecked Sendable {
       throw e
     } catch let e as FatalSearchError {
       throw e
+    } catch let e as TuneTrialInterrupted {
+      throw e  // Ray's scheduler stopped or restarted the trial: not a failure
+    } catch let e as SweepRunStopped {
+      throw e  // W&B's hyperband stopped the run
     } catch {
       let vm = self.vm, interpreter = bindings.interpreter, progress = self.progress
       try? gate.perform {

@@ -1,0 +1,222 @@
+// The ray backend of hyperparameter_search, as Transformers' run_hp_search_ray: hp_space(None)
+// gives the param_space (tune domains), n_trials is num_samples, every evaluation reports
+// `objective` and the eval metrics through the Tuner's reporter so ASHA / median / HyperBand / PBT
+// act, and PBT's exploit restores a better trial's weights and optimizer state (an in-memory
+// TrainerSnapshot) into a worse one whose TrainingArguments get the explored values.
+// Trials run on the Tuner's threads; every script call goes through the session's gate to the
+// interpreter thread, which serves it while Tuner.fit() runs.
+import Foundation
+import HPSScript
+import HPSSearch
+import HPSTraining
+
+final class RaySearchBackend: HyperparameterSearchBackend {
+  let name = "ray"
+  let defaultSpaceFunction = "default_hp_space_ray"
+  /// tune.run keywords hps takes and acts on.
+  static let usedKeys = ["scheduler", "search_alg", "num_samples", "resources_per_trial", "time_budget_s", "stop"]
+  /// tune.run keywords that have no local meaning: accepted, with a note.
+  static let notedKeys = ["keep_checkpoints_num", "checkpoint_score_attr", "checkpoint_freq", "checkpoint_at_end",
+                          "local_dir", "storage_path", "name", "progress_reporter", "verbose", "log_to_file",
+                          "reuse_actors", "raise_on_failed_trial", "fail_fast", "max_failures", "callbacks", "resume"]
+
+  func run(_ session: SearchSession, hpSpace: Value, kwargs: Kwargs) throws -> Value {
+    let vm = session.vm, bindings = session.bindings
+    var options: [String: Value] = [:]
+    for (k, v) in kwargs {
+      if Self.usedKeys.contains(k) {
+        options[k] = v
+      } else if Self.notedKeys.contains(k) {
+        vm.writeStderr("Note: hyperparameter_search(backend=\"ray\") accepts \(k)= but ignores it: trials run in this process and keep in-memory checkpoints (docs/scripting.md).\n")
+      } else if k == "metric" || k == "mode" {
+        throw vm.error("TypeError", "hyperparameter_search(backend=\"ray\") got \(k)=: the metric is always \"objective\" (compute_objective's value) and the mode comes from direction=")
+      } else if k == "config" || k == "param_space" {
+        throw vm.error("TypeError", "hyperparameter_search(backend=\"ray\") got \(k)=: give the search space as hp_space=lambda _: {...tune domains...}")
+      } else {
+        let all = Self.usedKeys + Self.notedKeys + ["max_concurrent_trials", "show_progress_bar"]
+        let hint = closestMatch(k, in: all).map { " Did you mean '\($0)'?" } ?? ""
+        throw vm.error("TypeError", "hyperparameter_search() got an unexpected keyword argument '\(k)' for the ray backend.\(hint) It takes \(all.joined(separator: ", ")).")
+      }
+    }
+    let space = try RaySpace.paramSpace(hpSpace, vm: vm)
+    let scheduler: (any TuneScheduler)? = try options["scheduler"].flatMap { v in
+      if v.isNone { return nil }
+      guard let s = TuneSchedulers.scheduler(v) else { throw vm.error("TypeError", "scheduler must be a ray.tune.schedulers scheduler (ASHAScheduler(...), PopulationBasedTraining(...), ...), got \(v.typeName)") }
+      return s
+    }
+    let searchAlg: (any TuneSearchAlgorithm)? = try options["search_alg"].flatMap { v in
+      if v.isNone { return nil }
+      guard let s = TuneSearchers.searcher(v) else { throw vm.error("TypeError", "search_alg must be a ray.tune.search searcher (OptunaSearch(...), BasicVariantGenerator(...)), got \(v.typeName)") }
+      return s
+    }
+    if let scheduler, scheduler is AsyncHyperBandScheduler || scheduler is MedianStoppingRule || scheduler is HyperBandScheduler || scheduler is PopulationBasedTraining,
+       session.baseArgs.evalStrategy == "no" {
+      let cls = options["scheduler"].map { $0.pyType.qualname } ?? "\(type(of: scheduler))"
+      throw vm.error("RuntimeError", "You are using \(cls) as a scheduler but you haven't enabled evaluation during training. This means your trials will not report intermediate results to Ray Tune, and can thus not be stopped early or used to exploit other trials parameters. If this is what you want, do not use \(cls). If you would like to use \(cls), make sure you pass `do_eval=True` and `eval_strategy='steps'` in the Trainer `args`.")
+    }
+    var numSamples = session.nTrials ?? 20
+    if let v = options["num_samples"], !v.isNone {
+      guard case .int(let n) = v, n >= 1 else { throw vm.error("ValueError", "num_samples must be an int >= 1, got \(vm.reprOrType(v))") }
+      numSamples = n
+    }
+    // Ray runs as many trials at once as the CPUs allow: cores / resources_per_trial["cpu"].
+    var concurrency = session.nJobs
+    if session.nJobs == 1, let r = options["resources_per_trial"], !r.isNone {
+      guard case .dict = r else { throw vm.error("TypeError", "resources_per_trial must be a dict such as {\"cpu\": 1}, got \(r.typeName)") }
+      let cpu = try vm.dictItems(r).first { $0.0.asString == "cpu" }?.1.asDouble ?? 1
+      guard cpu > 0 else { throw vm.error("ValueError", "resources_per_trial[\"cpu\"] must be > 0, got \(cpu)") }
+      concurrency = max(1, Int(Double(ProcessInfo.processInfo.activeProcessorCount) / cpu))
+    }
+    var timeBudget: Double?
+    if let v = options["time_budget_s"], !v.isNone {
+      guard let d = v.asDouble, d > 0 else { throw vm.error("ValueError", "time_budget_s must be a positive number of seconds, got \(vm.reprOrType(v))") }
+      timeBudget = d
+    }
+    var stop: [String: Double] = [:]
+    if let v = options["stop"], !v.isNone {
+      guard case .dict = v else { throw vm.error("TypeError", "stop must be a dict of metric thresholds such as {\"training_iteration\": 10}") }
+      for (k, t) in try vm.dictItems(v) {
+        guard let key = k.asString, let d = t.asDouble else { throw vm.error("TypeError", "stop must map metric names to numbers") }
+        stop[key] = d
+      }
+    }
+
+    let mode: TuneMode = session.directions[0] == .maximize ? .max : .min
+    let schedulerHasMetric = scheduler?.metric != nil
+    var tuneConfig = TuneConfig(metric: schedulerHasMetric ? nil : "objective", mode: schedulerHasMetric ? nil : mode,
+                                searchAlg: searchAlg, scheduler: scheduler, numSamples: numSamples,
+                                maxConcurrentTrials: nil, timeBudgetS: timeBudget)
+    tuneConfig.maxConcurrentTrials = concurrency
+    // The progress line replaces Tune's per-trial INFO lines; warnings still show.
+    let tuneLogger = OptunaBridge.logger(for: vm)
+    var runConfig = TuneRunConfig(stop: stop, cpus: concurrency,
+                                  logger: session.progress.enabled ? SearchLogger(minimumLevel: .warning, handler: tuneLogger.handler) : tuneLogger)
+    let run = session.run
+    runConfig.shouldStop = { run.noteInterrupt(); return run.interrupted.get() }
+
+    let trials = RayTrialLog()
+    let tuner = Tuner(trainable: makeTrainable(session, trials: trials), paramSpace: space, tuneConfig: tuneConfig, runConfig: runConfig)
+    let outcome = Guarded<Result<ResultGrid, Error>?>(nil)
+    let fit = UncheckedSendableBox(tuner)
+    session.progress.start(Date())
+    session.gate.serve(while: { outcome.set(Result { try fit.value.fit() }) }, poll: { run.noteInterrupt() })
+    session.progress.finish()
+    let grid: ResultGrid
+    switch outcome.get() {
+    case .success(let g)?: grid = g
+    case .failure(let e)?: throw RayBridge.scriptError((e as? FatalSearchError)?.error ?? e, vm)
+    case nil: throw vm.error("RuntimeError", "the Ray Tune run ended without results") }
+
+    let summary = try ResultGridClasses.make(grid, RayRun(vm: vm), vm)
+    session.trainer.study = OptunaBridge.wrap(grid.study)
+    if run.interrupted.get() {
+      let finished = grid.results.filter { $0.status == .terminated }.count
+      vm.writeStdout("\nKeyboardInterrupt: search stopped; the running trial is marked ERROR and \(finished) finished trials are kept. Returning the ResultGrid (trainer.study has the trials).\n")
+      return summary
+    }
+    let finished = grid.results.compactMap { r -> RunFront.Entry? in
+      guard r.status == .terminated, let values = trials.objective(r.number) else { return nil }
+      return RunFront.Entry(number: r.number, values: values, complete: !r.stoppedEarly)
+    }
+    func bestRun(_ e: RunFront.Entry) throws -> Value {
+      guard let r = grid.results.first(where: { $0.number == e.number }) else { return .none }
+      let config = try bindings.gate.perform { try RayBridge.toScript(r.config, vm) }
+      var params: [String: Value] = [:]
+      for (k, v) in try vm.dictItems(config) { if let key = k.asString { params[key] = v } }
+      return try session.bestRun(id: r.trialID, values: e.values, params: params, summary: summary)
+    }
+    if session.multi { return Value(try RunFront.front(finished, directions: session.directions).map(bestRun)) }
+    guard let best = RunFront.best(finished, direction: session.directions[0]) else {
+      throw vm.error("RuntimeError", "no trial of the Ray Tune search finished with an objective (\(grid.results.count) trials; see trainer.study or the errors above)")
+    }
+    return try bestRun(best)
+  }
+
+  /// The per-trial function: prepare on the interpreter thread, resume from a PBT snapshot if
+  /// Tune handed one over, train reporting each evaluation, and return the final objective.
+  private func makeTrainable(_ session: SearchSession, trials: RayTrialLog) -> TuneTrainable {
+    let box = UncheckedSendableBox(session)
+    return { config, reporter in
+      let session = box.value
+      let vm = session.vm
+      let number = Int(reporter.trialID.split(separator: "_").last ?? "") ?? 0
+      let snapshot = reporter.checkpoint?.state as? TrainerSnapshot
+      let engine = Guarded<Trainer?>(nil)
+      reporter.checkpointSaver = {
+        guard let s = engine.get()?.snapshot() else { throw TuneError.runtime(message: "trial \(number) has not trained yet; nothing to checkpoint") }
+        return TuneCheckpoint(s)
+      }
+      let values = try session.guarded(number: number, stop: {}) {
+        let (scriptTrial, prepared) = try session.gate.perform { () throws -> (Value, PreparedTrial) in
+          let scriptTrial = try RayBridge.toScript(config, vm)
+          let items = try vm.dictItems(scriptTrial).compactMap { (k, v) -> (String, Value)? in
+            guard let key = k.asString, key != "wandb" else { return nil }  // Transformers drops "wandb"
+            return (key, v)
+          }
+          return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: number))
+        }
+        return try session.train(prepared, scriptTrial: scriptTrial, number: number, resume: snapshot,
+                                 onEngine: { engine.set($0) }) { values, step, metrics in
+          var result = TuneDict()
+          result["objective"] = .float(values[0])
+          if values.count > 1 { for (i, v) in values.enumerated() { result["objective_\(i)"] = .float(v) } }
+          for key in metrics.keys.sorted() where !ObjectiveRule.isSpeedMetric(key) { result[key] = .float(metrics[key]!) }
+          result["step"] = .int(step)
+          if let snapshot { result["restored_step"] = .int(snapshot.globalStep) }
+          trials.record(number, values)
+          try reporter.report(result)
+        }
+      }
+      trials.record(number, values)
+      var final = TuneDict()
+      final["objective"] = .float(values[0])
+      if values.count > 1 { for (i, v) in values.enumerated() { final["objective_\(i)"] = .float(v) } }
+      if let snapshot { final["restored_step"] = .int(snapshot.globalStep) }
+      try? session.gate.perform { session.progress.trialDone(number: number, values: values) }
+      return final
+    }
+  }
+}
+
+/// Each trial's latest objective values (a stopped trial keeps its last reported one).
+final class RayTrialLog: @unchecked Sendable {
+  private let values = Guarded([Int: [Double]]())
+  func record(_ number: Int, _ v: [Double]) { values.update { $0[number] = v } }
+  func objective(_ number: Int) -> [Double]? { values.get()[number] }
+}
+
+/// hp_space(None) for the ray backend: a dict of tune domains (and constants) — anything else
+/// is the wrong dialect and gets a message naming the right one.
+enum RaySpace {
+  static func paramSpace(_ hpSpace: Value, vm: VM) throws -> TuneValue {
+    let space = try SpaceDialect.callWithNone(hpSpace, backend: "ray", vm: vm)
+    guard case .dict = space else {
+      throw vm.error("TypeError", "hp_space(None) must return a dict of hyperparameter names to tune domains for the ray backend (e.g. {\"learning_rate\": tune.loguniform(1e-6, 1e-4)}), got \(space.typeName)")
+    }
+    if SpaceDialect.isSweepConfig(space, vm: vm) {
+      throw vm.error("ValueError", "hp_space returned a W&B sweep configuration (method/metric/parameters), but the backend is ray: for ray, hp_space returns {name: tune.uniform(...) / tune.choice([...]) / ...}; use backend=\"wandb\" for a sweep configuration")
+    }
+    return try RayBridge.toTune(space, vm)
+  }
+}
+
+/// The checks every backend that calls hp_space(None) shares.
+enum SpaceDialect {
+  /// Calls hp_space(None); an Optuna-style function (it calls trial.suggest_*) fails there, and
+  /// gets a message that says which dialect the backend expects.
+  static func callWithNone(_ hpSpace: Value, backend: String, vm: VM) throws -> Value {
+    do {
+      return try vm.callValue(hpSpace, [.none])
+    } catch let e as ScriptError where e.exception.cls.name == "AttributeError" && "\(e)".contains("suggest_") {
+      let expected = backend == "ray"
+        ? "a dict of tune domains, e.g. lambda _: {\"learning_rate\": tune.loguniform(1e-6, 1e-4)}"
+        : "a sweep configuration, e.g. lambda _: {\"method\": \"random\", \"metric\": {\"name\": \"objective\", \"goal\": \"minimize\"}, \"parameters\": {\"learning_rate\": {\"distribution\": \"log_uniform_values\", \"min\": 1e-6, \"max\": 1e-4}}}"
+      throw vm.error("ValueError", "hp_space looks like an Optuna space (it calls trial.suggest_*), but backend=\"\(backend)\" calls hp_space(None) once and expects \(expected).")
+    }
+  }
+
+  static func isSweepConfig(_ space: Value, vm: VM) -> Bool {
+    let keys = ((try? vm.dictItems(space)) ?? []).compactMap { $0.0.asString }
+    return keys.contains("parameters") && (keys.contains("method") || keys.contains("metric"))
+  }
+}

@@ -1,0 +1,167 @@
+// The wandb backend of hyperparameter_search, as Transformers' run_hp_search_wandb: hp_space(None)
+// is a sweep configuration whose metric becomes {"name": "objective", "goal": direction}; an agent
+// runs n_trials (count) runs of the sweep; each run's config goes to a copy of TrainingArguments
+// and every evaluation is logged (objective and eval/* as W&B's callback names them), so a
+// hyperband early_terminate stops poor runs. The best run is tracked client-side from each run's
+// last objective, as Transformers does; several directions give the Pareto front.
+import Foundation
+import HPSScript
+import HPSSearch
+import HPSTraining
+
+final class WandbSearchBackend: HyperparameterSearchBackend {
+  let name = "wandb"
+  let defaultSpaceFunction = "default_hp_space_wandb"
+  static let keys = ["sweep_id", "count", "project", "entity", "name", "metric", "storage", "seed"]
+
+  func run(_ session: SearchSession, hpSpace: Value, kwargs: Kwargs) throws -> Value {
+    let vm = session.vm
+    var options: [String: Value] = [:]
+    for (k, v) in kwargs {
+      guard Self.keys.contains(k) else {
+        let hint = closestMatch(k, in: Self.keys).map { " Did you mean '\($0)'?" } ?? ""
+        throw vm.error("TypeError", "hyperparameter_search() got an unexpected keyword argument '\(k)' for the wandb backend.\(hint) It takes \(Self.keys.joined(separator: ", ")) (early_terminate goes in the sweep configuration hp_space returns).")
+      }
+      options[k] = v
+    }
+    func string(_ k: String) throws -> String? {
+      guard let v = options[k], !v.isNone else { return nil }
+      guard let s = v.asString else { throw vm.error("TypeError", "\(k) must be a str, got \(v.typeName)") }
+      return s
+    }
+    if session.nJobs > 1 {
+      vm.writeStderr("Note: the wandb backend runs one agent, so its runs go one after another (n_jobs/max_concurrent_trials is ignored).\n")
+    }
+    let metricName = try string("metric") ?? "objective"
+    var count = session.nTrials ?? 20
+    if let v = options["count"], !v.isNone {
+      guard case .int(let n) = v, n >= 1 else { throw vm.error("ValueError", "count must be an int >= 1, got \(vm.reprOrType(v))") }
+      count = n
+    }
+    var seed: Int?
+    if let v = options["seed"], !v.isNone {
+      guard case .int(let s) = v else { throw vm.error("TypeError", "seed must be an int, got \(v.typeName)") }
+      seed = s
+    }
+
+    let state = try WandbState.of(vm)
+    var sweepID = try string("sweep_id")
+    let storage = try state.storage(options["storage"] ?? .none, sweepID: sweepID).storage
+    if sweepID == nil {
+      var config = try WandbSpace.sweepConfig(hpSpace, vm: vm)
+      guard case .object(var root) = config else { throw vm.error("TypeError", "hp_space(None) must return a dict (a W&B sweep configuration)") }
+      var metric: [String: HPSSearch.JSONValue] = [:]
+      if case .object(let given)? = root["metric"] { metric = given }
+      metric["name"] = .string(metricName)
+      metric["goal"] = .string(session.directions[0] == .maximize ? "maximize" : "minimize")
+      root["metric"] = .object(metric)
+      if let name = try string("name") { root["name"] = .string(name) }
+      config = .object(root)
+      do {
+        sweepID = try WandbSweeps.sweep(config, storage: storage, logger: OptunaBridge.logger(for: vm))
+      } catch {
+        throw vm.error("ValueError", "the sweep configuration hp_space returned is invalid: \(error)")
+      }
+      state.sweepStorages[sweepID!] = (storage, "memory")
+    }
+    guard let sweepID else { throw vm.error("RuntimeError", "no sweep") }
+    vm.writeStderr("wandb sweep id - \(sweepID)\n")
+    let controller: SweepController
+    do {
+      controller = try SweepController(sweepID: sweepID, storage: storage, seed: seed, logger: .silent)
+    } catch {
+      throw vm.error("ValueError", "sweep_id '\(sweepID)': \(error)")
+    }
+    session.trainer.study = OptunaBridge.wrap(controller.study)
+
+    var entries: [RunFront.Entry] = []
+    var configs: [Int: Value] = [:]
+    var fatal: Error?
+    session.progress.start(Date())
+    while entries.count < count, fatal == nil, !session.run.interrupted.get() {
+      guard let run = try controller.startRun() else { break }
+      var values: [Double]?
+      var stopped = false
+      let frozen = try controller.execute(run) { run in
+        do {
+          values = try session.guarded(number: run.number, stop: {}) {
+            let scriptTrial = try WandbValues.value(run.config, vm: vm)
+            configs[run.number] = scriptTrial
+            let items = try vm.dictItems(scriptTrial).compactMap { (k, v) in k.asString.map { ($0, v) } }
+            let prepared = try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number)
+            var logged = 0
+            let result = try session.train(prepared, scriptTrial: scriptTrial, number: run.number) { values, step, metrics in
+              logged += 1
+              try run.log(Self.logEntry(values, step: step, metrics: metrics))
+              // a stopped run keeps its last objective
+              configs[run.number] = scriptTrial
+              entries.removeAll { $0.number == run.number }
+              entries.append(RunFront.Entry(number: run.number, values: values, complete: false))
+            }
+            if logged == 0 { try run.log(Self.logEntry(result, step: 0, metrics: [:])) }
+            return result
+          }
+        } catch let e as SweepRunStopped {
+          stopped = true
+          throw e
+        } catch let e as FatalSearchError {
+          fatal = e.error
+          throw e
+        }
+        for (i, v) in (values ?? []).enumerated() { run.summary[i == 0 ? "objective" : "objective_\(i)"] = .double(v) }
+      }
+      entries.removeAll { $0.number == run.number }
+      if let values, frozen.state == .complete || stopped {
+        entries.append(RunFront.Entry(number: run.number, values: values, complete: !stopped))
+      }
+      if let values { session.progress.trialDone(number: run.number, values: values) }
+    }
+    session.progress.finish()
+    if let fatal { throw ScriptErrors.convert(vm, fatal) }
+    if session.run.interrupted.get() {
+      vm.writeStdout("\nKeyboardInterrupt: search stopped; the running run is marked FAIL and \(entries.count) finished runs are kept. Returning the sweep id \(sweepID) (trainer.study has the runs).\n")
+      return .str(sweepID)
+    }
+    func bestRun(_ e: RunFront.Entry) throws -> Value {
+      var params: [String: Value] = [:]
+      for (k, v) in try vm.dictItems(configs[e.number] ?? .none) { if let key = k.asString { params[key] = v } }
+      return try session.bestRun(id: "\(sweepID)-\(e.number)", values: e.values, params: params, summary: .str(sweepID))
+    }
+    if session.multi { return Value(try RunFront.front(entries, directions: session.directions).map(bestRun)) }
+    guard let best = RunFront.best(entries, direction: session.directions[0]) else {
+      throw vm.error("RuntimeError", "no run of sweep \(sweepID) finished with an objective (see trainer.study or the errors above)")
+    }
+    return try bestRun(best)
+  }
+
+  /// One wandb.log entry: the objective(s), eval metrics renamed as W&B's callback does
+  /// (eval_loss → eval/loss), and the step.
+  static func logEntry(_ values: [Double], step: Int, metrics: Metrics) -> [String: HPSSearch.JSONValue] {
+    var entry: [String: HPSSearch.JSONValue] = ["objective": .double(values[0]), "train/global_step": .int(step)]
+    if values.count > 1 { for (i, v) in values.enumerated() { entry["objective_\(i)"] = .double(v) } }
+    for (k, v) in metrics where !ObjectiveRule.isSpeedMetric(k) && v.isFinite {
+      let name = k.hasPrefix("eval_") ? "eval/" + k.dropFirst(5) : k.hasPrefix("test_") ? "test/" + k.dropFirst(5) : "train/" + k
+      entry[name] = .double(v)
+    }
+    return entry
+  }
+}
+
+/// hp_space(None) for the wandb backend: a sweep configuration dict with `parameters`.
+enum WandbSpace {
+  static func sweepConfig(_ hpSpace: Value, vm: VM) throws -> HPSSearch.JSONValue {
+    let space = try SpaceDialect.callWithNone(hpSpace, backend: "wandb", vm: vm)
+    guard case .dict = space else {
+      throw vm.error("TypeError", "hp_space(None) must return a W&B sweep configuration dict (method, metric, parameters) for the wandb backend, got \(space.typeName)")
+    }
+    let items = try vm.dictItems(space)
+    if items.contains(where: { TuneDomains.domain(of: $0.1) != nil }) {
+      throw vm.error("ValueError", "hp_space returned a Ray Tune space (tune domains), but the backend is wandb: for wandb, hp_space returns a sweep configuration {\"method\": \"random\", \"metric\": {...}, \"parameters\": {\"learning_rate\": {\"min\": 1e-6, \"max\": 1e-4}}}; use backend=\"ray\" for tune domains")
+    }
+    guard items.contains(where: { $0.0.asString == "parameters" }) else {
+      let keys = items.compactMap { $0.0.asString }.joined(separator: ", ")
+      throw vm.error("ValueError", "hp_space returned a dict without 'parameters' (keys: \(keys)), but the wandb backend expects a sweep configuration {\"method\": ..., \"metric\": ..., \"parameters\": {name: {distribution...}}}; a dict of plain values is an Optuna-style result")
+    }
+    return try WandbValues.json(space, vm: vm)
+  }
+}
