@@ -146,7 +146,18 @@ final class RaySearchBackend: HyperparameterSearchBackend {
         guard let s = engine.get()?.snapshot() else { throw TuneError.runtime(message: "trial \(number) has not trained yet; nothing to checkpoint") }
         return TuneCheckpoint(s)
       }
-      let values = try session.guarded(number: number, stop: {}) {
+      let values: [Double]
+      do {
+        values = try trainTrial()
+      } catch let e as TuneTrialInterrupted {
+        // ASHA/HyperBand stopping a trial (also at max_t) still finishes it for the progress line.
+        if e.reason == .stop, let last = trials.objective(number) {
+          try? session.gate.perform { session.progress.trialDone(number: number, values: last) }
+        }
+        throw e
+      }
+      func trainTrial() throws -> [Double] {
+       try session.guarded(number: number, stop: {}) {
         let (scriptTrial, prepared) = try session.gate.perform { () throws -> (Value, PreparedTrial) in
           let scriptTrial = try RayBridge.toScript(config, vm)
           let items = try vm.dictItems(scriptTrial).compactMap { (k, v) -> (String, Value)? in
@@ -166,11 +177,13 @@ final class RaySearchBackend: HyperparameterSearchBackend {
           trials.record(number, values)
           try reporter.report(result)
         }
+       }
       }
       trials.record(number, values)
       var final = TuneDict()
       final["objective"] = .float(values[0])
       if values.count > 1 { for (i, v) in values.enumerated() { final["objective_\(i)"] = .float(v) } }
+      if let step = engine.get()?.state.globalStep { final["step"] = .int(step) }
       if let snapshot { final["restored_step"] = .int(snapshot.globalStep) }
       try? session.gate.perform { session.progress.trialDone(number: number, values: values) }
       return final

@@ -78,7 +78,9 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     var configs: [Int: Value] = [:]
     var fatal: Error?
     session.progress.start(Date())
-    while entries.count < count, fatal == nil, !session.run.interrupted.get() {
+    var executed = 0
+    while executed < count, fatal == nil, !session.run.interrupted.get() {
+      executed += 1
       guard let run = try controller.startRun() else { break }
       var values: [Double]?
       var stopped = false
@@ -110,11 +112,14 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
         }
         for (i, v) in (values ?? []).enumerated() { run.summary[i == 0 ? "objective" : "objective_\(i)"] = .double(v) }
       }
-      entries.removeAll { $0.number == run.number }
-      if let values, frozen.state == .complete || stopped {
-        entries.append(RunFront.Entry(number: run.number, values: values, complete: !stopped))
+      if let values, frozen.state == .complete {
+        entries.removeAll { $0.number == run.number }
+        entries.append(RunFront.Entry(number: run.number, values: values, complete: true))
+      } else if !stopped {
+        entries.removeAll { $0.number == run.number }  // failed: not a candidate
       }
-      if let values { session.progress.trialDone(number: run.number, values: values) }
+      // A run hyperband stopped keeps the objective of its last evaluation.
+      if let last = entries.first(where: { $0.number == run.number }) { session.progress.trialDone(number: run.number, values: last.values) }
     }
     session.progress.finish()
     if let fatal { throw ScriptErrors.convert(vm, fatal) }
