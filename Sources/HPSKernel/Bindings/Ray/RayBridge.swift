@@ -12,6 +12,8 @@ final class RayState {
   static let opaquePrefix = "\u{1}hps-object#"
   var initialized = false
   var notedInit = false
+  /// The `Tuner.fit()` in progress.
+  var currentRun: RayRun?
   /// The builtin `__import__` (for copy.deepcopy and json.dumps), set at registration.
   var importFunction: Value?
 

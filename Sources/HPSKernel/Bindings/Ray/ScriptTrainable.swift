@@ -19,12 +19,10 @@ final class RayRun {
 
   init(vm: VM) { self.vm = vm }
 
-  nonisolated(unsafe) static var current: RayRun?
-
   /// Keeps the first script error of a callback the engine wraps in its own error, so fit()
   /// raises the user's exception with its traceback.
   static func recordControllerError(_ error: Error, _ vm: VM) {
-    guard let run = current, run.vm === vm, run.controllerError == nil, error is ScriptError else { return }
+    guard let run = RayState.of(vm).currentRun, run.controllerError == nil, error is ScriptError else { return }
     run.controllerError = error
   }
 
@@ -123,6 +121,12 @@ enum ScriptTrainable {
   ) { vm, a in
     guard let trial = TrialScript.current, let reporter = TuneReporter.current else {
       throw vm.error("RuntimeError", "tune.report() was called outside a trainable: call it inside the function you pass to tune.Tuner(...), while Tuner.fit() runs it")
+    }
+    if vm.interrupt.isSet {
+      // Ctrl-C: this trial fails as interrupted; the Tuner then stops the others (RayRun.shouldStop).
+      vm.interrupt.clear()
+      trial.run.interrupted = true
+      throw vm.error("KeyboardInterrupt", "")
     }
     var metrics = a["metrics"].isNone ? TuneDict() : try RayBridge.toTuneDict(a["metrics"], vm, context: "tune.report() metrics")
     for (k, v) in a.kwargs { metrics[k] = try RayBridge.toTune(v, vm) }

@@ -153,9 +153,10 @@ enum TunerClasses {
 
   static func fit(_ f: [String: Value], _ vm: VM) throws -> Value {
     let run = RayRun(vm: vm)
-    let previous = RayRun.current
-    RayRun.current = run
-    defer { RayRun.current = previous }
+    let state = RayState.of(vm)
+    let previous = state.currentRun
+    state.currentRun = run
+    defer { state.currentRun = previous }
     let tc = fields(f["tune_config"] ?? .none) ?? [:]
     let rc = fields(f["run_config"] ?? .none) ?? [:]
     func v(_ d: [String: Value], _ k: String) -> Value { d[k] ?? .none }
