@@ -28,6 +28,20 @@ final class RayState {
     return opaque[i]
   }
 
+  /// `text` (an engine description) with opaque markers replaced by the objects' names or reprs.
+  func describe(_ text: String, _ vm: VM) -> String {
+    guard text.contains(RayState.opaquePrefix) else { return text }
+    var out = text
+    for (i, v) in opaque.enumerated().reversed() {
+      let token = RayState.opaquePrefix + String(i)
+      guard out.contains(token) else { continue }
+      let name = (try? vm.attribute(v, "__name__"))??.asString
+      out = out.replacingOccurrences(of: "'" + token + "'", with: name ?? ((try? vm.repr(v)) ?? "?"))
+      out = out.replacingOccurrences(of: token, with: name ?? ((try? vm.repr(v)) ?? "?"))
+    }
+    return out
+  }
+
   private struct Entry {
     weak var vm: VM?
     let state: RayState

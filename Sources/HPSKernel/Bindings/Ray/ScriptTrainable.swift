@@ -88,7 +88,7 @@ enum ScriptTrainable {
           throw TrialScriptError(description: "KeyboardInterrupt: interrupted by the user")
         }
         let text = vm.renderTraceback(e.exception)
-        vm.writeStderr("Trial \(reporter.trialID) errored (config \(config)):\n\(text)")
+        vm.writeStderr("Trial \(reporter.trialID) errored (config \(RayState.of(vm).describe(config.description, vm))):\n\(text)")
         throw TrialScriptError(description: text.trimmingCharacters(in: .whitespacesAndNewlines))
       }
     }

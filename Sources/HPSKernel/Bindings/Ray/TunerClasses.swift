@@ -171,7 +171,16 @@ enum TunerClasses {
     let name = try RayBridge.optionalString(v(rc, "name"), vm, "RunConfig", "name")
     var runConfig = TuneRunConfig(name: name)
     if let path = try RayBridge.optionalString(v(rc, "storage_path"), vm, "RunConfig", "storage_path") {
-      runConfig.storage = try storage(path, name: name, vm)
+      let store = try storage(path, name: name, vm)
+      runConfig.storage = store
+      // Running the same experiment again: Ray adds to the experiment directory; hps keeps each
+      // run as its own study, numbered.
+      if let name, let existing = try? store.allStudyNames(), existing.contains(name) {
+        var n = 2
+        while existing.contains("\(name)-\(n)") { n += 1 }
+        runConfig.name = "\(name)-\(n)"
+        vm.writeStderr("RunConfig: a study named '\(name)' already exists in \(path); recording this run as '\(name)-\(n)'.\n")
+      }
     }
     let stop = v(rc, "stop")
     if vm.isCallableObject(stop) {
