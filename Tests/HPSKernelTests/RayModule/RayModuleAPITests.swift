@@ -179,6 +179,46 @@ import Testing
   }
 }
 
+extension RayModuleAPITests {
+  @Test func objectsInTheConfigComeBackAsTheSameObjects() {
+    let r = Run().exec("""
+      from ray import tune
+      class Net:
+          pass
+      def relu(x):
+          return max(x, 0)
+      seen = []
+      def trainable(config):
+          seen.append(config["act"] is relu and config["model"] is Net)
+          return {"y": config["act"](-1)}
+      grid = tune.Tuner(trainable, param_space={"act": tune.choice([relu]), "model": Net},
+                        tune_config=tune.TuneConfig(num_samples=3)).fit()
+      """)
+    #expect(r.error == nil, "\(r.error ?? "")")
+    #expect(r.eval("seen") == "[True, True, True]")
+    #expect(r.eval("[res.metrics['y'] for res in grid]") == "[0, 0, 0]")
+    #expect(r.eval("grid[0].config['act'] is relu") == "True")
+  }
+
+  @Test func timeBudgetEndsAnUnlimitedRun() {
+    let r = Run().exec("""
+      import time
+      from ray import tune
+      def trainable(config):
+          for i in range(1000000):
+              time.sleep(0.002)
+              tune.report({"i": i})
+      start = time.time()
+      grid = tune.Tuner(trainable, param_space={"x": tune.uniform(0, 1)},
+                        tune_config=tune.TuneConfig(num_samples=-1, time_budget_s=0.3)).fit()
+      elapsed = time.time() - start
+      """)
+    #expect(r.error == nil, "\(r.error ?? "")")
+    #expect(r.eval("0.3 <= elapsed < 5") == "True")
+    #expect(r.eval("len(grid) >= 1 and grid.num_errors == 0") == "True")
+  }
+}
+
 extension RayModuleTests.Run {
   func interpreterValue(_ expression: String) -> Value {
     nonisolated(unsafe) var v: Value = .none

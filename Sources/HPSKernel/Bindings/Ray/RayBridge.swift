@@ -18,6 +18,10 @@ final class RayState {
   var importFunction: Value?
 
   func opaqueToken(for v: Value) -> String {
+    // The same object keeps its token, so repeated fits do not grow the table.
+    if let id = RayState.identity(v), let i = opaque.firstIndex(where: { RayState.identity($0) == id }) {
+      return RayState.opaquePrefix + String(i)
+    }
     opaque.append(v)
     return RayState.opaquePrefix + String(opaque.count - 1)
   }
@@ -26,6 +30,16 @@ final class RayState {
     guard token.hasPrefix(RayState.opaquePrefix), let i = Int(token.dropFirst(RayState.opaquePrefix.count)), opaque.indices.contains(i)
     else { return nil }
     return opaque[i]
+  }
+
+  static func identity(_ v: Value) -> ObjectIdentifier? {
+    switch v {
+    case .function(let f): return ObjectIdentifier(f)
+    case .instance(let i): return ObjectIdentifier(i)
+    case .type(let t): return ObjectIdentifier(t)
+    case .object(let o): return ObjectIdentifier(o)
+    default: return nil
+    }
   }
 
   /// `text` (an engine description) with opaque markers replaced by the objects' names or reprs.
