@@ -227,3 +227,28 @@ extension RayModuleTests.Run {
     return v
   }
 }
+
+extension RayModuleAPITests {
+  @Test func legacyTuneRunReturnsAnAnalysisAndRaisesOnFailedTrials() {
+    let r = Run().exec("""
+      from ray import tune
+      def trainable(config, offset=0):
+          for i in range(3):
+              tune.report(loss=(config["x"] - 2) ** 2 + i + offset)
+      analysis = tune.run(tune.with_parameters(trainable, offset=10), config={"x": tune.grid_search([1, 2, 3])},
+                          metric="loss", mode="min")
+      def failing(config):
+          raise RuntimeError("no")
+      try:
+          tune.run(failing, config={"x": 1})
+          raised = None
+      except tune.TuneError as e:
+          raised = str(e)
+      """)
+    #expect(r.error == nil, "\(r.error ?? "")")
+    #expect(r.eval("analysis.best_config") == "{'x': 2}")
+    #expect(r.eval("analysis.best_result['loss']") == "12")
+    #expect(r.eval("len(analysis.trials), len(analysis.results_df)") == "(3, 3)")
+    #expect(r.eval("raised.startswith('Trials did not complete')") == "True")
+  }
+}

@@ -152,13 +152,16 @@ enum TunerClasses {
   }
 
   static func fit(_ f: [String: Value], _ vm: VM) throws -> Value {
+    try fit(f, tuneConfig: fields(f["tune_config"] ?? .none) ?? [:], runConfig: fields(f["run_config"] ?? .none) ?? [:], vm)
+  }
+
+  /// Runs a Tuner from the arguments of Tuner/TuneConfig/RunConfig (also used by `tune.run`).
+  static func fit(_ f: [String: Value], tuneConfig tc: [String: Value], runConfig rc: [String: Value], _ vm: VM) throws -> Value {
     let run = RayRun(vm: vm)
     let state = RayState.of(vm)
     let previous = state.currentRun
     state.currentRun = run
     defer { state.currentRun = previous }
-    let tc = fields(f["tune_config"] ?? .none) ?? [:]
-    let rc = fields(f["run_config"] ?? .none) ?? [:]
     func v(_ d: [String: Value], _ k: String) -> Value { d[k] ?? .none }
     var tuneConfig = TuneConfig(
       metric: try RayBridge.optionalString(v(tc, "metric"), vm, "TuneConfig", "metric"), mode: try RayBridge.mode(v(tc, "mode"), vm, "TuneConfig"),
