@@ -170,8 +170,8 @@ import Testing
       pbt = PopulationBasedTraining(time_attr="training_iteration", perturbation_interval=3, metric="w", mode="max",
                                     hyperparam_mutations={"lr": lambda: random.uniform(0, 2), "m": tune.uniform(0, 1)},
                                     custom_explore_fn=explore)
-      grid = tune.Tuner(trainable, param_space={"lr": tune.uniform(0, 1), "m": 0.5},
-                        tune_config=tune.TuneConfig(num_samples=4, scheduler=pbt)).fit()
+      grid = tune.Tuner(trainable, param_space={"lr": tune.grid_search([0.1, 0.2, 0.3, 0.4]), "m": 0.5},
+                        tune_config=tune.TuneConfig(scheduler=pbt)).fit()
       """)
     #expect(r.error == nil, "\(r.error ?? "")")
     #expect(r.eval("len(explored) > 0") == "True")
@@ -250,5 +250,24 @@ extension RayModuleAPITests {
     #expect(r.eval("analysis.best_result['loss']") == "12")
     #expect(r.eval("len(analysis.trials), len(analysis.results_df)") == "(3, 3)")
     #expect(r.eval("raised.startswith('Trials did not complete')") == "True")
+  }
+}
+
+extension RayModuleAPITests {
+  @Test func fitShowsAProgressLineUnlessVerboseIsZero() {
+    let code = """
+      from ray import tune
+      def trainable(config):
+          tune.report({"loss": config["x"]})
+      tune.Tuner(trainable, param_space={"x": tune.grid_search([3, 1, 2])}, tune_config=tune.TuneConfig(metric="loss", mode="min"),
+                 run_config=tune.RunConfig(verbose=VERBOSE)).fit()
+      """
+    let shown = Run().exec(code.replacingOccurrences(of: "VERBOSE", with: "None"))
+    #expect(shown.error == nil, "\(shown.error ?? "")")
+    #expect(shown.stdout.contains("3/3"), "\(shown.stdout)")
+    #expect(shown.stdout.contains("best loss=1"), "\(shown.stdout)")
+    let quiet = Run().exec(code.replacingOccurrences(of: "VERBOSE", with: "0"))
+    #expect(quiet.error == nil)
+    #expect(quiet.stdout.isEmpty, "\(quiet.stdout)")
   }
 }

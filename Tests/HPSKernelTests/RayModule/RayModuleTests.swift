@@ -11,6 +11,7 @@ import Testing
   final class Run {
     let interpreter: Interpreter
     var stderr = ""
+    var stdout = ""
     var error: String?
     init() {
       interpreter = Interpreter()
@@ -26,6 +27,7 @@ import Testing
     @discardableResult
     func exec(_ code: String) -> Run {
       interpreter.writeStderr = { [unowned self] in self.stderr += $0 }
+      interpreter.writeStdout = { [unowned self] in self.stdout += $0 }
       nonisolated(unsafe) var outcome: Interpreter.Outcome = .value(nil)
       let i = interpreter
       Interpreter.runOnLargeStack { outcome = i.execute(SourceFile(name: "<test>", text: code), mode: .file) }

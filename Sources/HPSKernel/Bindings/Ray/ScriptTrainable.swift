@@ -16,6 +16,28 @@ final class RayRun {
   var controllerError: Error?
   /// trial_id → the exception object the trainable raised.
   var trialErrors: [String: Value] = [:]
+  /// The progress line (nil with RunConfig(verbose=0)); advanced as trials end.
+  var progress: ProgressDisplay?
+  var metric: String?
+  var mode: TuneMode?
+  var best: Double?
+  var finishedTrials = 0
+
+  /// Notes a result for the progress line's best-so-far.
+  func observe(_ metrics: TuneDict) {
+    guard let metric, let value = metrics.number(metric), value.isFinite else { return }
+    if let b = best, (mode == .max ? value <= b : value >= b) { return }
+    best = value
+  }
+
+  func trialEnded() {
+    finishedTrials += 1
+    guard let progress else { return }
+    var postfix: [(String, String)] = []
+    if let metric, let best { postfix.append(("best \(metric)", TickFormat.value(best))) }
+    if !trialErrors.isEmpty { postfix.append(("errors", String(trialErrors.count))) }
+    progress.update(finishedTrials, postfix: postfix)
+  }
 
   init(vm: VM) { self.vm = vm }
 
@@ -69,13 +91,17 @@ enum ScriptTrainable {
       defer {
         vm.swapExecutionContext(trial.context)
         Thread.current.threadDictionary[TrialScript.key] = nil
+        if trial.signal == nil || (trial.signal as? TuneTrialInterrupted)?.reason != .restart { run.trialEnded() }
       }
       if run.interrupted { throw TrialScriptError(description: "KeyboardInterrupt: the run was interrupted before this trial started") }
       do {
         let result = try vm.callValue(fn, [try RayBridge.toScript(config, vm)])
         switch result {
         case .none: return nil
-        case .dict: return try RayBridge.toTuneDict(result, vm, context: "the trainable's return value")
+        case .dict:
+          let final = try RayBridge.toTuneDict(result, vm, context: "the trainable's return value")
+          run.observe(final)
+          return final
         default:
           throw vm.error("TypeError", "a trainable must report with tune.report(...) and return None or a dict of final metrics, not \(result.typeName)")
         }
@@ -137,6 +163,7 @@ enum ScriptTrainable {
       }
       checkpoint = TuneCheckpoint(data)
     }
+    trial.run.observe(metrics)
     vm.swapExecutionContext(trial.context)
     var thrown: Error?
     do { try reporter.report(metrics, checkpoint: checkpoint) } catch { thrown = error }

@@ -207,6 +207,18 @@ enum TunerClasses {
     let tuner = Tuner(
       trainable: ScriptTrainable.make(f["trainable"] ?? .none, run: run), paramSpace: paramSpace, tuneConfig: tuneConfig,
       runConfig: runConfig)
+    run.metric = tuneConfig.metric ?? tuneConfig.scheduler?.metric ?? tuneConfig.searchAlg.flatMap { ($0 as? OptunaSearch)?.metric }
+    run.mode = tuneConfig.mode ?? tuneConfig.scheduler?.mode ?? tuneConfig.searchAlg.flatMap { ($0 as? OptunaSearch)?.mode }
+    if v(rc, "verbose").asInt != 0 {
+      var total: Int? = tuneConfig.numSamples == -1 ? nil : tuneConfig.numSamples
+      if tuneConfig.searchAlg == nil || tuneConfig.searchAlg is BasicVariantGenerator {
+        total = try? BasicVariantGenerator(maxConcurrent: 0).totalVariants(paramSpace: paramSpace, numSamples: tuneConfig.numSamples)
+      }
+      run.progress = ProgressDisplay(
+        router: DisplayRouter.router(for: vm), total: total, description: "Tune trials", write: { [unowned vm] in vm.writeStdout($0) },
+        flush: { [unowned vm] in vm.flushStdout() })
+    }
+    defer { run.progress?.close() }
     let grid: ResultGrid
     do {
       grid = try tuner.fit()
