@@ -147,6 +147,7 @@ import Testing
       """)
     #expect(r.error == nil, "\(r.error ?? "")")
     #expect(r.eval("caught") == "[]")
+    #expect(r.eval("issubclass(tune.TrialStopped, BaseException) and not issubclass(tune.TrialStopped, Exception)") == "True")
     #expect(r.eval("min(iters) < 19") == "True")
     #expect(r.eval("grid.num_errors") == "0")
   }

@@ -203,17 +203,14 @@ enum RayBridge {
 
 /// Ray's `ray.tune.error.TuneError`.
 enum TuneErrorClass {
-  nonisolated(unsafe) static var type: TypeObject?
+  /// One class for every interpreter (parallel tests import `ray.tune` at once).
+  static let type = TypeObject.makeExceptionClass(
+    name: "TuneError", module: "ray.tune.error", doc: "Ray Tune's error for a run that cannot go on (e.g. PBT without mutations).")
 
-  static func cls(_ vm: VM) -> TypeObject {
-    if let type { return type }
-    let t = TypeObject.makeExceptionClass(name: "TuneError", module: "ray.tune.error", doc: "Ray Tune's error for a run that cannot go on (e.g. PBT without mutations).")
-    type = t
-    return t
-  }
+  static func cls(_ vm: VM) -> TypeObject { type }
 
   static func raise(_ message: String, _ vm: VM) -> Error {
-    guard let e = try? vm.callValue(.type(cls(vm)), [.str(message)]) else { return vm.error("RuntimeError", message) }
+    guard let e = try? vm.callValue(.type(type), [.str(message)]) else { return vm.error("RuntimeError", message) }
     return vm.raisingException(e)
   }
 }

@@ -123,19 +123,23 @@ enum ScriptTrainable {
   /// Raised into a trainable the scheduler stopped or PBT restarted; derives from BaseException
   /// so `except Exception:` in user code does not swallow it.
   nonisolated(unsafe) static var stopClass: TypeObject?
+  static let stopClassLock = NSLock()
+
+  /// The TrialStopped class (made once, on first use: its base comes from a VM's builtins).
+  static func stopType(_ vm: VM) -> TypeObject {
+    stopClassLock.lock()
+    defer { stopClassLock.unlock() }
+    if let c = stopClass { return c }
+    let base = vm.error("BaseException", "").exception.cls
+    let cls = TypeObject.makeExceptionClass(
+      name: "TrialStopped", base: base, module: "ray.tune",
+      doc: "Raised inside a trainable when Tune stops or restarts the trial; let it propagate.")
+    stopClass = cls
+    return cls
+  }
 
   static func stopException(_ message: String, _ vm: VM) -> Error {
-    let cls: TypeObject
-    if let c = stopClass {
-      cls = c
-    } else {
-      let base = vm.error("BaseException", "").exception.cls
-      cls = TypeObject.makeExceptionClass(
-        name: "TrialStopped", base: base, module: "ray.tune",
-        doc: "Raised inside a trainable when Tune stops or restarts the trial; let it propagate.")
-      stopClass = cls
-    }
-    guard let e = try? vm.callValue(.type(cls), [.str(message)]) else { return vm.error("RuntimeError", message) }
+    guard let e = try? vm.callValue(.type(stopType(vm)), [.str(message)]) else { return vm.error("RuntimeError", message) }
     return vm.raisingException(e)
   }
 
