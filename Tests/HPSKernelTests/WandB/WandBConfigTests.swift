@@ -95,6 +95,25 @@ import Testing
     #expect(t.userAttrs["config"]?["lr"] == .double(0.01))
   }
 
+  @Test func testInitDirStoresTheRunInASQLiteFileThere() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wandbmod-dir-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let f = WandBFixture()
+    f.ok("""
+      import wandb
+      run = wandb.init(project="ondisk", dir="\(dir.path)", config={"a": 1})
+      wandb.log({"x": 2.5})
+      where = run.dir
+      run.finish()
+      """)
+    let path = dir.appendingPathComponent("hps-wandb.db").path
+    #expect(f.string("where") == path)
+    #expect(f.out.contains(path))
+    let storage = try SQLiteStorage(path: path)
+    let t = try #require(try Study.load(studyName: "ondisk", storage: storage, logger: .silent).trials(states: nil).first)
+    #expect(t.userAttrs["summary"]?["x"] == .double(2.5))
+  }
+
   @Test func testEverythingHasDocstringsForHelp() {
     let f = WandBFixture()
     f.ok("import wandb")

@@ -55,7 +55,7 @@ enum WandbModule {
     }
     for w in collected.messages { state.warnOnce(w) }
     state.sweepStorages[id] = (storage, label)
-    state.stdout("Create sweep with ID: \(id)\n")
+    state.stdout("Create sweep with ID: \(id)\nSweep stored in: \(label)\n")
     return .str(id)
   }
 
@@ -100,7 +100,8 @@ enum WandbModule {
       return box.value
     }
     if let active = state.currentRun { try active.finish() }  // W&B's notebook default: finish the previous run
-    let (storage, label) = try state.storage(a["storage"])
+    if !a["dir"].isNone && a["dir"].asString == nil { throw vm.error("TypeError", "wandb.init() dir must be a str, not \(a["dir"].typeName)") }
+    let (storage, label) = try state.storage(a["storage"], dir: a["dir"].asString)
     let study = try Study.create(studyName: project, storage: storage, sampler: RandomSampler(), loadIfExists: true, logger: .silent)
     let trial = try study.ask()
     let id = a["id"].asString ?? randomRunID()
