@@ -6,7 +6,7 @@ import Testing
 @testable import HPSKernel
 
 /// Validation errors, warnings, failing functions, Ctrl-C, calls out of order.
-@Suite struct WandBErrorTests {
+@Suite struct WandBModuleErrorTests {
   @Test func testInvalidConfigRaisesUsageErrorNamingParameterAndKey() throws {
     let f = WandBFixture()
     f.ok("""
