@@ -77,6 +77,9 @@ enum WandbModule {
     let project = a["project"].asString ?? "uncategorized"
     if let pending = state.agentRun {
       if let existing = pending.box {
+        if existing.finished {
+          throw state.errors.usage("sweep run \(existing.id) is finished; wandb.agent starts the next run when the function returns")
+        }
         try WandbConfigClass.update(try WandbConfigClass.box(existing.config, vm), a["config"], [], vm)
         return existing.value
       }
