@@ -24,6 +24,7 @@ public enum KernelEnvironment {
     let interpreter = Interpreter(argv: argv, searchPaths: paths)
     DisplayRouter.install(on: interpreter)
     interpreter.registerModule(WandbModule.module)
+    interpreter.registerModule(WandbModule.errorsModule)
     return interpreter
   }
 
