@@ -156,7 +156,9 @@ private final class OptimizeLoop: @unchecked Sendable {
     }
     heartbeat?.stop()
     if let raised {
-      study.logger.warning("Trial \(trial.number) failed with parameters: \(trial.params) because of the following error: \(raised).")
+      // Python's dict repr, as Optuna prints it: {'x': 0.5}.
+      let shown = trial.params.keys.sorted().map { "'\($0)': \(trial.params[$0]?.description ?? "")" }.joined(separator: ", ")
+      study.logger.warning("Trial \(trial.number) failed with parameters: {\(shown)} because of the following error: \(raised).")
       try? study.storage.setTrialSystemAttr(trialID: trial.trialID, key: "fail_reason", value: .string("\(raised)"))
     }
     let frozen: FrozenTrial
