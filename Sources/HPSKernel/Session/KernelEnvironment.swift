@@ -33,6 +33,7 @@ public enum KernelEnvironment {
     MachineLearningModules.register(in: interpreter)
     RayModules.register(on: interpreter)
     interpreter.registerModule(WandbModule.module)
+    interpreter.registerModule(WandbModule.errorsModule)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,

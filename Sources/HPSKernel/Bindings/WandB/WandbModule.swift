@@ -24,6 +24,11 @@ enum WandbModule {
     ]
   }
 
+  /// `import wandb.errors` / `from wandb.errors import UsageError`: the same classes as `wandb.errors`.
+  static let errorsModule = NativeModule("wandb.errors", doc: "wandb's exception classes: Error, UsageError, RunStopped.") { vm in
+    try WandbState.of(vm).errors.namespace()
+  }
+
   static let logDoc = "Logs a dict of metrics as one step (W&B's rules: step must not go backwards; with step=... and no commit "
     + "the row stays open until a later step). In a sweep with early_terminate, the call that gets the run stopped raises "
     + "wandb.errors.RunStopped."
@@ -55,7 +60,7 @@ enum WandbModule {
     }
     for w in collected.messages { state.warnOnce(w) }
     state.sweepStorages[id] = (storage, label)
-    state.stdout("Create sweep with ID: \(id)\n")
+    state.stdout("Create sweep with ID: \(id)\nSweep stored in: \(label)\n")
     return .str(id)
   }
 
@@ -77,6 +82,9 @@ enum WandbModule {
     let project = a["project"].asString ?? "uncategorized"
     if let pending = state.agentRun {
       if let existing = pending.box {
+        if existing.finished {
+          throw state.errors.usage("sweep run \(existing.id) is finished; wandb.agent starts the next run when the function returns")
+        }
         try WandbConfigClass.update(try WandbConfigClass.box(existing.config, vm), a["config"], [], vm)
         return existing.value
       }
@@ -100,7 +108,8 @@ enum WandbModule {
       return box.value
     }
     if let active = state.currentRun { try active.finish() }  // W&B's notebook default: finish the previous run
-    let (storage, label) = try state.storage(a["storage"])
+    if !a["dir"].isNone && a["dir"].asString == nil { throw vm.error("TypeError", "wandb.init() dir must be a str, not \(a["dir"].typeName)") }
+    let (storage, label) = try state.storage(a["storage"], dir: a["dir"].asString)
     let study = try Study.create(studyName: project, storage: storage, sampler: RandomSampler(), loadIfExists: true, logger: .silent)
     let trial = try study.ask()
     let id = a["id"].asString ?? randomRunID()

@@ -34,9 +34,10 @@ final class WandbState {
 
   // MARK: - Storage
 
-  /// The storage a call means: `storage="sqlite:///file.db"`, else `$WANDB_DIR/hps-wandb.db`
-  /// when WANDB_DIR is set, else the process-wide in-memory storage of the W&B engine.
-  func storage(_ argument: Value, sweepID: String? = nil) throws -> (storage: any Storage, label: String) {
+  /// The storage a call means: `storage="sqlite:///file.db"`, else the sweep's own storage when
+  /// it was created here, else `<dir>/hps-wandb.db` for `wandb.init(dir=...)` or WANDB_DIR, else
+  /// the process-wide in-memory storage of the W&B engine.
+  func storage(_ argument: Value, sweepID: String? = nil, dir: String? = nil) throws -> (storage: any Storage, label: String) {
     if case .str(let url) = argument {
       return (try open(url), url)
     }
@@ -44,7 +45,7 @@ final class WandbState {
       throw vm.error("TypeError", "storage must be a str such as 'sqlite:///sweeps.db' or None, not \(argument.typeName)")
     }
     if let sweepID, let known = sweepStorages[sweepID] { return known }
-    if let dir = ProcessInfo.processInfo.environment["WANDB_DIR"], !dir.isEmpty {
+    if let dir = dir ?? ProcessInfo.processInfo.environment["WANDB_DIR"], !dir.isEmpty {
       try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       let path = URL(fileURLWithPath: dir).appendingPathComponent("hps-wandb.db").path
       let url = "sqlite:///" + path
@@ -68,6 +69,8 @@ final class WandbState {
 
   func publish(_ run: WandbRunBox?) {
     currentRun = run
+    // Values set on the pre-init config do not leak from one run into the next.
+    if run == nil, let fresh = try? WandbConfigClass.make(vm, state: self) { detachedConfig = fresh }
     vm.setModuleAttribute("wandb", "run", run?.value ?? .none)
     vm.setModuleAttribute("wandb", "config", run?.config ?? detachedConfig)
     vm.setModuleAttribute("wandb", "summary", run?.summary ?? .none)

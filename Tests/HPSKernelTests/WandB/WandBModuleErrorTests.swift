@@ -6,7 +6,7 @@ import Testing
 @testable import HPSKernel
 
 /// Validation errors, warnings, failing functions, Ctrl-C, calls out of order.
-@Suite struct WandBErrorTests {
+@Suite struct WandBModuleErrorTests {
   @Test func testInvalidConfigRaisesUsageErrorNamingParameterAndKey() throws {
     let f = WandBFixture()
     f.ok("""
@@ -22,6 +22,9 @@ import Testing
     #expect(msg.contains("lr") && msg.contains("loguniform"))
     #expect(msg.contains("depth") && msg.contains("min"))
     #expect(f.eval("is_wandb_error")?.asBool == true)
+    f.ok("from wandb.errors import UsageError, RunStopped\nsame = UsageError is wandb.errors.UsageError and issubclass(RunStopped, BaseException)")
+    #expect(f.eval("same")?.asBool == true)
+    #expect(f.eval("issubclass(wandb.errors.RunStopped, Exception)")?.asBool == false)
     let uncaught = try #require(f.run("wandb.sweep({'method': 'hill', 'parameters': {'a': {'value': 1}}})"))
     #expect(uncaught.0 == "UsageError")
     #expect(uncaught.1.contains("hill"))

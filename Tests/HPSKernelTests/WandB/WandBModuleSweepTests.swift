@@ -6,7 +6,7 @@ import Testing
 @testable import HPSKernel
 
 /// wandb.sweep + wandb.agent from scripts: methods, nesting, early termination.
-@Suite struct WandBSweepTests {
+@Suite struct WandBModuleSweepTests {
   @Test func testRandomSweepRunsCountTimesWithSampledConfig() throws {
     let f = WandBFixture()
     f.ok("""

@@ -6,7 +6,7 @@ import Testing
 @testable import HPSKernel
 
 /// wandb.init outside agents, wandb.config access patterns, log step rules, help().
-@Suite struct WandBConfigTests {
+@Suite struct WandBModuleConfigTests {
   @Test func testConfigAccessPatterns() {
     let f = WandBFixture()
     f.ok("""
@@ -93,6 +93,44 @@ import Testing
     #expect(rows.last?["_step"] == .int(5))
     #expect(rows.last?["extra"] == .int(1))
     #expect(t.userAttrs["config"]?["lr"] == .double(0.01))
+  }
+
+  @Test func testInitDirStoresTheRunInASQLiteFileThere() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wandbmod-dir-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let f = WandBFixture()
+    f.ok("""
+      import wandb
+      run = wandb.init(project="ondisk", dir="\(dir.path)", config={"a": 1})
+      wandb.log({"x": 2.5})
+      where = run.dir
+      run.finish()
+      """)
+    let path = dir.appendingPathComponent("hps-wandb.db").path
+    #expect(f.string("where") == path)
+    #expect(f.out.contains(path))
+    let storage = try SQLiteStorage(path: path)
+    let t = try #require(try Study.load(studyName: "ondisk", storage: storage, logger: .silent).trials(states: nil).first)
+    #expect(t.userAttrs["summary"]?["x"] == .double(2.5))
+  }
+
+  @Test func testWithBlockLeftByAnExceptionStoresAFailedRun() throws {
+    let f = WandBFixture()
+    let project = "withfail-\(UUID().uuidString.prefix(8))"
+    let raised = try #require(f.run("""
+      import wandb
+      with wandb.init(project="\(project)") as run:
+          wandb.log({"a": 1})
+          same_summary = wandb.summary is run.summary
+          raise KeyError("inside")
+      """))
+    #expect(raised.0 == "KeyError")
+    #expect(f.eval("same_summary")?.asBool == true)
+    #expect(f.eval("wandb.run")?.isNone == true)
+    #expect(f.eval("wandb.summary")?.isNone == true)
+    let t = try #require(try Study.load(studyName: project, storage: WandbSweeps.defaultStorage, logger: .silent).trials(states: nil).first)
+    #expect(t.systemAttrs["wandb_state"] == .string("failed"))
+    #expect(t.userAttrs["summary"]?["a"] == .int(1))
   }
 
   @Test func testEverythingHasDocstringsForHelp() {
