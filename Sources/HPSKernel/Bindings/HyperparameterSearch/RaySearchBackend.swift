@@ -220,7 +220,8 @@ enum SpaceDialect {
   static func callWithNone(_ hpSpace: Value, backend: String, vm: VM) throws -> Value {
     do {
       return try vm.callValue(hpSpace, [.none])
-    } catch let e as ScriptError where e.exception.cls.name == "AttributeError" && "\(e)".contains("suggest_") {
+    } catch let e as ScriptError where e.exception.cls.name == "AttributeError"
+      && e.exception.args.contains(where: { ($0.asString ?? "").contains("suggest_") }) {
       let expected = backend == "ray"
         ? "a dict of tune domains, e.g. lambda _: {\"learning_rate\": tune.loguniform(1e-6, 1e-4)}"
         : "a sweep configuration, e.g. lambda _: {\"method\": \"random\", \"metric\": {\"name\": \"objective\", \"goal\": \"minimize\"}, \"parameters\": {\"learning_rate\": {\"distribution\": \"log_uniform_values\", \"min\": 1e-6, \"max\": 1e-4}}}"
