@@ -126,4 +126,41 @@ struct SearchBackendDialectTests {
     #expect(r.stdout.contains("1e-06 0.0001 1.0 40.0"), "\(r.stdout)\(r.stderr)")
     #expect(r.stdout.contains("random {'name': 'objective', 'goal': 'minimize'} {'distribution': 'int_uniform', 'min': 1, 'max': 6}"), "\(r.stdout)\(r.stderr)")
   }
+
+  @Test(arguments: ["ray", "wandb"])
+  func ctrlCStopsTheSearchAndKeepsFinishedTrials(_ backend: String) {
+    let space = backend == "ray" ? "ray_space" : "wandb_space"
+    let r = ScriptHarness.run(Self.prelude + """
+      big = Trainer(model_init=lambda: AutoModelForSequenceClassification.from_pretrained("mlp-base"),
+                    args=TrainingArguments(eval_strategy="epoch", save_strategy="no", num_train_epochs=40, per_device_train_batch_size=4),
+                    train_dataset=ds["train"], eval_dataset=ds["test"])
+      result = big.hyperparameter_search(hp_space=\(space), backend="\(backend)", n_trials=300)
+      states = [t.state.name for t in big.study.trials]
+      print("returned", type(result).__name__, len(states) < 300, states.count("COMPLETE") >= 2)
+      print("after")
+      """, during: { interpreter, sink in
+        let deadline = Date().addingTimeInterval(120)
+        while !sink.stdout.contains("trial 2/300") && Date() < deadline { usleep(20_000) }
+        usleep(100_000)
+        interpreter.interrupt.set()
+      })
+    #expect(r.status == 0, "\(backend): \(r.stderr)")
+    #expect(r.stdout.contains("KeyboardInterrupt: search stopped"), "\(backend): \(r.stdout)")
+    let kind = backend == "ray" ? "ResultGrid" : "str"
+    #expect(r.stdout.contains("returned \(kind) True True"), "\(backend): \(r.stdout)")
+    #expect(r.stdout.contains("after"))
+  }
+
+  @Test(arguments: ["ray", "wandb"])
+  func defaultSpaceSearchTrainsAndAppliesValues(_ backend: String) {
+    let r = ScriptHarness.run(Self.prelude + """
+      best = trainer.hyperparameter_search(backend="\(backend)", n_trials=3)
+      hp = best.hyperparameters
+      print(sorted(hp))
+      print(type(best.objective).__name__, 1e-6 <= hp["learning_rate"] <= 1e-4, hp["per_device_train_batch_size"] in (4, 8, 16, 32, 64))
+      """)
+    #expect(r.status == 0, "\(backend): \(r.stderr)")
+    #expect(r.stdout.contains("['learning_rate', 'num_train_epochs', 'per_device_train_batch_size', 'seed']"), "\(backend): \(r.stdout)")
+    #expect(r.stdout.contains("float True True"), "\(backend): \(r.stdout)")
+  }
 }
