@@ -164,7 +164,7 @@ final class RaySearchBackend: HyperparameterSearchBackend {
             guard let key = k.asString, key != "wandb" else { return nil }  // Transformers drops "wandb"
             return (key, v)
           }
-          return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: number))
+          return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: number, runID: reporter.trialID))
         }
         return try session.train(prepared, scriptTrial: scriptTrial, number: number, resume: snapshot,
                                  onEngine: { engine.set($0) }) { values, step, metrics in

@@ -61,7 +61,8 @@ final class SearchSession: @unchecked Sendable {
   /// On the interpreter thread: the trial's values on a copy of args (cast, with the "no such
   /// field" warning once per name), the trial's folder name, and model_init(trial) seeded by the
   /// trial's own seed.
-  func prepare(items: [(String, Value)], scriptTrial: Value, number: Int) throws -> PreparedTrial {
+  /// `runID` names the folder `run-<runID>` (Ray's trial id, W&B's run id; default: the number).
+  func prepare(items: [(String, Value)], scriptTrial: Value, number: Int, runID: String? = nil) throws -> PreparedTrial {
     var args = baseArgs
     var params: [String: ArgumentValue] = [:]
     paramOrder.update { order in for (k, _) in items where !order.contains(k) { order.append(k) } }
@@ -76,7 +77,7 @@ final class SearchSession: @unchecked Sendable {
     var name: String?
     if !hpName.isNone { name = try vm.str(try vm.callValue(hpName, [scriptTrial])) }
     if args.saveStrategy != "no" {
-      args.outputDir = (args.outputDir as NSString).appendingPathComponent(name ?? "run-\(number)")
+      args.outputDir = (args.outputDir as NSString).appendingPathComponent(name ?? "run-\(runID ?? String(number))")
     }
     let model = try bindings.callModelInit(trainer.modelInit, trial: scriptTrial, data: train ?? eval,
                                            seed: UInt64(bitPattern: Int64(args.seed)), vm)

@@ -90,7 +90,7 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
             let scriptTrial = try WandbValues.value(run.config, vm: vm)
             configs[run.number] = scriptTrial
             let items = try vm.dictItems(scriptTrial).compactMap { (k, v) in k.asString.map { ($0, v) } }
-            let prepared = try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number)
+            let prepared = try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number, runID: "\(sweepID)-\(run.number)")
             var logged = 0
             let result = try session.train(prepared, scriptTrial: scriptTrial, number: run.number) { values, step, metrics in
               logged += 1
