@@ -29,9 +29,6 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
       guard let s = v.asString else { throw vm.error("TypeError", "\(k) must be a str, got \(v.typeName)") }
       return s
     }
-    if session.nJobs > 1 {
-      vm.writeStderr("Note: the wandb backend runs one agent, so its runs go one after another (n_jobs/max_concurrent_trials is ignored).\n")
-    }
     let metricName = try string("metric") ?? "objective"
     var count = session.nTrials ?? 20
     if let v = options["count"], !v.isNone {
@@ -74,54 +71,18 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     }
     session.trainer.study = OptunaBridge.wrap(controller.study)
 
-    var entries: [RunFront.Entry] = []
-    var configs: [Int: Value] = [:]
-    var fatal: Error?
-    session.progress.start(Date())
-    var executed = 0
-    while executed < count, fatal == nil, !session.run.interrupted.get() {
-      executed += 1
-      guard let run = try controller.startRun() else { break }
-      var values: [Double]?
-      var stopped = false
-      let frozen = try controller.execute(run) { run in
-        do {
-          values = try session.guarded(number: run.number, stop: {}) {
-            let scriptTrial = try WandbValues.value(run.config, vm: vm)
-            configs[run.number] = scriptTrial
-            let items = try vm.dictItems(scriptTrial).compactMap { (k, v) in k.asString.map { ($0, v) } }
-            let prepared = try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number, runID: "\(sweepID)-\(run.number)")
-            var logged = 0
-            let result = try session.train(prepared, scriptTrial: scriptTrial, number: run.number) { values, step, metrics in
-              logged += 1
-              try run.log(Self.logEntry(values, step: step, metrics: metrics))
-              // a stopped run keeps its last objective
-              configs[run.number] = scriptTrial
-              entries.removeAll { $0.number == run.number }
-              entries.append(RunFront.Entry(number: run.number, values: values, complete: false))
-            }
-            if logged == 0 { try run.log(Self.logEntry(result, step: 0, metrics: [:])) }
-            return result
-          }
-        } catch let e as SweepRunStopped {
-          stopped = true
-          throw e
-        } catch let e as FatalSearchError {
-          fatal = e.error
-          throw e
-        }
-        for (i, v) in (values ?? []).enumerated() { run.summary[i == 0 ? "objective" : "objective_\(i)"] = .double(v) }
-      }
-      if let values, frozen.state == .complete {
-        entries.removeAll { $0.number == run.number }
-        entries.append(RunFront.Entry(number: run.number, values: values, complete: true))
-      } else if !stopped {
-        entries.removeAll { $0.number == run.number }  // failed: not a candidate
-      }
-      // A run hyperband stopped keeps the objective of its last evaluation.
-      if let last = entries.first(where: { $0.number == run.number }) { session.progress.trialDone(number: run.number, values: last.values) }
+    // n_jobs > 1: that many agents on the sweep, each training on its own thread (as several
+    // `wandb agent` processes would); their script calls are served by the interpreter thread.
+    var controllers = [controller]
+    for i in 1..<max(1, session.nJobs) {
+      controllers.append(try SweepController(sweepID: sweepID, storage: storage, seed: seed.map { $0 + i }, logger: .silent))
     }
-    session.progress.finish()
+    let agents = WandbAgents(session: session, sweepID: sweepID, count: count)
+    let boxes = UncheckedSendableBox(controllers)
+    session.execute {
+      DispatchQueue.concurrentPerform(iterations: boxes.value.count) { i in agents.run(boxes.value[i]) }
+    }
+    let (entries, configs, fatal) = agents.results()
     if let fatal { throw ScriptErrors.convert(vm, fatal) }
     if session.run.interrupted.get() {
       vm.writeStdout("\nKeyboardInterrupt: search stopped; the running run is marked FAIL and \(entries.count) finished runs are kept. Returning the sweep id \(sweepID) (trainer.study has the runs).\n")
@@ -168,5 +129,94 @@ enum WandbSpace {
       throw vm.error("ValueError", "hp_space returned a dict without 'parameters' (keys: \(keys)), but the wandb backend expects a sweep configuration {\"method\": ..., \"metric\": ..., \"parameters\": {name: {distribution...}}}; a dict of plain values is an Optuna-style result")
     }
     return try WandbValues.json(space, vm: vm)
+  }
+}
+
+/// The agents of one wandb-backend search and what they share: how many runs were started, each
+/// run's config and last objective, and a setup mistake that ends every agent.
+final class WandbAgents: @unchecked Sendable {
+  let session: SearchSession
+  let sweepID: String
+  let count: Int
+  private let lock = NSLock()
+  private var started = 0
+  private var entries: [Int: RunFront.Entry] = [:]
+  private var configs: [Int: Value] = [:]
+  private var fatal: Error?
+
+  init(session: SearchSession, sweepID: String, count: Int) {
+    self.session = session
+    self.sweepID = sweepID
+    self.count = count
+  }
+
+  private func locked<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
+
+  func results() -> ([RunFront.Entry], [Int: Value], Error?) {
+    locked { (entries.values.sorted { $0.number < $1.number }, configs, fatal) }
+  }
+
+  /// Claims the next of `count` runs unless the search is ending.
+  private func claim() -> Bool {
+    locked {
+      guard started < count, fatal == nil, !session.run.interrupted.get() else { return false }
+      started += 1
+      return true
+    }
+  }
+
+  /// One agent: starts runs of the sweep until the count, the sweep's end, Ctrl-C or a fatal error.
+  func run(_ controller: SweepController) {
+    let session = self.session, vm = session.vm, gate = session.gate, sweepID = self.sweepID
+    while claim() {
+      let run: WandbRun
+      do {
+        guard let next = try controller.startRun() else { return }
+        run = next
+      } catch {
+        locked { if fatal == nil { fatal = error } }
+        return
+      }
+      var values: [Double]?
+      var stopped = false
+      let frozen = try? controller.execute(run) { run in
+        do {
+          values = try session.guarded(number: run.number, stop: {}) {
+            let (scriptTrial, prepared) = try gate.perform { () throws -> (Value, PreparedTrial) in
+              let scriptTrial = try WandbValues.value(run.config, vm: vm)
+              let items = try vm.dictItems(scriptTrial).compactMap { (k, v) in k.asString.map { ($0, v) } }
+              return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number,
+                                                       runID: "\(sweepID)-\(run.number)"))
+            }
+            self.locked { self.configs[run.number] = scriptTrial }
+            var logged = 0
+            let result = try session.train(prepared, scriptTrial: scriptTrial, number: run.number) { values, step, metrics in
+              logged += 1
+              // Before the log that may stop the run: a stopped run keeps its last objective.
+              self.locked { self.entries[run.number] = RunFront.Entry(number: run.number, values: values, complete: false) }
+              try run.log(WandbSearchBackend.logEntry(values, step: step, metrics: metrics))
+            }
+            if logged == 0 { try run.log(WandbSearchBackend.logEntry(result, step: 0, metrics: [:])) }
+            return result
+          }
+        } catch let e as SweepRunStopped {
+          stopped = true
+          throw e
+        } catch let e as FatalSearchError {
+          self.locked { if self.fatal == nil { self.fatal = e.error } }
+          throw e
+        }
+        for (i, v) in (values ?? []).enumerated() { run.summary[i == 0 ? "objective" : "objective_\(i)"] = .double(v) }
+      }
+      let last: [Double]? = locked {
+        if let values, frozen?.state == .complete {
+          entries[run.number] = RunFront.Entry(number: run.number, values: values, complete: true)
+        } else if !stopped {
+          entries[run.number] = nil  // failed: not a candidate
+        }
+        return entries[run.number]?.values
+      }
+      if let last { try? gate.perform { session.progress.trialDone(number: run.number, values: last) } }
+    }
   }
 }
