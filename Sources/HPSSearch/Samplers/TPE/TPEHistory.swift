@@ -60,7 +60,13 @@ public enum TPESplit {
       }
     }
     var remaining = nBelow
-    let belowComplete = splitComplete(complete.map { trials[$0].losses }, nBelow: min(remaining, complete.count)).map { complete[$0] }
+    let takeComplete = min(remaining, complete.count)
+    let belowComplete: [Int]
+    if let first = complete.first, trials[first].losses.count <= 1 {
+      belowComplete = smallest(complete.map { trials[$0].losses.first ?? .infinity }, count: takeComplete).map { complete[$0] }
+    } else {
+      belowComplete = splitComplete(complete.map { trials[$0].losses }, nBelow: takeComplete).map { complete[$0] }
+    }
     remaining = max(0, remaining - belowComplete.count)
 
     let prunedSorted = pruned.sorted { a, b in
@@ -102,14 +108,7 @@ public enum TPESplit {
   /// non-domination ranks, the first rank that does not fit tie-broken by hypervolume subset selection.
   static func splitComplete(_ losses: [[Double]], nBelow: Int) -> [Int] {
     guard let first = losses.first, nBelow > 0 else { return [] }
-    if first.count <= 1 {
-      // The nBelow smallest losses; ties at the threshold go to the older trials.
-      let keys = losses.map { ($0.first ?? .infinity).isNaN ? .infinity : ($0.first ?? .infinity) }
-      let threshold = keys.sorted()[nBelow - 1]
-      var chosen = keys.indices.filter { keys[$0] < threshold }
-      for i in keys.indices where keys[i] == threshold && chosen.count < nBelow { chosen.append(i) }
-      return chosen
-    }
+    if first.count <= 1 { return smallest(losses.map { $0.first ?? .infinity }, count: nBelow) }
     if nBelow >= losses.count { return Array(losses.indices) }
     let ranks = NonDominatedSorting.nonDominatedRanks(losses)
     var chosen: [Int] = []
@@ -129,6 +128,32 @@ public enum TPESplit {
       }
       break
     }
+    return chosen
+  }
+
+  /// Indices of the `count` smallest losses (NaN ranks as +inf); ties at the threshold go to the
+  /// older trials. The threshold comes from a running list of the `count` smallest keys, so the
+  /// usual case (count ≤ 25 of 1,000) never sorts the whole history.
+  static func smallest(_ rawKeys: [Double], count: Int) -> [Int] {
+    guard count > 0 else { return [] }
+    let keys = rawKeys.map { $0.isNaN ? Double.infinity : $0 }
+    if count >= keys.count { return Array(keys.indices) }
+    let threshold: Double
+    if count > 64 {
+      threshold = keys.sorted()[count - 1]
+    } else {
+      var best: [Double] = []
+      best.reserveCapacity(count + 1)
+      for k in keys where best.count < count || k < best[best.count - 1] {
+        var i = best.count
+        while i > 0 && best[i - 1] > k { i -= 1 }
+        best.insert(k, at: i)
+        if best.count > count { best.removeLast() }
+      }
+      threshold = best[count - 1]
+    }
+    var chosen = keys.indices.filter { keys[$0] < threshold }
+    for i in keys.indices where keys[i] == threshold && chosen.count < count { chosen.append(i) }
     return chosen
   }
 

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import HPSSearch
+
+/// The kept history (sorted orders, memoized kernel masses, the watermark read) must give the
+/// very suggestions a from-scratch build gives.
+@Suite struct TPEIncrementalTests {
+  static let space: [(name: String, parameter: TPEParameter)] = [
+    ("a", .numeric(low: -5, high: 5, log: false, step: nil)),
+    ("b", .numeric(low: 1e-4, high: 1, log: true, step: nil)),
+    ("c", .numeric(low: 0, high: 20, log: false, step: 2)),
+    ("d", .categorical(choices: 3)),
+  ]
+
+  /// A history with duplicates, a pruned trial, a trial lacking a parameter and running trials
+  /// (the liar) between finished ones.
+  static func history(count: Int, seed: UInt64) -> [TPEObservedTrial] {
+    var rng = SeededRandom(seed: seed)
+    return (0..<count).map { i in
+      var params = [rng.nextUniform() * 10 - 5, exp(log(1e-4) + rng.nextUniform() * log(1e4)),
+                    2 * Double(Int(rng.nextUniform() * 11)), Double(Int(rng.nextUniform() * 3))]
+      if i % 7 == 3 { params[0] = 1.25 }  // ties in the sorted order
+      if i == 13 { params[1] = .nan }
+      let kind: TPEObservedTrial.Kind = i % 11 == 5 ? .pruned : .complete
+      return TPEObservedTrial(number: i, kind: kind, losses: kind == .complete ? [params[0] * params[0] + params[1]] : [],
+                              params: params, lastStep: kind == .pruned ? i % 3 : nil,
+                              lastIntermediateLoss: kind == .pruned ? Double(i) : nil)
+    }
+  }
+
+  @Test func cachedEstimatorGivesTheSameSuggestionsAsFromScratch() {
+    let all = Self.history(count: 160, seed: 4)
+    let cache = TPEKernelCache(dimensionCount: Self.space.count)
+    var rng = SeededRandom(seed: 9 as UInt64)
+    var compared = 0
+    for n in stride(from: 10, through: 150, by: 7) {
+      // Finished prefix in the cache, then a few running trials and not-yet-cached finished ones.
+      while cache.count < n { cache.append(all[cache.count]) }
+      var trials = Array(all[0..<n])
+      for j in n..<(n + 6) {
+        var t = all[j]
+        if j % 2 == 0 { t.kind = .running; t.losses = [] }
+        trials.append(t)
+      }
+      var a = rng, b = rng
+      let scratch = TPEAlgorithm.suggest(space: Self.space, trials: trials, options: TPEOptions(),
+                                         constraintsEnabled: false, rng: &a, cache: nil)
+      let cached = TPEAlgorithm.suggest(space: Self.space, trials: trials, options: TPEOptions(),
+                                        constraintsEnabled: false, rng: &b, cache: cache)
+      // The estimators themselves agree to the bit, not only the chosen candidate.
+      let (_, above) = TPESplit.splitIndices(trials, nBelow: TPEDefaults.gamma(n), constraintsEnabled: false)
+      let rows = above.filter { !trials[$0].params.contains(where: \.isNaN) }
+      let columns = Self.space.indices.map { d in rows.map { trials[$0].params[d] } }
+      let parameters = Self.space.map(\.parameter)
+      let plain = ParzenEstimator(columns: columns, parameters: parameters, observationWeights: TPEDefaults.weights(rows.count),
+                                  options: .init(), source: nil)
+      let kept = ParzenEstimator(columns: columns, parameters: parameters, observationWeights: TPEDefaults.weights(rows.count),
+                                 options: .init(), source: .init(cache: cache, trialIndices: rows, historyCount: trials.count))
+      #expect(plain.base == kept.base)
+      let probes: [[Double]] = (0..<20).map { (i: Int) -> [Double] in
+        let x = Double(i)
+        return [x / 2 - 5, 1e-3 * (x + 1), Double(2 * (i % 11)), Double(i % 3)]
+      }
+      #expect(plain.logPdf(probes) == kept.logPdf(probes))
+      #expect(scratch != nil)
+      #expect(scratch == cached, "n = \(n)")
+      _ = rng.nextUniform()
+      compared += 1
+    }
+    #expect(compared > 10)
+  }
+
+  @Test func samplerKeepingItsMemoryMatchesOneRebuildingEveryTrial() throws {
+    let space: [(name: String, distribution: Distribution)] = [
+      ("x", try .float(-5, 10)), ("y", try .float(1e-3, 10, log: true)), ("k", try .int(1, 50)),
+      ("s", try .float(0, 1, step: 0.1)), ("c", try .categorical(["a", "b", "c"])),
+    ]
+    func objective(_ p: [String: ParamValue]) -> [Double] {
+      let x = p["x"]?.doubleValue ?? 0, y = p["y"]?.doubleValue ?? 1
+      let k = Double(p["k"]?.intValue ?? 0), s = p["s"]?.doubleValue ?? 0
+      let c = p["c"]?.stringValue == "b" ? 0.0 : 1.0
+      return [(x - 1) * (x - 1) + abs(log(y)) + abs(k - 17) / 10 + s + c]
+    }
+    for multivariate in [true, false] {
+      let kept = try TPESampler(seed: 5, multivariate: multivariate)
+      let rebuilt = try TPESampler(seed: 5, multivariate: multivariate)
+      rebuilt.rebuildsEveryTrial = true
+      let a = try SamplerLoop.run(sampler: kept, space: space, nTrials: 120, objective: objective)
+      let b = try SamplerLoop.run(sampler: rebuilt, space: space, nTrials: 120, objective: objective)
+      #expect(a.map(\.params) == b.map(\.params), "multivariate \(multivariate)")
+    }
+  }
+
+  @Test func smallestLossesMatchAFullSort() {
+    var rng = SeededRandom(seed: 2 as UInt64)
+    for count in [1, 5, 25, 80] {
+      var keys = (0..<300).map { _ in Double(Int(rng.nextUniform() * 40)) }
+      keys[17] = .nan
+      let chosen = Set(TPESplit.smallest(keys, count: count))
+      let ranked = keys.indices.sorted { a, b in
+        let ka = keys[a].isNaN ? Double.infinity : keys[a], kb = keys[b].isNaN ? Double.infinity : keys[b]
+        return ka < kb || (ka == kb && a < b)
+      }
+      #expect(chosen == Set(ranked.prefix(count)), "count \(count)")
+    }
+  }
+}
