@@ -105,3 +105,24 @@ import Testing
     }
   }
 }
+
+@Test func droppingFarKernelsLeavesTheDensityUnchanged() {
+  let history = TPEIncrementalTests.history(count: 400, seed: 8).filter { !$0.params.contains(where: \.isNaN) }
+  let parameters = TPEIncrementalTests.space.map(\.parameter)
+  let columns = parameters.indices.map { d in history.map { $0.params[d] } }
+  let pe = ParzenEstimator(columns: columns, parameters: parameters, observationWeights: TPEDefaults.weights(history.count),
+                           options: .init(), source: nil)
+  var rng = SeededRandom(seed: 3 as UInt64)
+  let points = pe.sample(count: 50, rng: &rng) + history.prefix(10).map(\.params)
+  let fast = pe.logPdf(points)
+  for (i, point) in points.enumerated() {
+    // Every kernel scored in every dimension, then the same log-sum-exp.
+    var acc = pe.base
+    var inside = true
+    for (d, kernel) in pe.kernels.enumerated() where inside {
+      inside = ParzenEstimator.accumulate(kernel, point[d], into: &acc)
+    }
+    let full = inside ? ParzenEstimator.logSumExpSkippingNegligible(acc) : -.infinity
+    #expect(fast[i] == full, "point \(i)")
+  }
+}

@@ -141,16 +141,16 @@ struct ParzenEstimator {
       var allMus = mus
       allMus.append(0.5 * (low + high))
       sigmas.append(high - low)
-      var logMasses = [Double](repeating: 0, count: n + 1)
-      for k in 0...n {
-        let mu = allMus[k], sigma = sigmas[k]
-        if k < n, let source, let memo = source.cache.memo(dimension: dimension, trial: source.trialIndices[k], sigma: sigma) {
-          logMasses[k] = memo
-          continue
-        }
-        let m = TruncatedNormal.logMass((low - mu) / sigma, (high - mu) / sigma)
-        logMasses[k] = m
-        if k < n, let source { source.cache.remember(dimension: dimension, trial: source.trialIndices[k], sigma: sigma, logMass: m) }
+      var logMasses: [Double]
+      func mass(_ k: Int) -> Double {
+        TruncatedNormal.logMass((low - allMus[k]) / sigmas[k], (high - allMus[k]) / sigmas[k])
+      }
+      if let source {
+        logMasses = source.cache.logMasses(dimension: dimension, trialIndices: source.trialIndices,
+                                           sigmas: sigmas, compute: mass)
+        logMasses.append(mass(n))
+      } else {
+        logMasses = (0...n).map(mass)
       }
       if let step {
         return .discrete(mus: allMus, sigmas: sigmas, logMasses: logMasses, low: low, high: high,
@@ -273,14 +273,65 @@ struct ParzenEstimator {
   }
 
   /// Log density (or log mass, for stepped and categorical dimensions) of each point.
+  ///
+  /// Every dimension adds a term ≤ 0 to a kernel's log weight, so a partial sum bounds the
+  /// kernel's final value from above. Once one kernel is scored in full, kernels whose partial
+  /// sum is already 40 nats below it can only be terms the log-sum-exp skips: they are dropped,
+  /// and the remaining dimensions visit only the survivors. The result is the same, bit for bit,
+  /// as scoring every kernel in every dimension.
   func logPdf(_ points: [[Double]]) -> [Double] {
-    var acc = [Double](repeating: 0, count: kernelCount)
+    let m = kernelCount
+    let dims = kernels.count
+    var acc = [Double](repeating: 0, count: m)
+    var alive: [Int] = []
+    alive.reserveCapacity(m)
     return points.map { point in
-      for k in acc.indices { acc[k] = base[k] }
-      for (d, kernel) in kernels.enumerated() {
-        if !ParzenEstimator.accumulate(kernel, point[d], into: &acc) { return -.infinity }
+      for k in 0..<m { acc[k] = base[k] }
+      alive.removeAll(keepingCapacity: true)
+      var pruned = false
+      var threshold = -Double.infinity
+      for d in 0..<dims {
+        let inside = pruned
+          ? ParzenEstimator.accumulate(kernels[d], point[d], into: &acc, only: alive)
+          : ParzenEstimator.accumulate(kernels[d], point[d], into: &acc)
+        if !inside { return -.infinity }
+        if d == dims - 1 { break }
+        if pruned {
+          alive.removeAll { acc[$0] < threshold }
+          continue
+        }
+        var lead = 0
+        for k in 1..<m where acc[k] > acc[lead] { lead = k }
+        var full = acc[lead]
+        for later in (d + 1)..<dims { full += ParzenEstimator.term(kernels[later], point[later], lead) }
+        guard full.isFinite else { continue }
+        threshold = full - 40 - 1e-9 * max(1, abs(full))
+        for k in 0..<m where acc[k] >= threshold { alive.append(k) }
+        pruned = true
       }
-      return ParzenEstimator.logSumExpSkippingNegligible(acc)
+      if !pruned { return ParzenEstimator.logSumExpSkippingNegligible(acc) }
+      var top = -Double.infinity
+      for k in alive where acc[k] > top { top = acc[k] }
+      if top == -.infinity || top == .infinity { return top }
+      let cutoff = top - 40
+      var sum = 0.0
+      for k in alive where acc[k] > cutoff { sum += exp(acc[k] - top) }
+      return top + log(sum)
+    }
+  }
+
+  /// One dimension's log term for kernel `k` at `value` (what `accumulate` adds).
+  static func term(_ kernel: Kernels, _ value: Double, _ k: Int) -> Double {
+    switch kernel {
+    case .categorical(let logProbabilities, _):
+      return logProbabilities[k][Int(value)]
+    case .continuous(let mus, _, let invSigmas, _, _, _, let isLog):
+      let z = ((isLog ? log(value) : value) - mus[k]) * invSigmas[k]
+      return -(0.5 * z * z)
+    case .discrete(let mus, let sigmas, let logMasses, _, _, let step, let isLog, _, _):
+      var lower = value - step / 2, upper = value + step / 2
+      if isLog { lower = log(lower); upper = log(upper) }
+      return TruncatedNormal.logMass((lower - mus[k]) / sigmas[k], (upper - mus[k]) / sigmas[k]) - logMasses[k]
     }
   }
 
@@ -297,22 +348,33 @@ struct ParzenEstimator {
     return m + log(s)
   }
 
-  /// Adds dimension's log term for `value` to every kernel; false when the value lies outside
-  /// the bounds (the density is zero).
-  static func accumulate(_ kernel: Kernels, _ value: Double, into acc: inout [Double]) -> Bool {
+  /// Adds the dimension's log term for `value` to every kernel (or only to the kernels in
+  /// `only`); false when the value lies outside the bounds (the density is zero).
+  static func accumulate(_ kernel: Kernels, _ value: Double, into acc: inout [Double], only: [Int]? = nil) -> Bool {
     switch kernel {
     case .categorical(let logProbabilities, _):
       let index = Int(value)
-      for k in acc.indices { acc[k] += logProbabilities[k][index] }
+      if let only {
+        for k in only { acc[k] += logProbabilities[k][index] }
+      } else {
+        for k in acc.indices { acc[k] += logProbabilities[k][index] }
+      }
     case .continuous(let mus, _, let invSigmas, _, let low, let high, let isLog):
       let x = isLog ? log(value) : value
       if x < low - 1e-12 * abs(low) || x > high + 1e-12 * abs(high) { return false }
       mus.withUnsafeBufferPointer { mu in
         invSigmas.withUnsafeBufferPointer { inv in
           acc.withUnsafeMutableBufferPointer { out in
-            for k in 0..<out.count {
-              let z = (x - mu[k]) * inv[k]
-              out[k] -= 0.5 * z * z
+            if let only {
+              for k in only {
+                let z = (x - mu[k]) * inv[k]
+                out[k] -= 0.5 * z * z
+              }
+            } else {
+              for k in 0..<out.count {
+                let z = (x - mu[k]) * inv[k]
+                out[k] -= 0.5 * z * z
+              }
             }
           }
         }
@@ -320,9 +382,14 @@ struct ParzenEstimator {
     case .discrete(let mus, let sigmas, let logMasses, _, _, let step, let isLog, _, _):
       var lower = value - step / 2, upper = value + step / 2
       if isLog { lower = log(lower); upper = log(upper) }
-      for k in acc.indices {
+      func add(_ k: Int) {
         let s = sigmas[k]
         acc[k] += TruncatedNormal.logMass((lower - mus[k]) / s, (upper - mus[k]) / s) - logMasses[k]
+      }
+      if let only {
+        for k in only { add(k) }
+      } else {
+        for k in acc.indices { add(k) }
       }
     }
     return true

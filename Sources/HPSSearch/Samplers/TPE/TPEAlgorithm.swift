@@ -31,7 +31,7 @@ public enum TPEAlgorithm {
     space: [(name: String, parameter: TPEParameter)], trials: [TPEObservedTrial],
     options: TPEOptions, constraintsEnabled: Bool, rng: inout SeededRandom, cache: TPEKernelCache?
   ) -> [String: Double]? {
-    let finished = trials.reduce(0) { $0 + ($1.kind == .running ? 0 : 1) }
+    let finished = trials.withUnsafeBufferPointer { all in all.indices.reduce(0) { $0 + (all[$1].kind == .running ? 0 : 1) } }
     if finished < options.nStartupTrials || space.isEmpty { return nil }
     let isMultiObjective = trials.first { $0.kind == .complete }.map { $0.losses.count > 1 } ?? false
     let (below, above) = TPESplit.splitIndices(trials, nBelow: options.gamma(finished), constraintsEnabled: constraintsEnabled)

@@ -48,22 +48,27 @@ public enum TPESplit {
     -> (below: [Int], above: [Int])
   {
     var complete: [Int] = [], pruned: [Int] = [], running: [Int] = [], infeasible: [Int] = []
-    for (i, t) in trials.enumerated() {
-      if t.kind == .running {
-        running.append(i)
-      } else if constraintsEnabled && (t.constraintViolation ?? .infinity) > 0 {
-        infeasible.append(i)
-      } else if t.kind == .complete {
-        complete.append(i)
-      } else {
-        pruned.append(i)
+    complete.reserveCapacity(trials.count)
+    trials.withUnsafeBufferPointer { all in
+      for i in all.indices {
+        let kind = all[i].kind
+        if kind == .running {
+          running.append(i)
+        } else if constraintsEnabled && (all[i].constraintViolation ?? .infinity) > 0 {
+          infeasible.append(i)
+        } else if kind == .complete {
+          complete.append(i)
+        } else {
+          pruned.append(i)
+        }
       }
     }
     var remaining = nBelow
     let takeComplete = min(remaining, complete.count)
     let belowComplete: [Int]
     if let first = complete.first, trials[first].losses.count <= 1 {
-      belowComplete = smallest(complete.map { trials[$0].losses.first ?? .infinity }, count: takeComplete).map { complete[$0] }
+      let keys = trials.withUnsafeBufferPointer { all in complete.map { all[$0].losses.first ?? .infinity } }
+      belowComplete = smallest(keys, count: takeComplete).map { complete[$0] }
     } else {
       belowComplete = splitComplete(complete.map { trials[$0].losses }, nBelow: takeComplete).map { complete[$0] }
     }
@@ -86,9 +91,10 @@ public enum TPESplit {
     for i in infeasibleSorted[0..<takeInfeasible] { isBelow[i] = true }
     // Sorted by trial number so the weights ramp favours recent trials (usually already so).
     var order = Array(trials.indices)
-    if !zip(trials, trials.dropFirst()).allSatisfy({ $0.number < $1.number }) {
-      order.sort { trials[$0].number < trials[$1].number }
+    let ascending = trials.withUnsafeBufferPointer { all in
+      all.indices.dropFirst().allSatisfy { all[$0 - 1].number < all[$0].number }
     }
+    if !ascending { order.sort { trials[$0].number < trials[$1].number } }
     var below: [Int] = [], above: [Int] = []
     below.reserveCapacity(nBelow)
     above.reserveCapacity(trials.count)

@@ -46,14 +46,30 @@ final class TPEKernelCache {
   private var values: [[Double]] = []
   private func trialValue(_ d: Int, _ index: Int) -> Double { values[index][d] }
 
-  func memo(dimension: Int, trial: Int, sigma: Double) -> Double? {
-    guard trial < count, memoSigma[dimension][trial] == sigma else { return nil }
-    return memoLogMass[dimension][trial]
-  }
-
-  func remember(dimension: Int, trial: Int, sigma: Double, logMass: Double) {
-    guard trial < count else { return }
-    memoSigma[dimension][trial] = sigma
-    memoLogMass[dimension][trial] = logMass
+  /// Each kernel's log truncation mass for dimension `dimension`: kernel i is history entry
+  /// `trialIndices[i]` with bandwidth `sigmas[i]`; a kernel whose entry is cached with the same
+  /// bandwidth reuses its mass, the others are computed (and the finished ones remembered).
+  func logMasses(dimension: Int, trialIndices: [Int], sigmas: [Double], compute: (Int) -> Double) -> [Double] {
+    var out = [Double](repeating: 0, count: trialIndices.count)
+    let cached = count
+    memoSigma[dimension].withUnsafeMutableBufferPointer { memoS in
+      memoLogMass[dimension].withUnsafeMutableBufferPointer { memoM in
+        for (i, t) in trialIndices.enumerated() {
+          if t < cached {
+            if memoS[t] == sigmas[i] {
+              out[i] = memoM[t]
+            } else {
+              let m = compute(i)
+              memoS[t] = sigmas[i]
+              memoM[t] = m
+              out[i] = m
+            }
+          } else {
+            out[i] = compute(i)
+          }
+        }
+      }
+    }
+    return out
   }
 }

@@ -128,12 +128,12 @@ public final class TPESampler: Sampler, @unchecked Sendable {
                space: [(name: String, parameter: TPEParameter)], searchSpace: SearchSpace) -> [String: Double]? {
     let directions = study.directions
     return withMemory(study: study, trial: trial) { m in
-      let (history, cache) = m.observed(space: searchSpace, names: names, current: trial.number, constantLiar: constantLiar) {
-        convert($0, names: names, space: searchSpace, directions: directions)
-      }
-      return rng.withLock { r in
-        TPEAlgorithm.suggest(space: space, trials: history, options: options,
-                             constraintsEnabled: constraintsFunc != nil, rng: &r, cache: cache)
+      m.withObserved(space: searchSpace, names: names, current: trial.number, constantLiar: constantLiar,
+                     convert: { convert($0, names: names, space: searchSpace, directions: directions) }) { history, cache in
+        rng.withLock { r in
+          TPEAlgorithm.suggest(space: space, trials: history, options: options,
+                               constraintsEnabled: constraintsFunc != nil, rng: &r, cache: cache)
+        }
       }
     }
   }

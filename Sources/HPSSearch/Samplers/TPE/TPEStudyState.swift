@@ -58,10 +58,12 @@ final class TPEStudyState {
     return intersection ?? [:]
   }
 
-  /// The converted history for `space` (parameters in `names` order) and the cache describing
-  /// its leading finished part; `current` is left out.
-  func observed(space: SearchSpace, names: [String], current: Int, constantLiar: Bool,
-                convert: (FrozenTrial) -> TPEObservedTrial) -> (trials: [TPEObservedTrial], cache: TPEKernelCache) {
+  /// Runs `body` on the converted history for `space` (parameters in `names` order, `current`
+  /// left out) and the cache describing its leading finished part. The unfinished tail is
+  /// appended in place for the call and removed after, so the kept rows are never copied.
+  func withObserved<T>(space: SearchSpace, names: [String], current: Int, constantLiar: Bool,
+                       convert: (FrozenTrial) -> TPEObservedTrial,
+                       _ body: ([TPEObservedTrial], TPEKernelCache) -> T) -> T {
     let state: TPESpaceState
     if let s = spaces[space] {
       state = s
@@ -74,11 +76,12 @@ final class TPEStudyState {
       state.observed.append(t)
       state.cache.append(t)
     }
-    var out = state.observed
+    let kept = state.observed.count
     for t in pending where t.number != current && isObserved(t, constantLiar: constantLiar) {
-      out.append(convert(t))
+      state.observed.append(convert(t))
     }
-    return (out, state.cache)
+    defer { state.observed.removeSubrange(kept...) }
+    return body(state.observed, state.cache)
   }
 
   /// Stores a finished trial's constraint violation where it was already absorbed (the sampler
