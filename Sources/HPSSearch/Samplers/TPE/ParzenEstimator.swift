@@ -27,7 +27,7 @@ public struct ParzenEstimatorOptions: Sendable {
 
 struct ParzenEstimator {
   /// Per-dimension kernel parameters; every array has one entry per kernel (observations, then prior).
-  enum Kernels {
+  indirect enum Kernels {
     /// `logNorms[k]` = log σₖ + log(mass of kernel k inside the bounds).
     case continuous(mus: [Double], sigmas: [Double], invSigmas: [Double], logNorms: [Double],
                     low: Double, high: Double, log: Bool)
@@ -75,7 +75,7 @@ struct ParzenEstimator {
     let total = w.reduce(0, +)
     w = w.map { $0 / total }
     weights = w
-    logWeights = w.map { log($0) }
+    logWeights = source?.cache.logs(of: w) ?? w.map { log($0) }
     // Each row's position in the history, for the cached sorted orders (built once for all dims).
     var positionOfTrial: [Int] = []
     if let source, n > 0 {
@@ -141,27 +141,26 @@ struct ParzenEstimator {
       var allMus = mus
       allMus.append(0.5 * (low + high))
       sigmas.append(high - low)
-      var logMasses: [Double]
+      var logMasses: [Double], logNorms: [Double]
       func mass(_ k: Int) -> Double {
         TruncatedNormal.logMass((low - allMus[k]) / sigmas[k], (high - allMus[k]) / sigmas[k])
       }
       if let source {
-        logMasses = source.cache.logMasses(dimension: dimension, trialIndices: source.trialIndices,
-                                           sigmas: sigmas, compute: mass)
-        logMasses.append(mass(n))
+        (logMasses, logNorms) = source.cache.normalizers(dimension: dimension, trialIndices: source.trialIndices,
+                                                         sigmas: sigmas, logMass: mass)
+        let prior = mass(n)
+        logMasses.append(prior)
+        logNorms.append(TPEKernelCache.logNorm(sigma: sigmas[n], logMass: prior))
       } else {
         logMasses = (0...n).map(mass)
+        logNorms = (0...n).map { TPEKernelCache.logNorm(sigma: sigmas[$0], logMass: logMasses[$0]) }
       }
       if let step {
         return .discrete(mus: allMus, sigmas: sigmas, logMasses: logMasses, low: low, high: high,
                          step: step, log: isLog, originalLow: originalLow, originalHigh: originalHigh)
       }
-      var logNorms = [Double](repeating: 0, count: n + 1)
       var invSigmas = [Double](repeating: 0, count: n + 1)
-      for k in 0...n {
-        logNorms[k] = log(sigmas[k]) + logMasses[k]
-        invSigmas[k] = 1 / sigmas[k]
-      }
+      for k in 0...n { invSigmas[k] = 1 / sigmas[k] }
       return .continuous(mus: allMus, sigmas: sigmas, invSigmas: invSigmas, logNorms: logNorms,
                          low: low, high: high, log: isLog)
     }
@@ -280,44 +279,78 @@ struct ParzenEstimator {
   /// and the remaining dimensions visit only the survivors. The result is the same, bit for bit,
   /// as scoring every kernel in every dimension.
   func logPdf(_ points: [[Double]]) -> [Double] {
+    var acc = [Double](repeating: 0, count: kernelCount)
+    var alive = [Int](repeating: 0, count: kernelCount)
+    var out: [Double] = []
+    out.reserveCapacity(points.count)
+    for point in points { out.append(logPdf(point, acc: &acc, alive: &alive)) }
+    return out
+  }
+
+  /// One point's log density; `acc` and `alive` are scratch space of `kernelCount` entries.
+  private func logPdf(_ point: [Double], acc: inout [Double], alive: inout [Int]) -> Double {
     let m = kernelCount
     let dims = kernels.count
-    var acc = [Double](repeating: 0, count: m)
-    var alive: [Int] = []
-    alive.reserveCapacity(m)
-    return points.map { point in
-      for k in 0..<m { acc[k] = base[k] }
-      alive.removeAll(keepingCapacity: true)
-      var pruned = false
-      var threshold = -Double.infinity
-      for d in 0..<dims {
-        let inside = pruned
-          ? ParzenEstimator.accumulate(kernels[d], point[d], into: &acc, only: alive)
-          : ParzenEstimator.accumulate(kernels[d], point[d], into: &acc)
-        if !inside { return -.infinity }
-        if d == dims - 1 { break }
-        if pruned {
-          alive.removeAll { acc[$0] < threshold }
-          continue
-        }
-        var lead = 0
-        for k in 1..<m where acc[k] > acc[lead] { lead = k }
-        var full = acc[lead]
-        for later in (d + 1)..<dims { full += ParzenEstimator.term(kernels[later], point[later], lead) }
-        guard full.isFinite else { continue }
-        threshold = full - 40 - 1e-9 * max(1, abs(full))
-        for k in 0..<m where acc[k] >= threshold { alive.append(k) }
-        pruned = true
-      }
-      if !pruned { return ParzenEstimator.logSumExpSkippingNegligible(acc) }
-      var top = -Double.infinity
-      for k in alive where acc[k] > top { top = acc[k] }
-      if top == -.infinity || top == .infinity { return top }
-      let cutoff = top - 40
-      var sum = 0.0
-      for k in alive where acc[k] > cutoff { sum += exp(acc[k] - top) }
-      return top + log(sum)
+    base.withUnsafeBufferPointer { b in
+      acc.withUnsafeMutableBufferPointer { a in for k in 0..<m { a[k] = b[k] } }
     }
+    var aliveCount = 0
+    var pruned = false
+    var threshold = -Double.infinity
+    for d in 0..<dims {
+      let inside = pruned
+        ? ParzenEstimator.accumulate(kernels[d], point[d], into: &acc, only: alive, count: aliveCount)
+        : ParzenEstimator.accumulate(kernels[d], point[d], into: &acc)
+      if !inside { return -.infinity }
+      if d == dims - 1 { break }
+      if pruned {
+        aliveCount = ParzenEstimator.keep(&alive, count: aliveCount, acc: acc, atLeast: threshold)
+        continue
+      }
+      var lead = 0
+      acc.withUnsafeBufferPointer { a in
+        for k in 1..<m where a[k] > a[lead] { lead = k }
+      }
+      var full = acc[lead]
+      for later in (d + 1)..<dims { full += ParzenEstimator.term(kernels[later], point[later], lead) }
+      guard full.isFinite else { continue }
+      threshold = full - 40 - 1e-9 * max(1, abs(full))
+      acc.withUnsafeBufferPointer { a in
+        alive.withUnsafeMutableBufferPointer { keep in
+          for k in 0..<m where a[k] >= threshold {
+            keep[aliveCount] = k
+            aliveCount += 1
+          }
+        }
+      }
+      pruned = true
+    }
+    if !pruned { return ParzenEstimator.logSumExpSkippingNegligible(acc) }
+    return acc.withUnsafeBufferPointer { a in
+      alive.withUnsafeBufferPointer { keep in
+        var top = -Double.infinity
+        for i in 0..<aliveCount where a[keep[i]] > top { top = a[keep[i]] }
+        if top == -.infinity || top == .infinity { return top }
+        let cutoff = top - 40
+        var sum = 0.0
+        for i in 0..<aliveCount where a[keep[i]] > cutoff { sum += exp(a[keep[i]] - top) }
+        return top + log(sum)
+      }
+    }
+  }
+
+  /// Compacts the first `count` kernel indices to those whose sum is at least `bound`.
+  static func keep(_ alive: inout [Int], count: Int, acc: [Double], atLeast bound: Double) -> Int {
+    var kept = 0
+    acc.withUnsafeBufferPointer { a in
+      alive.withUnsafeMutableBufferPointer { keep in
+        for i in 0..<count where a[keep[i]] >= bound {
+          keep[kept] = keep[i]
+          kept += 1
+        }
+      }
+    }
+    return kept
   }
 
   /// One dimension's log term for kernel `k` at `value` (what `accumulate` adds).
@@ -350,12 +383,13 @@ struct ParzenEstimator {
 
   /// Adds the dimension's log term for `value` to every kernel (or only to the kernels in
   /// `only`); false when the value lies outside the bounds (the density is zero).
-  static func accumulate(_ kernel: Kernels, _ value: Double, into acc: inout [Double], only: [Int]? = nil) -> Bool {
+  static func accumulate(_ kernel: Kernels, _ value: Double, into acc: inout [Double],
+                         only: [Int]? = nil, count: Int = 0) -> Bool {
     switch kernel {
     case .categorical(let logProbabilities, _):
       let index = Int(value)
       if let only {
-        for k in only { acc[k] += logProbabilities[k][index] }
+        for i in 0..<count { acc[only[i]] += logProbabilities[only[i]][index] }
       } else {
         for k in acc.indices { acc[k] += logProbabilities[k][index] }
       }
@@ -366,9 +400,12 @@ struct ParzenEstimator {
         invSigmas.withUnsafeBufferPointer { inv in
           acc.withUnsafeMutableBufferPointer { out in
             if let only {
-              for k in only {
-                let z = (x - mu[k]) * inv[k]
-                out[k] -= 0.5 * z * z
+              only.withUnsafeBufferPointer { idx in
+                for i in 0..<count {
+                  let k = idx[i]
+                  let z = (x - mu[k]) * inv[k]
+                  out[k] -= 0.5 * z * z
+                }
               }
             } else {
               for k in 0..<out.count {
@@ -387,7 +424,7 @@ struct ParzenEstimator {
         acc[k] += TruncatedNormal.logMass((lower - mus[k]) / s, (upper - mus[k]) / s) - logMasses[k]
       }
       if let only {
-        for k in only { add(k) }
+        for i in 0..<count { add(only[i]) }
       } else {
         for k in acc.indices { add(k) }
       }

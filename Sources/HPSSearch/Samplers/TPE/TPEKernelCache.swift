@@ -2,6 +2,7 @@
 // per parameter and each kernel's truncation mass by bandwidth. A finished trial never changes
 // and most kernels keep their bandwidth from one suggestion to the next, so a suggestion at
 // trial 1,000 sorts and normalizes only what changed instead of all 1,000 observations.
+import Foundation
 
 final class TPEKernelCache {
   /// The cache describes the first `count` entries of the history handed to `TPEAlgorithm`.
@@ -11,6 +12,7 @@ final class TPEKernelCache {
   private(set) var sortedTrials: [[Int]]
   private var memoSigma: [[Double]]
   private var memoLogMass: [[Double]]
+  private var memoLogNorm: [[Double]]
   let dimensionCount: Int
 
   init(dimensionCount: Int) {
@@ -18,6 +20,7 @@ final class TPEKernelCache {
     sortedTrials = [[Int]](repeating: [], count: dimensionCount)
     memoSigma = [[Double]](repeating: [], count: dimensionCount)
     memoLogMass = [[Double]](repeating: [], count: dimensionCount)
+    memoLogNorm = [[Double]](repeating: [], count: dimensionCount)
   }
 
   /// Adds the next history entry (a finished trial, parameters in search-space order).
@@ -28,6 +31,7 @@ final class TPEKernelCache {
     for d in 0..<dimensionCount {
       memoSigma[d].append(.nan)
       memoLogMass[d].append(0)
+      memoLogNorm[d].append(0)
       guard complete else { continue }
       let v = trial.params[d]
       // Upper bound of v: the new index is the largest, so it goes after every equal value.
@@ -46,30 +50,53 @@ final class TPEKernelCache {
   private var values: [[Double]] = []
   private func trialValue(_ d: Int, _ index: Int) -> Double { values[index][d] }
 
-  /// Each kernel's log truncation mass for dimension `dimension`: kernel i is history entry
-  /// `trialIndices[i]` with bandwidth `sigmas[i]`; a kernel whose entry is cached with the same
-  /// bandwidth reuses its mass, the others are computed (and the finished ones remembered).
-  func logMasses(dimension: Int, trialIndices: [Int], sigmas: [Double], compute: (Int) -> Double) -> [Double] {
-    var out = [Double](repeating: 0, count: trialIndices.count)
+  /// A kernel's log normalizer: log σ + log(mass inside the bounds).
+  static func logNorm(sigma: Double, logMass: Double) -> Double { log(sigma) + logMass }
+
+  /// Each kernel's log truncation mass and log normalizer for dimension `dimension`: kernel i is
+  /// history entry `trialIndices[i]` with bandwidth `sigmas[i]`; a kernel whose entry is cached
+  /// with the same bandwidth reuses both, the others are computed (the finished ones remembered).
+  func normalizers(dimension: Int, trialIndices: [Int], sigmas: [Double], logMass: (Int) -> Double)
+    -> (logMasses: [Double], logNorms: [Double])
+  {
+    var masses = [Double](repeating: 0, count: trialIndices.count)
+    var norms = [Double](repeating: 0, count: trialIndices.count)
     let cached = count
     memoSigma[dimension].withUnsafeMutableBufferPointer { memoS in
       memoLogMass[dimension].withUnsafeMutableBufferPointer { memoM in
-        for (i, t) in trialIndices.enumerated() {
-          if t < cached {
-            if memoS[t] == sigmas[i] {
-              out[i] = memoM[t]
-            } else {
-              let m = compute(i)
+        memoLogNorm[dimension].withUnsafeMutableBufferPointer { memoN in
+          for (i, t) in trialIndices.enumerated() {
+            if t < cached && memoS[t] == sigmas[i] {
+              masses[i] = memoM[t]
+              norms[i] = memoN[t]
+              continue
+            }
+            let m = logMass(i)
+            let norm = TPEKernelCache.logNorm(sigma: sigmas[i], logMass: m)
+            masses[i] = m
+            norms[i] = norm
+            if t < cached {
               memoS[t] = sigmas[i]
               memoM[t] = m
-              out[i] = m
+              memoN[t] = norm
             }
-          } else {
-            out[i] = compute(i)
           }
         }
       }
     }
-    return out
+    return (masses, norms)
+  }
+
+  private var lastWeights: [Double] = []
+  private var lastLogWeights: [Double] = []
+
+  /// log of each weight; the normalized mixture weights repeat from one suggestion to the next
+  /// (they depend only on the number of observations), so the last answer is kept.
+  func logs(of weights: [Double]) -> [Double] {
+    if weights != lastWeights {
+      lastWeights = weights
+      lastLogWeights = weights.map { log($0) }
+    }
+    return lastLogWeights
   }
 }
