@@ -132,7 +132,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
                      convert: { convert($0, names: names, space: searchSpace, directions: directions) }) { history, cache in
         rng.withLock { r in
           TPEAlgorithm.suggest(space: space, trials: history, options: options,
-                               constraintsEnabled: constraintsFunc != nil, rng: &r, cache: cache)
+                               constraintsEnabled: true, rng: &r, cache: cache)
         }
       }
     }
@@ -147,20 +147,15 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   }
 
   public func afterTrial(study: any StudyView, trial: FrozenTrial, state: TrialState, values: [Double]?) {
-    guard let constraintsFunc, state == .complete || state == .pruned else { return }
-    let constraints = constraintsFunc(trial)
-    try? study.setTrialSystemAttr(trialID: trial.trialID, key: TPESampler.constraintsKey,
-                                  value: .array(constraints.map { .double($0) }))
-    let violation = TPESampler.violation(constraints)
+    guard let constraintsFunc,
+          let constraints = ConstraintsAfterTrial.record(constraintsFunc, study: study, trial: trial, state: state) else { return }
+    var stored = trial
+    stored.systemAttrs[TPESampler.constraintsKey] = .array(constraints.map { .double($0) })
+    let violation = stored.infeasibilityScore
     memory.withLock { m in
       guard let m, m.studyName == study.studyName else { return }
       m.patch(number: trial.number, constraints: constraints, key: TPESampler.constraintsKey, violation: violation)
     }
-  }
-
-  /// Summed positive constraint values (0 for a feasible trial); NaN counts as infeasible.
-  static func violation(_ constraints: [Double]) -> Double {
-    constraints.reduce(0) { $0 + ($1.isNaN ? .infinity : max($1, 0)) }
   }
 
   static let constraintsKey = "constraints"
@@ -189,10 +184,9 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     }
     var lastIntermediate: Double?
     if let step = t.lastStep, let v = t.intermediateValues[step] { lastIntermediate = directions.first?.asLoss(v) }
-    var violation: Double?
-    if constraintsFunc != nil, case .array(let items)? = t.systemAttrs[TPESampler.constraintsKey] {
-      violation = TPESampler.violation(items.map { $0.doubleValue ?? .nan })
-    }
+    // Optuna 5 ranks infeasible trials by their summed violation whether the constraints came
+    // from constraints_func or from Trial.set_constraint.
+    let violation = t.state == .running ? nil : t.infeasibilityScore
     return TPEObservedTrial(number: t.number, kind: kind, losses: losses, params: params,
                             lastStep: t.lastStep, lastIntermediateLoss: lastIntermediate,
                             constraintViolation: violation)
