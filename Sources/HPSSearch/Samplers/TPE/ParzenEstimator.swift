@@ -279,78 +279,135 @@ struct ParzenEstimator {
   /// and the remaining dimensions visit only the survivors. The result is the same, bit for bit,
   /// as scoring every kernel in every dimension.
   func logPdf(_ points: [[Double]]) -> [Double] {
-    var acc = [Double](repeating: 0, count: kernelCount)
-    var alive = [Int](repeating: 0, count: kernelCount)
-    var out: [Double] = []
-    out.reserveCapacity(points.count)
-    for point in points { out.append(logPdf(point, acc: &acc, alive: &alive)) }
-    return out
+    let m = kernelCount
+    let acc = UnsafeMutablePointer<Double>.allocate(capacity: m)
+    let alive = UnsafeMutablePointer<Int>.allocate(capacity: m)
+    defer { acc.deallocate(); alive.deallocate() }
+    return points.map { logPdf($0, acc: acc, alive: alive) }
   }
 
+  /// Below this many kernels, scoring all of them is cheaper than choosing which to drop.
+  static let pruningMinimumKernels = 64
+
   /// One point's log density; `acc` and `alive` are scratch space of `kernelCount` entries.
-  private func logPdf(_ point: [Double], acc: inout [Double], alive: inout [Int]) -> Double {
+  private func logPdf(_ point: [Double], acc: UnsafeMutablePointer<Double>, alive: UnsafeMutablePointer<Int>) -> Double {
     let m = kernelCount
     let dims = kernels.count
-    base.withUnsafeBufferPointer { b in
-      acc.withUnsafeMutableBufferPointer { a in for k in 0..<m { a[k] = b[k] } }
-    }
-    var aliveCount = 0
-    var pruned = false
-    var threshold = -Double.infinity
-    for d in 0..<dims {
-      let inside = pruned
-        ? ParzenEstimator.accumulate(kernels[d], point[d], into: &acc, only: alive, count: aliveCount)
-        : ParzenEstimator.accumulate(kernels[d], point[d], into: &acc)
-      if !inside { return -.infinity }
-      if d == dims - 1 { break }
-      if pruned {
-        aliveCount = ParzenEstimator.keep(&alive, count: aliveCount, acc: acc, atLeast: threshold)
-        continue
-      }
-      var lead = 0
-      acc.withUnsafeBufferPointer { a in
-        for k in 1..<m where a[k] > a[lead] { lead = k }
-      }
-      var full = acc[lead]
-      for later in (d + 1)..<dims { full += ParzenEstimator.term(kernels[later], point[later], lead) }
-      guard full.isFinite else { continue }
-      threshold = full - 40 - 1e-9 * max(1, abs(full))
-      acc.withUnsafeBufferPointer { a in
-        alive.withUnsafeMutableBufferPointer { keep in
-          for k in 0..<m where a[k] >= threshold {
-            keep[aliveCount] = k
-            aliveCount += 1
+    if dims == 0 { return ParzenEstimator.logSumExpSkippingNegligible(base) }
+    // First dimension, fused with the copy of the base and the search for the leading kernel.
+    var lead = 0
+    if case .continuous(let mus, _, let invSigmas, _, let low, let high, let isLog) = kernels[0] {
+      let x = isLog ? log(point[0]) : point[0]
+      if x < low - 1e-12 * abs(low) || x > high + 1e-12 * abs(high) { return -.infinity }
+      base.withUnsafeBufferPointer { b in
+        mus.withUnsafeBufferPointer { mu in
+          invSigmas.withUnsafeBufferPointer { inv in
+            var top = -Double.infinity
+            for k in 0..<m {
+              let z = (x - mu[k]) * inv[k]
+              var v = b[k]
+              v -= 0.5 * z * z
+              acc[k] = v
+              if v > top { top = v; lead = k }
+            }
           }
         }
       }
-      pruned = true
+    } else {
+      base.withUnsafeBufferPointer { b in for k in 0..<m { acc[k] = b[k] } }
+      if !ParzenEstimator.accumulate(kernels[0], point[0], into: acc, count: m, only: nil, onlyCount: 0) { return -.infinity }
+      for k in 1..<m where acc[k] > acc[lead] { lead = k }
     }
-    if !pruned { return ParzenEstimator.logSumExpSkippingNegligible(acc) }
-    return acc.withUnsafeBufferPointer { a in
-      alive.withUnsafeBufferPointer { keep in
-        var top = -Double.infinity
-        for i in 0..<aliveCount where a[keep[i]] > top { top = a[keep[i]] }
-        if top == -.infinity || top == .infinity { return top }
-        let cutoff = top - 40
-        var sum = 0.0
-        for i in 0..<aliveCount where a[keep[i]] > cutoff { sum += exp(a[keep[i]] - top) }
-        return top + log(sum)
+    if dims == 1 || m < ParzenEstimator.pruningMinimumKernels {
+      for d in 1..<max(dims, 1) {
+        if !ParzenEstimator.accumulate(kernels[d], point[d], into: acc, count: m, only: nil, onlyCount: 0) { return -.infinity }
+      }
+      return ParzenEstimator.logSumExpSkippingNegligible(Array(UnsafeBufferPointer(start: acc, count: m)))
+    }
+    // Score the leading kernel in full: the true maximum is at least its value.
+    var full = acc[lead]
+    for later in 1..<dims { full += ParzenEstimator.term(kernels[later], point[later], lead) }
+    var aliveCount = m
+    var threshold = -Double.infinity
+    if full.isFinite {
+      threshold = full - 40 - 1e-9 * max(1, abs(full))
+      var c = 0
+      for k in 0..<m {
+        alive[c] = k
+        c &+= acc[k] >= threshold ? 1 : 0
+      }
+      aliveCount = c
+    } else {
+      for k in 0..<m { alive[k] = k }
+    }
+    for d in 1..<dims {
+      if !ParzenEstimator.accumulate(kernels[d], point[d], into: acc, count: m, only: alive, onlyCount: aliveCount) {
+        return -.infinity
+      }
+      if d < dims - 1 && threshold > -.infinity {
+        var c = 0
+        for i in 0..<aliveCount {
+          let k = alive[i]
+          alive[c] = k
+          c &+= acc[k] >= threshold ? 1 : 0
+        }
+        aliveCount = c
       }
     }
+    var top = -Double.infinity
+    for i in 0..<aliveCount where acc[alive[i]] > top { top = acc[alive[i]] }
+    if top == -.infinity || top == .infinity { return top }
+    let cutoff = top - 40
+    var sum = 0.0
+    for i in 0..<aliveCount where acc[alive[i]] > cutoff { sum += exp(acc[alive[i]] - top) }
+    return top + log(sum)
   }
 
-  /// Compacts the first `count` kernel indices to those whose sum is at least `bound`.
-  static func keep(_ alive: inout [Int], count: Int, acc: [Double], atLeast bound: Double) -> Int {
-    var kept = 0
-    acc.withUnsafeBufferPointer { a in
-      alive.withUnsafeMutableBufferPointer { keep in
-        for i in 0..<count where a[keep[i]] >= bound {
-          keep[kept] = keep[i]
-          kept += 1
+  /// `accumulate` over raw scratch space: all `count` kernels, or the `onlyCount` in `only`.
+  static func accumulate(_ kernel: Kernels, _ value: Double, into acc: UnsafeMutablePointer<Double>, count: Int,
+                         only: UnsafeMutablePointer<Int>?, onlyCount: Int) -> Bool {
+    switch kernel {
+    case .categorical(let logProbabilities, _):
+      let index = Int(value)
+      if let only {
+        for i in 0..<onlyCount { acc[only[i]] += logProbabilities[only[i]][index] }
+      } else {
+        for k in 0..<count { acc[k] += logProbabilities[k][index] }
+      }
+    case .continuous(let mus, _, let invSigmas, _, let low, let high, let isLog):
+      let x = isLog ? log(value) : value
+      if x < low - 1e-12 * abs(low) || x > high + 1e-12 * abs(high) { return false }
+      mus.withUnsafeBufferPointer { muBuffer in
+        invSigmas.withUnsafeBufferPointer { invBuffer in
+          let mu = muBuffer.baseAddress!, inv = invBuffer.baseAddress!
+          if let only {
+            for i in 0..<onlyCount {
+              let k = only[i]
+              let z = (x - mu[k]) * inv[k]
+              acc[k] -= 0.5 * z * z
+            }
+          } else {
+            for k in 0..<count {
+              let z = (x - mu[k]) * inv[k]
+              acc[k] -= 0.5 * z * z
+            }
+          }
         }
       }
+    case .discrete(let mus, let sigmas, let logMasses, _, _, let step, let isLog, _, _):
+      var lower = value - step / 2, upper = value + step / 2
+      if isLog { lower = log(lower); upper = log(upper) }
+      func add(_ k: Int) {
+        let s = sigmas[k]
+        acc[k] += TruncatedNormal.logMass((lower - mus[k]) / s, (upper - mus[k]) / s) - logMasses[k]
+      }
+      if let only {
+        for i in 0..<onlyCount { add(only[i]) }
+      } else {
+        for k in 0..<count { add(k) }
+      }
     }
-    return kept
+    return true
   }
 
   /// One dimension's log term for kernel `k` at `value` (what `accumulate` adds).
@@ -383,52 +440,10 @@ struct ParzenEstimator {
 
   /// Adds the dimension's log term for `value` to every kernel (or only to the kernels in
   /// `only`); false when the value lies outside the bounds (the density is zero).
-  static func accumulate(_ kernel: Kernels, _ value: Double, into acc: inout [Double],
-                         only: [Int]? = nil, count: Int = 0) -> Bool {
-    switch kernel {
-    case .categorical(let logProbabilities, _):
-      let index = Int(value)
-      if let only {
-        for i in 0..<count { acc[only[i]] += logProbabilities[only[i]][index] }
-      } else {
-        for k in acc.indices { acc[k] += logProbabilities[k][index] }
-      }
-    case .continuous(let mus, _, let invSigmas, _, let low, let high, let isLog):
-      let x = isLog ? log(value) : value
-      if x < low - 1e-12 * abs(low) || x > high + 1e-12 * abs(high) { return false }
-      mus.withUnsafeBufferPointer { mu in
-        invSigmas.withUnsafeBufferPointer { inv in
-          acc.withUnsafeMutableBufferPointer { out in
-            if let only {
-              only.withUnsafeBufferPointer { idx in
-                for i in 0..<count {
-                  let k = idx[i]
-                  let z = (x - mu[k]) * inv[k]
-                  out[k] -= 0.5 * z * z
-                }
-              }
-            } else {
-              for k in 0..<out.count {
-                let z = (x - mu[k]) * inv[k]
-                out[k] -= 0.5 * z * z
-              }
-            }
-          }
-        }
-      }
-    case .discrete(let mus, let sigmas, let logMasses, _, _, let step, let isLog, _, _):
-      var lower = value - step / 2, upper = value + step / 2
-      if isLog { lower = log(lower); upper = log(upper) }
-      func add(_ k: Int) {
-        let s = sigmas[k]
-        acc[k] += TruncatedNormal.logMass((lower - mus[k]) / s, (upper - mus[k]) / s) - logMasses[k]
-      }
-      if let only {
-        for i in 0..<count { add(only[i]) }
-      } else {
-        for k in acc.indices { add(k) }
-      }
+  static func accumulate(_ kernel: Kernels, _ value: Double, into acc: inout [Double]) -> Bool {
+    let count = acc.count
+    return acc.withUnsafeMutableBufferPointer { buffer in
+      accumulate(kernel, value, into: buffer.baseAddress!, count: count, only: nil, onlyCount: 0)
     }
-    return true
   }
 }
