@@ -160,17 +160,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
   static let constraintsKey = "constraints"
 
-  /// The history as TPE sees it, from scratch (the sampler keeps it incrementally; tests
-  /// compare the two). Trials lacking a parameter still count towards the split (so n and gamma
-  /// match Optuna); the estimator skips them.
-  func observedTrials(study: any StudyView, current: FrozenTrial, names: [String], space: SearchSpace) -> [TPEObservedTrial] {
-    let directions = study.directions
-    let states: Set<TrialState> = constantLiar ? [.complete, .pruned, .running] : [.complete, .pruned]
-    return study.trials(states: states).filter { $0.number != current.number }.map {
-      convert($0, names: names, space: space, directions: directions)
-    }
-  }
-
+  /// A trial as TPE sees it, parameters in `names` order (NaN where it lacks one: it still
+  /// counts towards the split, so n and gamma match Optuna, but the estimators skip it).
   func convert(_ t: FrozenTrial, names: [String], space: SearchSpace, directions: [StudyDirection]) -> TPEObservedTrial {
     var params = [Double](repeating: .nan, count: names.count)
     for (i, name) in names.enumerated() {
