@@ -126,3 +126,30 @@ import Testing
     #expect(fast[i] == full, "point \(i)")
   }
 }
+
+/// Threads finish trials out of order: the watermark must wait for the oldest running trial and
+/// every finished trial must still reach the model exactly once.
+@Test func tpeKeepsItsHistoryRightWhenTrialsFinishOutOfOrder() throws {
+  let sampler = try TPESampler(seed: 11, nStartupTrials: 5)
+  let study = try Study.create(sampler: sampler, logger: SearchLogger(minimumLevel: .warning) { _ in })
+  try study.optimize(nTrials: 60, nJobs: 4) { t in
+    let x = try t.suggestFloat("x", low: -3, high: 3), y = try t.suggestFloat("y", low: -3, high: 3)
+    usleep(UInt32(200 + (t.number * 7919) % 1500))
+    return x * x + y * y
+  }
+  let complete = try study.getTrials(states: [.complete])
+  #expect(complete.count == 60)
+  // What the sampler kept is exactly the study's finished trials, in number order.
+  let names = ["x", "y"]
+  let space: SearchSpace = ["x": try .float(-3, 3), "y": try .float(-3, 3)]
+  let probe = FrozenTrial(number: 10_000, trialID: 10_000, state: .running)
+  let kept = sampler.withMemory(study: study, trial: probe) { m in
+    m.withObserved(space: space, names: names, current: probe.number, constantLiar: true,
+                   convert: { sampler.convert($0, names: names, space: space, directions: study.directions) }) { trials, cache in
+      (trials.map(\.number), cache.count)
+    }
+  }
+  #expect(kept.0 == complete.map(\.number))
+  #expect(kept.1 == 60)
+  #expect(try study.bestValue() < 0.5)
+}
