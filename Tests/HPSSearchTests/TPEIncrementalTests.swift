@@ -153,3 +153,35 @@ import Testing
   #expect(kept.1 == 60)
   #expect(try study.bestValue() < 0.5)
 }
+
+/// l(x) and g(x) on a fixed history against Optuna 5.1.0's own estimators
+/// (`docs/search-golden/tpe_parzen.py`): float, log float and stepped int parameters. The values
+/// are distinct: with repeated values numpy's unstable argsort decides which copy gets which
+/// bandwidth, an order hps (ties in observation order) cannot reproduce.
+@Test func parzenEstimatorsMatchOptuna() {
+  let space: [TPEParameter] = [
+    .numeric(low: -5, high: 5, log: false, step: nil), .numeric(low: 1e-4, high: 1, log: true, step: nil),
+    .numeric(low: 0, high: 200, log: false, step: 2),
+  ]
+  let trials: [TPEObservedTrial] = (0..<40).map { i in
+    let a = -5 + 10 * (Double(i) * 0.6180339887).truncatingRemainder(dividingBy: 1)
+    let b = exp(log(1e-4) + log(1e4) * (Double(i) * 0.4142135623).truncatingRemainder(dividingBy: 1))
+    let c = Double(2 * ((i * 37) % 101))
+    let value = (a - 1) * (a - 1) + abs(log10(b) + 2) + abs(c - 80) / 40
+    return TPEObservedTrial(number: i, kind: .complete, losses: [value], params: [a, b, c])
+  }
+  let (below, above) = TPESplit.splitIndices(trials, nBelow: 4, constraintsEnabled: false)
+  #expect(below.map { trials[$0].number } == [1, 6, 9, 35])
+  func estimator(_ rows: [Int]) -> ParzenEstimator {
+    ParzenEstimator(observations: rows.map { trials[$0].params }, parameters: space,
+                    observationWeights: TPEDefaults.weights(rows.count), options: .init())
+  }
+  let probes: [[Double]] = [[-4, 1e-3, 0], [0.5, 0.01, 80], [1, 0.02, 100], [2.5, 0.5, 40], [4.9, 0.9, 200]]
+  let optunaL = [-10.815031789071423, -7.67776554283391, -7.930996339576856, -9.052866200133618, -10.913730110482861]
+  let optunaG = [-12.703715014626992, -12.476079998116745, -12.477684442251656, -12.633347870945862, -12.831842455738322]
+  let l = estimator(below).logPdf(probes), g = estimator(above).logPdf(probes)
+  for i in probes.indices {
+    #expect(abs(l[i] - optunaL[i]) < 1e-9, "l at probe \(i): \(l[i]) vs \(optunaL[i])")
+    #expect(abs(g[i] - optunaG[i]) < 1e-9, "g at probe \(i): \(g[i]) vs \(optunaG[i])")
+  }
+}
