@@ -185,3 +185,32 @@ import Testing
     #expect(abs(g[i] - optunaG[i]) < 1e-9, "g at probe \(i): \(g[i]) vs \(optunaG[i])")
   }
 }
+
+/// The liar's relative sample is published as Optuna's `tpe:relative_params:<i>` chunks, and a
+/// running trial that has not suggested its parameters yet is modelled with them.
+@Test func tpePublishesItsRelativeSampleForOtherWorkers() throws {
+  let sampler = try TPESampler(seed: 3, nStartupTrials: 3)
+  let space: SearchSpace = ["x": try .float(-3, 3), "y": try .float(-3, 3)]
+  var trials: [FrozenTrial] = (0..<6).map { i in
+    FrozenTrial(number: i, trialID: i, state: .complete, values: [Double(i)],
+                params: ["x": .float(Double(i) / 3), "y": .float(-Double(i) / 3)],
+                distributions: space)
+  }
+  trials.append(FrozenTrial(number: 6, trialID: 6, state: .running))
+  let study = StudySnapshot(trials: trials)
+  let running = try #require(study.allTrials.last)
+  let relative = try sampler.sampleRelative(study: study, trial: running, searchSpace: space)
+  #expect(relative.keys.sorted() == ["x", "y"])
+  let published = try #require(study.allTrials.last)
+  #expect(published.systemAttrs["tpe:relative_params:0"] != nil)
+  #expect(TPESampler.sharedRelativeParams(published) == relative)
+  // Another worker's view of trial 6: no params suggested yet, but its sample is known.
+  let observed = sampler.convert(published, names: ["x", "y"], space: space, directions: [.minimize])
+  #expect(observed.kind == .running)
+  #expect(observed.params == ["x", "y"].map { relative[$0]!.doubleValue! })
+  // Without the liar nothing is published.
+  let quiet = try TPESampler(seed: 3, nStartupTrials: 3, constantLiar: false)
+  let other = StudySnapshot(trials: trials)
+  _ = try quiet.sampleRelative(study: other, trial: running, searchSpace: space)
+  #expect(other.allTrials.last?.systemAttrs.isEmpty == true)
+}

@@ -108,9 +108,44 @@ public final class TPESampler: Sampler, @unchecked Sendable {
         if sub.isEmpty { continue }
         out.merge(try sampleJointly(study: study, trial: trial, searchSpace: sub)) { a, _ in a }
       }
+      shareRelativeParams(out, study: study, trial: trial)
       return out
     }
-    return try sampleJointly(study: study, trial: trial, searchSpace: searchSpace)
+    let out = try sampleJointly(study: study, trial: trial, searchSpace: searchSpace)
+    shareRelativeParams(out, study: study, trial: trial)
+    return out
+  }
+
+  /// Optuna's `tpe:relative_params:<i>` system attrs: with the liar, a running trial's whole
+  /// relative sample is published as JSON (in chunks of 2,045 characters) when it is drawn, so
+  /// other workers — threads or processes — model it before its parameters are suggested.
+  func shareRelativeParams(_ params: [String: ParamValue], study: any StudyView, trial: FrozenTrial) {
+    guard constantLiar, !params.isEmpty else { return }
+    let text = Array(JSONValue.object(params.mapValues(\.json)).jsonText)
+    var index = 0
+    var start = 0
+    while start < text.count {
+      let end = min(start + TPESampler.systemAttrMaxLength, text.count)
+      try? study.setTrialSystemAttr(trialID: trial.trialID, key: "\(TPESampler.relativeParamsKey):\(index)",
+                                    value: .string(String(text[start..<end])))
+      index += 1
+      start = end
+    }
+  }
+
+  static let relativeParamsKey = "tpe:relative_params"
+  static let systemAttrMaxLength = 2045
+
+  /// A running trial's published relative sample, or nil (none, or chunks still being written).
+  static func sharedRelativeParams(_ t: FrozenTrial) -> [String: ParamValue]? {
+    var text = ""
+    var index = 0
+    while case .string(let chunk)? = t.systemAttrs["\(relativeParamsKey):\(index)"] {
+      text += chunk
+      index += 1
+    }
+    guard index > 0, case .object(let fields)? = try? JSONValue.parse(text) else { return nil }
+    return fields.compactMapValues { ParamValue(json: $0) }
   }
 
   func sampleJointly(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
@@ -164,9 +199,16 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   /// counts towards the split, so n and gamma match Optuna, but the estimators skip it).
   func convert(_ t: FrozenTrial, names: [String], space: SearchSpace, directions: [StudyDirection]) -> TPEObservedTrial {
     var params = [Double](repeating: .nan, count: names.count)
+    // A running trial counts with its whole published relative sample (Optuna's `_get_params`),
+    // its own suggested values taking precedence.
+    let shared = t.state == .running ? TPESampler.sharedRelativeParams(t) : nil
     for (i, name) in names.enumerated() {
-      guard let dist = space[name], let td = t.distributions[name], td == dist, let v = t.internalValue(name) else { continue }
-      params[i] = v
+      guard let dist = space[name] else { continue }
+      if let td = t.distributions[name], td == dist, let v = t.internalValue(name) {
+        params[i] = v
+      } else if t.distributions[name] == nil, let value = shared?[name], let v = try? dist.toInternal(value) {
+        params[i] = v
+      }
     }
     let kind: TPEObservedTrial.Kind = t.state == .running ? .running : (t.state == .complete ? .complete : .pruned)
     var losses: [Double] = []
