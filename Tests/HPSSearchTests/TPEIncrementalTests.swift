@@ -106,7 +106,7 @@ import Testing
   }
 }
 
-@Test func droppingFarKernelsLeavesTheDensityUnchanged() {
+@Test func logPdfIsTheLogSumExpOfEveryKernelScoredInEveryDimension() {
   let history = TPEIncrementalTests.history(count: 400, seed: 8).filter { !$0.params.contains(where: \.isNaN) }
   let parameters = TPEIncrementalTests.space.map(\.parameter)
   let columns = parameters.indices.map { d in history.map { $0.params[d] } }
