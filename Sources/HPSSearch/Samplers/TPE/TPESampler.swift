@@ -121,7 +121,12 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   /// other workers — threads or processes — model it before its parameters are suggested.
   func shareRelativeParams(_ params: [String: ParamValue], study: any StudyView, trial: FrozenTrial) {
     guard constantLiar, !params.isEmpty else { return }
-    let text = Array(JSONValue.object(params.mapValues(\.json)).jsonText)
+    let json = JSONValue.object(params.mapValues(\.json)).jsonText
+    if json.utf8.count <= TPESampler.systemAttrMaxLength {
+      try? study.setTrialSystemAttr(trialID: trial.trialID, key: TPESampler.relativeParamsKey + ":0", value: .string(json))
+      return
+    }
+    let text = Array(json)
     var index = 0
     var start = 0
     while start < text.count {
