@@ -83,10 +83,13 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   /// Runs `body` on the study's memory, read up to date for `trial`.
   func withMemory<T>(study: any StudyView, trial: FrozenTrial, _ body: (TPEStudyState) throws -> T) rethrows -> T {
     try memory.withLock { m in
-      if m?.studyName != study.studyName || (rebuildsEveryTrial && !(m?.hasRead(trial.number) ?? false)) {
-        m = TPEStudyState(studyName: study.studyName)
+      let state: TPEStudyState
+      if let kept = m, kept.studyName == study.studyName, !rebuildsEveryTrial || kept.hasRead(trial.number) {
+        state = kept
+      } else {
+        state = TPEStudyState(studyName: study.studyName)
+        m = state
       }
-      let state = m!
       state.refresh(study: study, trialNumber: trial.number)
       return try body(state)
     }
