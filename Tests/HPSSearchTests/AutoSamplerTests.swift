@@ -39,3 +39,17 @@ import Testing
   }
   #expect(mixed.latePhaseSampler(StudySnapshot()) is TPESampler)
 }
+
+@Test func autoSamplerRecordsConstraintsAndKeepsTPEForTheLatePhase() throws {
+  let constraint: @Sendable (FrozenTrial) -> [Double] = { [($0.params["x"]?.doubleValue ?? 0) - 1] }
+  let sampler = try AutoSampler(seed: 1, gpMaxTrials: 15, constraintsFunc: constraint)
+  let study = try Study.create(sampler: sampler, logger: SearchLogger(minimumLevel: .warning) { _ in })
+  try study.optimize(nTrials: 25) { t in
+    let x = try t.suggestFloat("x", low: -5, high: 5)
+    return (x - 2) * (x - 2)
+  }
+  let complete = try study.getTrials(states: [.complete])
+  #expect(complete.allSatisfy { $0.constraints?.count == 1 })
+  #expect(sampler.latePhaseSampler(study) is TPESampler)
+  #expect(try study.bestTrial().isFeasible)
+}

@@ -20,13 +20,20 @@ public final class AutoSampler: Sampler, @unchecked Sendable {
   private let late = Locked<(decided: Bool, cma: CmaEsSampler?)>((false, nil))
   private let design: Locked<(sobol: SobolSequence?, dimensions: [String: Int], points: [Int: [Double]], rng: SeededRandom)>
 
-  public init(seed: Int? = nil, nStartupTrials: Int = 10, gpMaxTrials: Int = 250) throws {
+  /// Optuna's `constraints_func` (optunahub's AutoSampler takes it too): recorded after every
+  /// COMPLETE or PRUNED trial and used by the TPE trials and the late-phase choice (TPE rather
+  /// than CMA-ES). hps's GP does not model constraints yet, so the GP trials ignore them.
+  public let constraintsFunc: (@Sendable (FrozenTrial) -> [Double])?
+
+  public init(seed: Int? = nil, nStartupTrials: Int = 10, gpMaxTrials: Int = 250,
+              constraintsFunc: (@Sendable (FrozenTrial) -> [Double])? = nil) throws {
     guard nStartupTrials >= 1 else { throw SamplerArgumentError("n_startup_trials", nStartupTrials, "must be >= 1") }
     self.seed = seed
     self.nStartupTrials = nStartupTrials
     self.gpMaxTrials = gpMaxTrials
     gp = try GPSampler(seed: seed.map { $0 &+ 1 }, nStartupTrials: nStartupTrials, deterministicObjective: false)
-    tpe = try TPESampler(seed: seed.map { $0 &+ 2 }, nStartupTrials: nStartupTrials)
+    self.constraintsFunc = constraintsFunc
+    tpe = try TPESampler(seed: seed.map { $0 &+ 2 }, nStartupTrials: nStartupTrials, constraintsFunc: constraintsFunc)
     design = Locked((nil, [:], [:], SeededRandom(seed: seed)))
   }
 
@@ -56,7 +63,7 @@ public final class AutoSampler: Sampler, @unchecked Sendable {
       let numeric = first.distributions.values.allSatisfy { d in
         if case .categorical = d { return false } else { return true }
       }
-      let constrained = complete.contains { !$0.constraintValues.isEmpty }
+      let constrained = constraintsFunc != nil || complete.contains { !$0.constraintValues.isEmpty }
       guard numeric, !constrained, complete.allSatisfy({ Set($0.params.keys) == names && $0.distributions == first.distributions }) else {
         return tpe
       }
