@@ -214,3 +214,37 @@ import Testing
   _ = try quiet.sampleRelative(study: other, trial: running, searchSpace: space)
   #expect(other.allTrials.last?.systemAttrs.isEmpty == true)
 }
+
+/// Candidates are drawn from l(x) itself: the empirical distribution of many draws matches the
+/// mixture's exact cdf (kernels near a bound, a wide one and the prior), and a log parameter's
+/// draws match the cdf of the mixture in log space.
+@Test func candidatesFollowTheMixture() {
+  let observations: [[Double]] = [[-4.9], [0.3], [0.35], [4.0]]
+  let weights = [0.2, 1, 1, 0.6]
+  for parameter in [TPEParameter.numeric(low: -5, high: 5, log: false, step: nil),
+                    .numeric(low: 1e-3, high: 1e2, log: true, step: nil)] {
+    let isLog: Bool
+    if case .numeric(_, _, let log, _) = parameter { isLog = log } else { isLog = false }
+    let rows = isLog ? observations.map { [pow(10, $0[0] * 0.5 - 0.5)] } : observations
+    let pe = ParzenEstimator(observations: rows, parameters: [parameter], observationWeights: weights, options: .init())
+    guard case .continuous(let mus, let sigmas, _, _, let low, let high, _) = pe.kernels[0] else {
+      Issue.record("expected a continuous kernel"); return
+    }
+    func cdf(_ x: Double) -> Double {
+      var total = 0.0
+      for k in mus.indices {
+        let a = Normal.cdf((low - mus[k]) / sigmas[k]), b = Normal.cdf((high - mus[k]) / sigmas[k])
+        total += pe.weights[k] * (Normal.cdf((x - mus[k]) / sigmas[k]) - a) / (b - a)
+      }
+      return total
+    }
+    var rng = SeededRandom(seed: 21 as UInt64)
+    let draws = pe.sample(count: 20_000, rng: &rng).map { isLog ? log($0[0]) : $0[0] }.sorted()
+    var ks = 0.0
+    for (i, x) in draws.enumerated() {
+      let f = cdf(x)
+      ks = max(ks, abs(f - Double(i) / Double(draws.count)), abs(f - Double(i + 1) / Double(draws.count)))
+    }
+    #expect(ks < 0.015, "Kolmogorov–Smirnov distance \(ks) for \(parameter)")
+  }
+}
