@@ -75,7 +75,10 @@ struct ParzenEstimator {
     let total = w.reduce(0, +)
     w = w.map { $0 / total }
     weights = w
-    logWeights = source?.cache.logs(of: w) ?? w.map { log($0) }
+    // Most weights repeat their neighbour (the 25 newest observations all weigh 1): reuse the log.
+    var logs = [Double](repeating: 0, count: w.count)
+    for k in w.indices { logs[k] = k > 0 && w[k] == w[k - 1] ? logs[k - 1] : log(w[k]) }
+    logWeights = logs
     // Each row's position in the history, for the cached sorted orders (built once for all dims).
     var positionOfTrial: [Int] = []
     if let source, n > 0 {

@@ -86,17 +86,4 @@ final class TPEKernelCache {
     }
     return (masses, norms)
   }
-
-  private var lastWeights: [Double] = []
-  private var lastLogWeights: [Double] = []
-
-  /// log of each weight; the normalized mixture weights repeat from one suggestion to the next
-  /// (they depend only on the number of observations), so the last answer is kept.
-  func logs(of weights: [Double]) -> [Double] {
-    if weights != lastWeights {
-      lastWeights = weights
-      lastLogWeights = weights.map { log($0) }
-    }
-    return lastLogWeights
-  }
 }
