@@ -31,6 +31,8 @@ public enum KernelEnvironment {
   public static func registerEngineModules(in interpreter: Interpreter) {
     OptunaModule.register(in: interpreter)
     MachineLearningModules.register(in: interpreter)
+    interpreter.registerModule(WandbModule.module)
+    interpreter.registerModule(WandbModule.errorsModule)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,
