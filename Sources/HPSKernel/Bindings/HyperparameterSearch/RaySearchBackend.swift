@@ -94,6 +94,7 @@ final class RaySearchBackend: HyperparameterSearchBackend {
     let run = session.run
     runConfig.shouldStop = { run.noteInterrupt(); return run.interrupted.get() }
 
+    session.progress.total = numSamples
     let trials = RayTrialLog()
     let tuner = Tuner(trainable: makeTrainable(session, trials: trials), paramSpace: space, tuneConfig: tuneConfig, runConfig: runConfig)
     let outcome = Guarded<Result<ResultGrid, Error>?>(nil)

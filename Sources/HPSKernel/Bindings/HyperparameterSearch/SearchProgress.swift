@@ -7,7 +7,8 @@ import HPSSearch
 
 final class SearchProgress: @unchecked Sendable {
   let vm: VM
-  let total: Int?
+  /// Trials the search will run (a backend keyword such as count= or num_samples= may change it).
+  var total: Int?
   let directions: [StudyDirection]
   let enabled: Bool
   let inPlace: Bool

@@ -77,6 +77,7 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     for i in 1..<max(1, session.nJobs) {
       controllers.append(try SweepController(sweepID: sweepID, storage: storage, seed: seed.map { $0 + i }, logger: .silent))
     }
+    session.progress.total = count
     let agents = WandbAgents(session: session, sweepID: sweepID, count: count)
     let boxes = UncheckedSendableBox(controllers)
     session.execute {
