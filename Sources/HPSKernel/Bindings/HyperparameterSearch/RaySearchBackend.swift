@@ -83,6 +83,9 @@ final class RaySearchBackend: HyperparameterSearchBackend {
 
     let mode: TuneMode = session.directions[0] == .maximize ? .max : .min
     let schedulerHasMetric = scheduler?.metric != nil
+    if let scheduler, scheduler.metric == "objective", let m = scheduler.mode, m != mode {
+      vm.writeStderr("Warning: the scheduler's mode='\(m.rawValue)' disagrees with direction='\(session.directions[0] == .maximize ? "maximize" : "minimize")'; the scheduler stops trials by its mode, the best run is chosen by direction (as in Transformers).\n")
+    }
     var tuneConfig = TuneConfig(metric: schedulerHasMetric ? nil : "objective", mode: schedulerHasMetric ? nil : mode,
                                 searchAlg: searchAlg, scheduler: scheduler, numSamples: numSamples,
                                 maxConcurrentTrials: nil, timeBudgetS: timeBudget)
