@@ -83,7 +83,7 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     session.execute {
       DispatchQueue.concurrentPerform(iterations: boxes.value.count) { i in agents.run(boxes.value[i]) }
     }
-    let (entries, configs, fatal) = agents.results()
+    let (entries, configs, runIDs, fatal) = agents.results()
     if let fatal { throw ScriptErrors.convert(vm, fatal) }
     if session.run.interrupted.get() {
       vm.writeStdout("\nKeyboardInterrupt: search stopped; the running run is marked FAIL and \(entries.count) finished runs are kept. Returning the sweep id \(sweepID) (trainer.study has the runs).\n")
@@ -92,7 +92,7 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     func bestRun(_ e: RunFront.Entry) throws -> Value {
       var params: [String: Value] = [:]
       for (k, v) in try vm.dictItems(configs[e.number] ?? .none) { if let key = k.asString { params[key] = v } }
-      return try session.bestRun(id: "\(sweepID)-\(e.number)", values: e.values, params: params, summary: .str(sweepID))
+      return try session.bestRun(id: runIDs[e.number] ?? "\(sweepID)-\(e.number)", values: e.values, params: params, summary: .str(sweepID))
     }
     if session.multi { return Value(try RunFront.front(entries, directions: session.directions).map(bestRun)) }
     guard let best = RunFront.best(entries, direction: session.directions[0]) else {
@@ -143,6 +143,7 @@ final class WandbAgents: @unchecked Sendable {
   private var started = 0
   private var entries: [Int: RunFront.Entry] = [:]
   private var configs: [Int: Value] = [:]
+  private var runIDs: [Int: String] = [:]
   private var fatal: Error?
 
   init(session: SearchSession, sweepID: String, count: Int) {
@@ -153,8 +154,8 @@ final class WandbAgents: @unchecked Sendable {
 
   private func locked<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
 
-  func results() -> ([RunFront.Entry], [Int: Value], Error?) {
-    locked { (entries.values.sorted { $0.number < $1.number }, configs, fatal) }
+  func results() -> ([RunFront.Entry], [Int: Value], [Int: String], Error?) {
+    locked { (entries.values.sorted { $0.number < $1.number }, configs, runIDs, fatal) }
   }
 
   /// Claims the next of `count` runs unless the search is ending.
@@ -180,6 +181,11 @@ final class WandbAgents: @unchecked Sendable {
       }
       var values: [Double]?
       var stopped = false
+      // W&B's run id names the run (BestRun.run_id, the run-<id> folder), as in Transformers.
+      let runID = WandbModule.randomRunID()
+      try? run.trial.setSystemAttr("wandb_run_id", .string(runID))
+      let live = session.nJobs == 1 ? try? gate.perform { try WandbLiveRun.start(run, sweepID: sweepID, runID: runID, vm: vm) } : nil
+      defer { try? gate.perform { WandbLiveRun.finish(live ?? nil, vm: vm) } }
       let frozen = try? controller.execute(run) { run in
         do {
           values = try session.guarded(number: run.number, stop: {}) {
@@ -187,9 +193,9 @@ final class WandbAgents: @unchecked Sendable {
               let scriptTrial = try WandbValues.value(run.config, vm: vm)
               let items = try vm.dictItems(scriptTrial).compactMap { (k, v) in k.asString.map { ($0, v) } }
               return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number,
-                                                       runID: "\(sweepID)-\(run.number)"))
+                                                       runID: runID))
             }
-            self.locked { self.configs[run.number] = scriptTrial }
+            self.locked { self.configs[run.number] = scriptTrial; self.runIDs[run.number] = runID }
             var logged = 0
             let result = try session.train(prepared, scriptTrial: scriptTrial, number: run.number) { values, step, metrics in
               logged += 1
