@@ -141,57 +141,87 @@ final class RaySearchBackend: HyperparameterSearchBackend {
   private func makeTrainable(_ session: SearchSession, trials: RayTrialLog) -> TuneTrainable {
     let box = UncheckedSendableBox(session)
     return { config, reporter in
-      let session = box.value
-      let vm = session.vm
-      let number = Int(reporter.trialID.split(separator: "_").last ?? "") ?? 0
-      let snapshot = reporter.checkpoint?.state as? TrainerSnapshot
-      let engine = Guarded<Trainer?>(nil)
-      reporter.checkpointSaver = {
-        guard let s = engine.get()?.snapshot() else { throw TuneError.runtime(message: "trial \(number) has not trained yet; nothing to checkpoint") }
-        return TuneCheckpoint(s)
-      }
-      let values: [Double]
+      let trial = RayTrial(session: box.value, trials: trials, config: config, reporter: reporter)
       do {
-        values = try trainTrial()
+        return try trial.run()
       } catch let e as TuneTrialInterrupted {
         // ASHA/HyperBand stopping a trial (also at max_t) still finishes it for the progress line.
-        if e.reason == .stop, let last = trials.objective(number) {
-          try? session.gate.perform { session.progress.trialDone(number: number, values: last) }
-        }
+        if e.reason == .stop { trial.showProgress(trials.objective(trial.number)) }
         throw e
       }
-      func trainTrial() throws -> [Double] {
-       try session.guarded(number: number, stop: {}) {
-        let (scriptTrial, prepared) = try session.gate.perform { () throws -> (Value, PreparedTrial) in
-          let scriptTrial = try RayBridge.toScript(config, vm)
-          let items = try vm.dictItems(scriptTrial).compactMap { (k, v) -> (String, Value)? in
-            guard let key = k.asString, key != "wandb" else { return nil }  // Transformers drops "wandb"
-            return (key, v)
-          }
-          return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: number, runID: reporter.trialID))
-        }
-        return try session.train(prepared, scriptTrial: scriptTrial, number: number, resume: snapshot,
-                                 onEngine: { engine.set($0) }) { values, step, metrics in
-          var result = TuneDict()
-          result["objective"] = .float(values[0])
-          if values.count > 1 { for (i, v) in values.enumerated() { result["objective_\(i)"] = .float(v) } }
-          for key in metrics.keys.sorted() where !ObjectiveRule.isSpeedMetric(key) { result[key] = .float(metrics[key]!) }
-          result["step"] = .int(step)
-          if let snapshot { result["restored_step"] = .int(snapshot.globalStep) }
-          trials.record(number, values)
-          try reporter.report(result)
-        }
-       }
-      }
-      trials.record(number, values)
-      var final = TuneDict()
-      final["objective"] = .float(values[0])
-      if values.count > 1 { for (i, v) in values.enumerated() { final["objective_\(i)"] = .float(v) } }
-      if let step = engine.get()?.state.globalStep { final["step"] = .int(step) }
-      if let snapshot { final["restored_step"] = .int(snapshot.globalStep) }
-      try? session.gate.perform { session.progress.trialDone(number: number, values: values) }
-      return final
     }
+  }
+}
+
+/// One run of a trial's trainable (a PBT exploit starts another with the new config and snapshot).
+private struct RayTrial {
+  let session: SearchSession
+  let trials: RayTrialLog
+  let config: TuneValue
+  let reporter: TuneReporter
+  let number: Int
+  /// The better trial's state after a PBT exploit.
+  let snapshot: TrainerSnapshot?
+  /// The engine trainer once training started, for the reporter's checkpoint saver.
+  let engine = Guarded<Trainer?>(nil)
+
+  init(session: SearchSession, trials: RayTrialLog, config: TuneValue, reporter: TuneReporter) {
+    self.session = session
+    self.trials = trials
+    self.config = config
+    self.reporter = reporter
+    number = Int(reporter.trialID.split(separator: "_").last ?? "") ?? 0
+    snapshot = reporter.checkpoint?.state as? TrainerSnapshot
+    let engine = self.engine, number = self.number
+    reporter.checkpointSaver = {
+      guard let s = engine.get()?.snapshot() else { throw TuneError.runtime(message: "trial \(number) has not trained yet; nothing to checkpoint") }
+      return TuneCheckpoint(s)
+    }
+  }
+
+  func run() throws -> TuneDict {
+    let values = try session.guarded(number: number, stop: {}) { try train() }
+    trials.record(number, values)
+    var final = result(values)
+    if let step = engine.get()?.state.globalStep { final["step"] = .int(step) }
+    showProgress(values)
+    return final
+  }
+
+  private func train() throws -> [Double] {
+    let session = self.session, vm = session.vm, config = self.config, number = self.number, runID = reporter.trialID
+    let (scriptTrial, prepared) = try session.gate.perform { () throws -> (Value, PreparedTrial) in
+      let scriptTrial = try RayBridge.toScript(config, vm)
+      let items = try vm.dictItems(scriptTrial).compactMap { (k, v) -> (String, Value)? in
+        guard let key = k.asString, key != "wandb" else { return nil }  // Transformers drops "wandb"
+        return (key, v)
+      }
+      return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: number, runID: runID))
+    }
+    let engine = self.engine
+    return try session.train(prepared, scriptTrial: scriptTrial, number: number, resume: snapshot,
+                             onEngine: { engine.set($0) }) { values, step, metrics in
+      var report = result(values)
+      for key in metrics.keys.sorted() where !ObjectiveRule.isSpeedMetric(key) { report[key] = .float(metrics[key]!) }
+      report["step"] = .int(step)
+      trials.record(number, values)
+      try reporter.report(report)
+    }
+  }
+
+  /// `objective` (`objective_<i>` for several directions) and, after an exploit, `restored_step`.
+  private func result(_ values: [Double]) -> TuneDict {
+    var d = TuneDict()
+    d["objective"] = .float(values[0])
+    if values.count > 1 { for (i, v) in values.enumerated() { d["objective_\(i)"] = .float(v) } }
+    if let snapshot { d["restored_step"] = .int(snapshot.globalStep) }
+    return d
+  }
+
+  func showProgress(_ values: [Double]?) {
+    guard let values else { return }
+    let session = self.session, number = self.number
+    try? session.gate.perform { session.progress.trialDone(number: number, values: values) }
   }
 }
 
