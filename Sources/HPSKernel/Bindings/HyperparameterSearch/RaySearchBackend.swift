@@ -63,7 +63,11 @@ final class RaySearchBackend: HyperparameterSearchBackend {
     var concurrency = session.nJobs
     if session.nJobs == 1, let r = options["resources_per_trial"], !r.isNone {
       guard case .dict = r else { throw vm.error("TypeError", "resources_per_trial must be a dict such as {\"cpu\": 1}, got \(r.typeName)") }
-      let cpu = try vm.dictItems(r).first { $0.0.asString == "cpu" }?.1.asDouble ?? 1
+      let resources = try vm.dictItems(r)
+      let cpu = resources.first { $0.0.asString == "cpu" }?.1.asDouble ?? 1
+      if let gpu = resources.first(where: { $0.0.asString == "gpu" })?.1.asDouble, gpu > 0 {
+        vm.writeStderr("Note: resources_per_trial asks for \(gpu) GPU per trial; hps trains on the CPU cores.\n")
+      }
       guard cpu > 0 else { throw vm.error("ValueError", "resources_per_trial[\"cpu\"] must be > 0, got \(cpu)") }
       concurrency = max(1, Int(Double(ProcessInfo.processInfo.activeProcessorCount) / cpu))
     }
