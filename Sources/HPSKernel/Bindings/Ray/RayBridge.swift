@@ -75,7 +75,7 @@ final class RayState {
 }
 
 /// Holds a Swift value as the payload of a native instance.
-final class Box<T> {
+final class RayBox<T> {
   var value: T
   init(_ value: T) { self.value = value }
 }
