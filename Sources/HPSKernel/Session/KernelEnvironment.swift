@@ -23,8 +23,17 @@ public enum KernelEnvironment {
     if let stdlib = stdlibDirectory() { paths.append(stdlib) }
     let interpreter = Interpreter(argv: argv, searchPaths: paths)
     DisplayRouter.install(on: interpreter)
-    RayModules.register(on: interpreter)
+    registerEngineModules(in: interpreter)
     return interpreter
+  }
+
+  /// The engine's script-visible modules (optuna, ...), for interpreters made elsewhere too.
+  public static func registerEngineModules(in interpreter: Interpreter) {
+    OptunaModule.register(in: interpreter)
+    MachineLearningModules.register(in: interpreter)
+    interpreter.registerModule(WandbModule.module)
+    interpreter.registerModule(WandbModule.errorsModule)
+    RayModules.register(on: interpreter)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,

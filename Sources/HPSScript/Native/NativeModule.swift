@@ -176,3 +176,19 @@ extension VM {
     modules[m.name] = nil
   }
 }
+
+// Module state that native code changes after import (`wandb.run` while a run is active) and
+// exception classes defined by native modules.
+extension VM {
+  /// Sets `name` on module `module` if it has been imported (no effect otherwise).
+  public func setModuleAttribute(_ module: String, _ name: String, _ value: Value) {
+    guard case .object(let m as ModuleObject)? = modules[module] else { return }
+    m.namespace.set(name, value)
+  }
+
+  /// A script-style subclass of `base` with no methods of its own (exception classes of native
+  /// modules, e.g. `wandb.errors.UsageError`).
+  public func makeSubclass(name: String, base: TypeObject, module: String, doc: String) throws -> TypeObject {
+    try makeClass(name: name, qualname: name, base: base, namespace: DictObject(), module: module, doc: doc)
+  }
+}

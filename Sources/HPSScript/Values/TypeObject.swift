@@ -78,7 +78,16 @@ public final class TypeObject: PyObject {
   var linearization: [TypeObject] { [self] + mro }
 
   /// Finds an attribute along the MRO (the class's own dictionary first).
+  ///
+  /// Only classes made by `class` statements memoize: builtin and native types are shared by every
+  /// interpreter in the process (tests run many at once on different threads), so their lookups
+  /// must stay read-only; their dictionaries are small and their MRO is short anyway.
   func lookup(_ attr: String) -> Value? {
+    guard isUserDefined else {
+      if let v = dict[attr] { return v }
+      for t in mro { if let v = t.dict[attr] { return v } }
+      return nil
+    }
     if cacheEpoch != TypeObject.epoch {
       lookupCache.removeAll(keepingCapacity: true)
       cacheEpoch = TypeObject.epoch
@@ -120,6 +129,13 @@ public final class TypeObject: PyObject {
     for t in linearization {
       if t.dict[attr] != nil { return t.isUserDefined }
     }
+    return false
+  }
+
+  /// True when a script class or a native class (`NativeClass` with a `__setattr__` method)
+  /// defines its own `__setattr__`, which then handles every attribute store.
+  var hasCustomSetattr: Bool {
+    for t in linearization where t.dict["__setattr__"] != nil { return t.isUserDefined || t.native != nil }
     return false
   }
 

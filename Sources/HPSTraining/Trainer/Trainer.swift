@@ -27,6 +27,9 @@ public final class Trainer {
   /// Applies a trial's hyperparameters to the arguments at the start of train(trial:), before the
   /// seed is set and model_init runs (so a trial's drawn seed governs that trial).
   public var applyTrial: ((_ args: inout TrainingArguments, _ trial: Any?) throws -> Void)?
+  /// Replaces evaluate() for the evaluations inside train() (a script subclass overriding
+  /// `evaluate`, as Transformers' training loop calls `self.evaluate`).
+  public var evaluationHook: (() throws -> Metrics)?
 
   private var userOptimizer: Optimizer?
   private var userSchedule: LearningRateSchedule?
@@ -301,7 +304,7 @@ public final class Trainer {
   }
 
   private func evaluateDuringTraining() throws {
-    let metrics = try evaluate()
+    let metrics = try evaluationHook.map { try $0() } ?? evaluate()
     if let model, args.metricForBestModel != nil || args.loadBestModelAtEnd, let value = metrics[args.bestMetricKey] {
       let better = args.effectiveGreaterIsBetter
       if state.bestMetric.map({ better ? value > $0 : value < $0 }) ?? true {

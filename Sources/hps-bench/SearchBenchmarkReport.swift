@@ -1,0 +1,57 @@
+// Running one search stack as a child process, and printing the comparison.
+import Foundation
+
+struct SearchResult {
+  var wallSeconds = Double.nan
+  var bestObjective = Double.nan
+  var pruned = 0
+  var bestParams = ""
+  var error: String?
+}
+
+enum SearchBenchmarkRunner {
+  /// Runs a stack; its last stdout line is `{"wall_s", "best_objective", "pruned", "best_params"}`.
+  static func run(_ executable: String, _ arguments: [String]) throws -> SearchResult {
+    let json = try TrainerBenchmarkRunner.runJSON(executable, arguments)
+    func d(_ k: String) -> Double { (json[k] as? NSNumber)?.doubleValue ?? .nan }
+    var params = ""
+    if let p = json["best_params"], let data = try? JSONSerialization.data(withJSONObject: p, options: [.sortedKeys]) {
+      params = String(decoding: data, as: UTF8.self)
+    }
+    return SearchResult(wallSeconds: d("wall_s"), bestObjective: d("best_objective"),
+                        pruned: (json["pruned"] as? NSNumber)?.intValue ?? 0, bestParams: params)
+  }
+}
+
+enum SearchBenchmarkReport {
+  static func json(_ results: [(String, SearchResult)]) -> String {
+    let parts = results.map { (name, r) -> String in
+      if let e = r.error {
+        let escaped = e.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+          .replacingOccurrences(of: "\n", with: "\\n")
+        return "\"\(name)\": {\"wall_s\": null, \"best_objective\": null, \"error\": \"\(escaped)\"}"
+      }
+      return "\"\(name)\": {\"wall_s\": \(r.wallSeconds), \"best_objective\": \(r.bestObjective), \"pruned\": \(r.pruned)}"
+    }
+    return "{" + parts.joined(separator: ", ") + "}"
+  }
+
+  static func table(_ results: [(String, SearchResult)], trials: Int, python: String) -> String {
+    var lines = ["hyperparameter search: digits, MLP 64-128-128-10, TPE(seed=0) + median pruning, \(trials) trials, 3 epochs",
+                 "stack             wall (s)   best eval_loss   pruned   vs hps   best params"]
+    let hpsWall = results.first { $0.0 == "hps" }?.1.wallSeconds ?? .nan
+    for (name, r) in results {
+      if let e = r.error {
+        lines.append(name.padding(toLength: 18, withPad: " ", startingAt: 0) + "unavailable: " + (e.split(separator: "\n").last.map(String.init) ?? e))
+        continue
+      }
+      let ratio = String(format: "%.1fx", r.wallSeconds / hpsWall)
+      lines.append(name.padding(toLength: 18, withPad: " ", startingAt: 0)
+        + String(format: "%8.2f   %14.4f   %6d   ", r.wallSeconds, r.bestObjective, r.pruned)
+        + ratio.padding(toLength: 9, withPad: " ", startingAt: 0) + r.bestParams)
+    }
+    lines.append("(wall = the search call alone, imports and data preparation excluded; peers run with \(python), 1 thread;")
+    lines.append(" vs hps = wall / hps's wall; hps_n_jobs_2 runs two trials at once, so its trajectory varies run to run)")
+    return lines.joined(separator: "\n")
+  }
+}
