@@ -34,6 +34,7 @@ public enum KernelEnvironment {
     RayModules.register(on: interpreter)
     interpreter.registerModule(WandbModule.module)
     interpreter.registerModule(WandbModule.errorsModule)
+    RayModules.register(on: interpreter)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,
