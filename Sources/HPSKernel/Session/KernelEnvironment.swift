@@ -31,7 +31,6 @@ public enum KernelEnvironment {
   public static func registerEngineModules(in interpreter: Interpreter) {
     OptunaModule.register(in: interpreter)
     MachineLearningModules.register(in: interpreter)
-    RayModules.register(on: interpreter)
     interpreter.registerModule(WandbModule.module)
     interpreter.registerModule(WandbModule.errorsModule)
     RayModules.register(on: interpreter)
