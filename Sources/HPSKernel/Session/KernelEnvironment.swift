@@ -24,6 +24,7 @@ public enum KernelEnvironment {
     let interpreter = Interpreter(argv: argv, searchPaths: paths)
     DisplayRouter.install(on: interpreter)
     registerEngineModules(in: interpreter)
+    RayModules.register(on: interpreter)
     return interpreter
   }
 

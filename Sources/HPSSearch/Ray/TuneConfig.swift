@@ -49,6 +49,9 @@ public struct TuneRunConfig {
   /// Stack size of each trial's thread (deep script recursion needs room).
   public var trialStackSize: Int
   public var logger: SearchLogger
+  /// Polled between trial turns; true stops every live trial and ends the run with the results
+  /// so far (a host's Ctrl-C, Ray's SIGINT handling).
+  public var shouldStop: (() -> Bool)?
 
   public init(
     name: String? = nil, storage: (any Storage)? = nil, stop: [String: Double] = [:],

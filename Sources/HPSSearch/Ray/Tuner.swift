@@ -72,6 +72,12 @@ public final class Tuner: TuneTrialRunner {
           searcherFinished = true
           for t in liveTrials { stopTrial(t) }
         }
+        if runConfig.shouldStop?() == true {
+          logger.warning("Experiment has been interrupted; stopping \(liveTrials.count) live trials and keeping the results so far.")
+          searcherFinished = true
+          for t in liveTrials { stopTrial(t) }
+          break
+        }
         // New trials while a CPU is free.
         addLoop: while !searcherFinished, liveTrials.count < maxLive,
           trials.filter({ $0.status == .running || $0.status == .pending }).count < runConfig.cpus
