@@ -25,6 +25,7 @@ public enum KernelEnvironment {
     DisplayRouter.install(on: interpreter)
     registerEngineModules(in: interpreter)
     RayModules.register(on: interpreter)
+    interpreter.registerModule(WandbModule.module)
     return interpreter
   }
 

@@ -26,7 +26,7 @@ final class AttributeSite {
     classAttribute = c.lookup(name)
     hasDescriptor = c.hasDataDescriptor(name)
     slot = hasDescriptor ? -1 : (c.slotLayout.slot(name) ?? -1)
-    let customSetattr = c.overrides("__setattr__")
+    let customSetattr = c.hasCustomSetattr
     // -2: a plain attribute whose slot is created by the first store.
     storeSlot = hasDescriptor || customSetattr ? -1 : (c.slotLayout.slot(name) ?? -2)
     layoutCount = c.slotLayout.names.count

@@ -194,7 +194,7 @@ extension VM {
         _ = try call(p.setter, [v, value])
         return
       }
-      if i.cls.overrides("__setattr__"), let sa = i.cls.lookup("__setattr__") {
+      if i.cls.hasCustomSetattr, let sa = i.cls.lookup("__setattr__") {
         _ = try callDescriptor(sa, on: v, [.str(name), value])
         return
       }

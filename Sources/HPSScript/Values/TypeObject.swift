@@ -123,6 +123,13 @@ public final class TypeObject: PyObject {
     return false
   }
 
+  /// True when a script class or a native class (`NativeClass` with a `__setattr__` method)
+  /// defines its own `__setattr__`, which then handles every attribute store.
+  var hasCustomSetattr: Bool {
+    for t in linearization where t.dict["__setattr__"] != nil { return t.isUserDefined || t.native != nil }
+    return false
+  }
+
   var isExceptionType: Bool { layout == .exception }
 }
 
