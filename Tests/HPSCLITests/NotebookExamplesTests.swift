@@ -60,7 +60,7 @@ import Testing
     }
   }
 
-  @Test(arguments: notebooks) func testNotebookRunnerRunsItAndNbformatValidates(_ name: String) throws {
+  @Test(arguments: NotebookExamplesTests.notebooks) func testNotebookRunnerRunsItAndNbformatValidates(_ name: String) throws {
     let python = try Self.requirePython()
     let dir = try Self.scratchCopy(of: "\(name).ipynb")
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -109,11 +109,12 @@ import Testing
     }
   }
 
-  @Test(arguments: notebooks) func testTwinIsTheExportAndRunsWithHpsRun(_ name: String) throws {
+  @Test(arguments: NotebookExamplesTests.notebooks) func testTwinIsTheExportAndRunsWithHpsRun(_ name: String) throws {
     let export = try HPSBinary.run(["notebook", "export", "\(name).ipynb", "-o", "-"], in: Self.folder)
     #expect(export.status == 0, "\(export.stderr)")
     let twin = try String(contentsOf: Self.folder.appendingPathComponent("\(name).hps"), encoding: .utf8)
-    #expect(export.stdout == twin, "\(name).hps differs from `hps notebook export \(name).ipynb`: run notebooks/tools/build_notebooks.py")
+    let twinIsExport = export.stdout == twin  // a Bool, so a failure names the file instead of printing both
+    #expect(twinIsExport, "\(name).hps differs from `hps notebook export \(name).ipynb`: run notebooks/tools/build_notebooks.py")
     let dir = try Self.scratchCopy(of: "\(name).hps")
     defer { try? FileManager.default.removeItem(at: dir) }
     let run = try HPSBinary.run(["run", "\(name).hps"], in: dir, timeout: Self.budget + 30)
