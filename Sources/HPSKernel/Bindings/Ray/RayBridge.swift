@@ -18,6 +18,10 @@ final class RayState {
   var importFunction: Value?
 
   func opaqueToken(for v: Value) -> String {
+    // The same object keeps its token, so repeated fits do not grow the table.
+    if let id = RayState.identity(v), let i = opaque.firstIndex(where: { RayState.identity($0) == id }) {
+      return RayState.opaquePrefix + String(i)
+    }
     opaque.append(v)
     return RayState.opaquePrefix + String(opaque.count - 1)
   }
@@ -26,6 +30,30 @@ final class RayState {
     guard token.hasPrefix(RayState.opaquePrefix), let i = Int(token.dropFirst(RayState.opaquePrefix.count)), opaque.indices.contains(i)
     else { return nil }
     return opaque[i]
+  }
+
+  static func identity(_ v: Value) -> ObjectIdentifier? {
+    switch v {
+    case .function(let f): return ObjectIdentifier(f)
+    case .instance(let i): return ObjectIdentifier(i)
+    case .type(let t): return ObjectIdentifier(t)
+    case .object(let o): return ObjectIdentifier(o)
+    default: return nil
+    }
+  }
+
+  /// `text` (an engine description) with opaque markers replaced by the objects' names or reprs.
+  func describe(_ text: String, _ vm: VM) -> String {
+    guard text.contains(RayState.opaquePrefix) else { return text }
+    var out = text
+    for (i, v) in opaque.enumerated().reversed() {
+      let token = RayState.opaquePrefix + String(i)
+      guard out.contains(token) else { continue }
+      let name = (try? vm.attribute(v, "__name__"))??.asString
+      out = out.replacingOccurrences(of: "'" + token + "'", with: name ?? ((try? vm.repr(v)) ?? "?"))
+      out = out.replacingOccurrences(of: token, with: name ?? ((try? vm.repr(v)) ?? "?"))
+    }
+    return out
   }
 
   private struct Entry {
@@ -171,17 +199,14 @@ enum RayBridge {
 
 /// Ray's `ray.tune.error.TuneError`.
 enum TuneErrorClass {
-  nonisolated(unsafe) static var type: TypeObject?
+  /// One class for every interpreter (parallel tests import `ray.tune` at once).
+  static let type = TypeObject.makeExceptionClass(
+    name: "TuneError", module: "ray.tune.error", doc: "Ray Tune's error for a run that cannot go on (e.g. PBT without mutations).")
 
-  static func cls(_ vm: VM) -> TypeObject {
-    if let type { return type }
-    let t = TypeObject.makeExceptionClass(name: "TuneError", module: "ray.tune.error", doc: "Ray Tune's error for a run that cannot go on (e.g. PBT without mutations).")
-    type = t
-    return t
-  }
+  static func cls(_ vm: VM) -> TypeObject { type }
 
   static func raise(_ message: String, _ vm: VM) -> Error {
-    guard let e = try? vm.callValue(.type(cls(vm)), [.str(message)]) else { return vm.error("RuntimeError", message) }
+    guard let e = try? vm.callValue(.type(type), [.str(message)]) else { return vm.error("RuntimeError", message) }
     return vm.raisingException(e)
   }
 }

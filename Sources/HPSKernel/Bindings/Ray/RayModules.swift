@@ -67,7 +67,8 @@ public enum RayModules {
       ("Tuner", TunerClasses.tuner.value), ("TuneConfig", TunerClasses.tuneConfig.value),
       ("ResultGrid", ResultGridClasses.gridClass.value), ("Result", ResultGridClasses.resultClass.value),
       ("with_parameters", .object(withParameters)), ("with_resources", .object(withResources)),
-      ("TuneError", .type(TuneErrorClass.cls(vm))),
+      ("TuneError", .type(TuneErrorClass.cls(vm))), ("TrialStopped", .type(ScriptTrainable.stopType(vm))), ("run", .object(LegacyRun.run)),
+      ("ExperimentAnalysis", LegacyRun.analysisClass.value),
     ]
   }
 

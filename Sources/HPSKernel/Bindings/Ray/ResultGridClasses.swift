@@ -88,7 +88,7 @@ enum ResultGridClasses {
         let mode = try RayBridge.mode(a["filter_mode"], vm, "get_dataframe")
         return try rows(try RayBridge.engine(vm) { try g.grid.getDataframe(filterMetric: metric, filterMode: mode) }, vm)
       },
-      NativeFunction("__repr__", Signature([.init("self")])) { vm, a in .str(try grid(a["self"], vm).grid.description) },
+      NativeFunction("__repr__", Signature([.init("self")])) { vm, a in .str(RayState.of(vm).describe(try grid(a["self"], vm).grid.description, vm)) },
     ],
     properties: [
       NativeProperty("errors", doc: "The exceptions of the trials that errored.") { vm, i in
@@ -109,7 +109,7 @@ enum ResultGridClasses {
       NativeFunction("__repr__", Signature([.init("self")])) { vm, a in
         let r = try result(a["self"], vm).result
         let shown = TuneDict(r.metrics.filter { !["time_this_iter_s", "done", "trial_id", "time_total_s"].contains($0.key) }.map { ($0.key, $0.value) })
-        return .str("Result(metrics=\(shown), config=\(r.config), status='\(r.status.rawValue)'\(r.error == nil ? "" : ", error=True"), checkpoint=\(r.checkpoint == nil ? "None" : "Checkpoint(...)"))")
+        return .str(RayState.of(vm).describe("Result(metrics=\(shown), config=\(r.config), status='\(r.status.rawValue)'\(r.error == nil ? "" : ", error=True"), checkpoint=\(r.checkpoint == nil ? "None" : "Checkpoint(...)"))", vm))
       }
     ],
     properties: [

@@ -16,6 +16,28 @@ final class RayRun {
   var controllerError: Error?
   /// trial_id → the exception object the trainable raised.
   var trialErrors: [String: Value] = [:]
+  /// The progress line (nil with RunConfig(verbose=0)); advanced as trials end.
+  var progress: ProgressDisplay?
+  var metric: String?
+  var mode: TuneMode?
+  var best: Double?
+  var finishedTrials = 0
+
+  /// Notes a result for the progress line's best-so-far.
+  func observe(_ metrics: TuneDict) {
+    guard let metric, let value = metrics.number(metric), value.isFinite else { return }
+    if let b = best, (mode == .max ? value <= b : value >= b) { return }
+    best = value
+  }
+
+  func trialEnded() {
+    finishedTrials += 1
+    guard let progress else { return }
+    var postfix: [(String, String)] = []
+    if let metric, let best { postfix.append(("best \(metric)", TickFormat.value(best))) }
+    if !trialErrors.isEmpty { postfix.append(("errors", String(trialErrors.count))) }
+    progress.update(finishedTrials, postfix: postfix)
+  }
 
   init(vm: VM) { self.vm = vm }
 
@@ -69,13 +91,17 @@ enum ScriptTrainable {
       defer {
         vm.swapExecutionContext(trial.context)
         Thread.current.threadDictionary[TrialScript.key] = nil
+        if trial.signal == nil || (trial.signal as? TuneTrialInterrupted)?.reason != .restart { run.trialEnded() }
       }
       if run.interrupted { throw TrialScriptError(description: "KeyboardInterrupt: the run was interrupted before this trial started") }
       do {
         let result = try vm.callValue(fn, [try RayBridge.toScript(config, vm)])
         switch result {
         case .none: return nil
-        case .dict: return try RayBridge.toTuneDict(result, vm, context: "the trainable's return value")
+        case .dict:
+          let final = try RayBridge.toTuneDict(result, vm, context: "the trainable's return value")
+          run.observe(final)
+          return final
         default:
           throw vm.error("TypeError", "a trainable must report with tune.report(...) and return None or a dict of final metrics, not \(result.typeName)")
         }
@@ -88,7 +114,7 @@ enum ScriptTrainable {
           throw TrialScriptError(description: "KeyboardInterrupt: interrupted by the user")
         }
         let text = vm.renderTraceback(e.exception)
-        vm.writeStderr("Trial \(reporter.trialID) errored (config \(config)):\n\(text)")
+        vm.writeStderr("Trial \(reporter.trialID) errored (config \(RayState.of(vm).describe(config.description, vm))):\n\(text)")
         throw TrialScriptError(description: text.trimmingCharacters(in: .whitespacesAndNewlines))
       }
     }
@@ -97,19 +123,23 @@ enum ScriptTrainable {
   /// Raised into a trainable the scheduler stopped or PBT restarted; derives from BaseException
   /// so `except Exception:` in user code does not swallow it.
   nonisolated(unsafe) static var stopClass: TypeObject?
+  static let stopClassLock = NSLock()
+
+  /// The TrialStopped class (made once, on first use: its base comes from a VM's builtins).
+  static func stopType(_ vm: VM) -> TypeObject {
+    stopClassLock.lock()
+    defer { stopClassLock.unlock() }
+    if let c = stopClass { return c }
+    let base = vm.error("BaseException", "").exception.cls
+    let cls = TypeObject.makeExceptionClass(
+      name: "TrialStopped", base: base, module: "ray.tune",
+      doc: "Raised inside a trainable when Tune stops or restarts the trial; let it propagate.")
+    stopClass = cls
+    return cls
+  }
 
   static func stopException(_ message: String, _ vm: VM) -> Error {
-    let cls: TypeObject
-    if let c = stopClass {
-      cls = c
-    } else {
-      let base = vm.error("BaseException", "").exception.cls
-      cls = TypeObject.makeExceptionClass(
-        name: "TrialStopped", base: base, module: "ray.tune",
-        doc: "Raised inside a trainable when Tune stops or restarts the trial; let it propagate.")
-      stopClass = cls
-    }
-    guard let e = try? vm.callValue(.type(cls), [.str(message)]) else { return vm.error("RuntimeError", message) }
+    guard let e = try? vm.callValue(.type(stopType(vm)), [.str(message)]) else { return vm.error("RuntimeError", message) }
     return vm.raisingException(e)
   }
 
@@ -137,6 +167,7 @@ enum ScriptTrainable {
       }
       checkpoint = TuneCheckpoint(data)
     }
+    trial.run.observe(metrics)
     vm.swapExecutionContext(trial.context)
     var thrown: Error?
     do { try reporter.report(metrics, checkpoint: checkpoint) } catch { thrown = error }

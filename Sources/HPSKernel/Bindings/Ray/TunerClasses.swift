@@ -152,13 +152,16 @@ enum TunerClasses {
   }
 
   static func fit(_ f: [String: Value], _ vm: VM) throws -> Value {
+    try fit(f, tuneConfig: fields(f["tune_config"] ?? .none) ?? [:], runConfig: fields(f["run_config"] ?? .none) ?? [:], vm)
+  }
+
+  /// Runs a Tuner from the arguments of Tuner/TuneConfig/RunConfig (also used by `tune.run`).
+  static func fit(_ f: [String: Value], tuneConfig tc: [String: Value], runConfig rc: [String: Value], _ vm: VM) throws -> Value {
     let run = RayRun(vm: vm)
     let state = RayState.of(vm)
     let previous = state.currentRun
     state.currentRun = run
     defer { state.currentRun = previous }
-    let tc = fields(f["tune_config"] ?? .none) ?? [:]
-    let rc = fields(f["run_config"] ?? .none) ?? [:]
     func v(_ d: [String: Value], _ k: String) -> Value { d[k] ?? .none }
     var tuneConfig = TuneConfig(
       metric: try RayBridge.optionalString(v(tc, "metric"), vm, "TuneConfig", "metric"), mode: try RayBridge.mode(v(tc, "mode"), vm, "TuneConfig"),
@@ -171,7 +174,16 @@ enum TunerClasses {
     let name = try RayBridge.optionalString(v(rc, "name"), vm, "RunConfig", "name")
     var runConfig = TuneRunConfig(name: name)
     if let path = try RayBridge.optionalString(v(rc, "storage_path"), vm, "RunConfig", "storage_path") {
-      runConfig.storage = try storage(path, name: name, vm)
+      let store = try storage(path, name: name, vm)
+      runConfig.storage = store
+      // Running the same experiment again: Ray adds to the experiment directory; hps keeps each
+      // run as its own study, numbered.
+      if let name, let existing = try? store.allStudyNames(), existing.contains(name) {
+        var n = 2
+        while existing.contains("\(name)-\(n)") { n += 1 }
+        runConfig.name = "\(name)-\(n)"
+        vm.writeStderr("RunConfig: a study named '\(name)' already exists in \(path); recording this run as '\(name)-\(n)'.\n")
+      }
     }
     let stop = v(rc, "stop")
     if vm.isCallableObject(stop) {
@@ -195,6 +207,18 @@ enum TunerClasses {
     let tuner = Tuner(
       trainable: ScriptTrainable.make(f["trainable"] ?? .none, run: run), paramSpace: paramSpace, tuneConfig: tuneConfig,
       runConfig: runConfig)
+    run.metric = tuneConfig.metric ?? tuneConfig.scheduler?.metric ?? tuneConfig.searchAlg.flatMap { ($0 as? OptunaSearch)?.metric }
+    run.mode = tuneConfig.mode ?? tuneConfig.scheduler?.mode ?? tuneConfig.searchAlg.flatMap { ($0 as? OptunaSearch)?.mode }
+    if v(rc, "verbose").asInt != 0 {
+      var total: Int? = tuneConfig.numSamples == -1 ? nil : tuneConfig.numSamples
+      if tuneConfig.searchAlg == nil || tuneConfig.searchAlg is BasicVariantGenerator {
+        total = try? BasicVariantGenerator(maxConcurrent: 0).totalVariants(paramSpace: paramSpace, numSamples: tuneConfig.numSamples)
+      }
+      run.progress = ProgressDisplay(
+        router: DisplayRouter.router(for: vm), total: total, description: "Tune trials", write: { [unowned vm] in vm.writeStdout($0) },
+        flush: { [unowned vm] in vm.flushStdout() })
+    }
+    defer { run.progress?.close() }
     let grid: ResultGrid
     do {
       grid = try tuner.fit()
