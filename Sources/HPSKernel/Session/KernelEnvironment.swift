@@ -25,7 +25,6 @@ public enum KernelEnvironment {
     DisplayRouter.install(on: interpreter)
     registerEngineModules(in: interpreter)
     RayModules.register(on: interpreter)
-    interpreter.registerModule(WandbModule.module)
     return interpreter
   }
 
@@ -33,6 +32,8 @@ public enum KernelEnvironment {
   public static func registerEngineModules(in interpreter: Interpreter) {
     OptunaModule.register(in: interpreter)
     MachineLearningModules.register(in: interpreter)
+    interpreter.registerModule(WandbModule.module)
+    interpreter.registerModule(WandbModule.errorsModule)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,

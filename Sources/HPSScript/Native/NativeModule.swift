@@ -178,7 +178,7 @@ extension VM {
 }
 
 // Module state that native code changes after import (`wandb.run` while a run is active) and
-// exceptions of script-defined classes raised from Swift.
+// exception classes defined by native modules.
 extension VM {
   /// Sets `name` on module `module` if it has been imported (no effect otherwise).
   public func setModuleAttribute(_ module: String, _ name: String, _ value: Value) {
@@ -190,13 +190,5 @@ extension VM {
   /// modules, e.g. `wandb.errors.UsageError`).
   public func makeSubclass(name: String, base: TypeObject, module: String, doc: String) throws -> TypeObject {
     try makeClass(name: name, qualname: name, base: base, namespace: DictObject(), module: module, doc: doc)
-  }
-
-  /// A thrown error that raises `exception` (an instance of an exception class) in the script.
-  public func raising(_ exception: Value) -> ScriptError {
-    guard case .instance(let e as ExceptionObject) = exception else {
-      return ScriptError(Builtin.typeError, "exceptions must derive from BaseException")
-    }
-    return ScriptError(e)
   }
 }

@@ -78,7 +78,16 @@ public final class TypeObject: PyObject {
   var linearization: [TypeObject] { [self] + mro }
 
   /// Finds an attribute along the MRO (the class's own dictionary first).
+  ///
+  /// Only classes made by `class` statements memoize: builtin and native types are shared by every
+  /// interpreter in the process (tests run many at once on different threads), so their lookups
+  /// must stay read-only; their dictionaries are small and their MRO is short anyway.
   func lookup(_ attr: String) -> Value? {
+    guard isUserDefined else {
+      if let v = dict[attr] { return v }
+      for t in mro { if let v = t.dict[attr] { return v } }
+      return nil
+    }
     if cacheEpoch != TypeObject.epoch {
       lookupCache.removeAll(keepingCapacity: true)
       cacheEpoch = TypeObject.epoch

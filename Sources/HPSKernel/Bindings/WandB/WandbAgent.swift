@@ -100,6 +100,9 @@ enum WandbAgent {
         if let stop = pending.box?.stopped { throw stop }  // the script caught RunStopped and returned
       }
       if state.currentRun === pending.box { state.publish(nil) }
+      if finished.state == .pruned, let stop = pending.box?.stopped {
+        state.stdout("wandb: Run \(runID): \(stop)\n")
+      }
       if interrupted {
         state.stdout("wandb: Ctrl + C detected. Stopping sweep.\n")
         break

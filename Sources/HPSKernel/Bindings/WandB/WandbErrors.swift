@@ -31,11 +31,8 @@ final class WandbErrors {
   }
 
   func raise(_ cls: Value, _ message: String) -> Error {
-    do {
-      return vm.raising(try vm.callValue(cls, [.str(message)]))
-    } catch {
-      return error
-    }
+    guard case .type(let type) = cls else { return vm.error("RuntimeError", message) }
+    return ScriptError(raising: type, message: message)
   }
 
   func usage(_ message: String) -> Error { raise(usageError, message) }

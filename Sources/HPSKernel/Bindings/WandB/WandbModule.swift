@@ -24,6 +24,11 @@ enum WandbModule {
     ]
   }
 
+  /// `import wandb.errors` / `from wandb.errors import UsageError`: the same classes as `wandb.errors`.
+  static let errorsModule = NativeModule("wandb.errors", doc: "wandb's exception classes: Error, UsageError, RunStopped.") { vm in
+    try WandbState.of(vm).errors.namespace()
+  }
+
   static let logDoc = "Logs a dict of metrics as one step (W&B's rules: step must not go backwards; with step=... and no commit "
     + "the row stays open until a later step). In a sweep with early_terminate, the call that gets the run stopped raises "
     + "wandb.errors.RunStopped."
@@ -77,6 +82,9 @@ enum WandbModule {
     let project = a["project"].asString ?? "uncategorized"
     if let pending = state.agentRun {
       if let existing = pending.box {
+        if existing.finished {
+          throw state.errors.usage("sweep run \(existing.id) is finished; wandb.agent starts the next run when the function returns")
+        }
         try WandbConfigClass.update(try WandbConfigClass.box(existing.config, vm), a["config"], [], vm)
         return existing.value
       }

@@ -112,6 +112,7 @@ final class WandbRunBox {
       try offline.study.tell(offline.trial, state: .fail)
     }
     if state.currentRun === self { state.publish(nil) }
+    value = .none  // the Run instance holds this box; dropping the way back ends the cycle
   }
 
   /// The history as a list of dicts (`run.history`).

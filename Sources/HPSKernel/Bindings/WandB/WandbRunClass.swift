@@ -35,8 +35,9 @@ enum WandbRunClass {
         try box(a["self"], vm).finish(exitCode: a["exit_code"].asInt ?? 0)
         return .none
       },
-      NativeFunction("__enter__", Signature([.init("self")])) { _, a in a["self"] },
-      NativeFunction("__exit__", Signature([.init("self")], varargs: "exc")) { vm, a in
+      NativeFunction("__enter__", Signature([.init("self")]), doc: "`with wandb.init() as run:` gives the run.") { _, a in a["self"] },
+      NativeFunction("__exit__", Signature([.init("self")], varargs: "exc"),
+                     doc: "Finishes the run at the end of a with block (failed when an exception left it; in an agent the agent decides).") { vm, a in
         let failed = a.varargs.first.map { !$0.isNone } ?? false
         let run = try box(a["self"], vm)
         // In an agent the agent itself finishes the run and decides its state from the exception.
