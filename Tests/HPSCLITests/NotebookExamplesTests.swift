@@ -60,6 +60,45 @@ import Testing
     }
   }
 
+  /// tools/cells/NAME.cells as (kind, text) pairs, read as build_notebooks.py reads them.
+  static func cellSource(_ name: String) throws -> [(String, String)] {
+    let text = try String(contentsOf: tools.appendingPathComponent("cells/\(name).cells"), encoding: .utf8)
+    var cells: [(String, String)] = []
+    var kind: String?
+    var lines: [String] = []
+    func flush() {
+      var body = lines.joined(separator: "\n")
+      while body.hasPrefix("\n") { body.removeFirst() }
+      while body.hasSuffix("\n") { body.removeLast() }
+      if let kind, !body.isEmpty { cells.append((kind, body)) }
+    }
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("%% ") {
+        flush()
+        kind = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+        lines = []
+      } else if kind != nil {
+        lines.append(String(line))
+      }
+    }
+    flush()
+    return cells
+  }
+
+  @Test(arguments: NotebookExamplesTests.notebooks) func testNotebookMatchesItsCellSource(_ name: String) throws {
+    let source = try Self.cellSource(name)
+    let cells = try Self.json(Self.folder.appendingPathComponent("\(name).ipynb"))["cells"] as? [[String: Any]] ?? []
+    let notebook = cells.map { cell -> (String, String) in
+      let text = (cell["source"] as? String) ?? (cell["source"] as? [String])?.joined() ?? ""
+      return (cell["cell_type"] as? String ?? "", text)
+    }
+    #expect(source.count == notebook.count, "\(name): \(source.count) cells in tools/cells, \(notebook.count) in the notebook")
+    for (index, (expected, actual)) in zip(source, notebook).enumerated() {
+      let same = expected == actual
+      #expect(same, "\(name) cell \(index) differs from tools/cells/\(name).cells: run notebooks/tools/build_notebooks.py \(name)")
+    }
+  }
+
   @Test(arguments: NotebookExamplesTests.notebooks) func testNotebookRunnerRunsItAndNbformatValidates(_ name: String) throws {
     let python = try Self.requirePython()
     let dir = try Self.scratchCopy(of: "\(name).ipynb")
