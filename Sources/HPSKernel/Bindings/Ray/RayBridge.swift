@@ -74,7 +74,11 @@ final class RayState {
   }
 }
 
-// Box<T> (a Swift value as a native instance's payload) is the optuna binding's, in OptunaNative.swift.
+/// Holds a Swift value as the payload of a native instance.
+final class RayBox<T> {
+  var value: T
+  init(_ value: T) { self.value = value }
+}
 
 /// Lets script values cross into the engine's @Sendable closures. Safe because the engine runs
 /// every closure while the interpreter thread waits (docs/ray-module.md, "Threads").

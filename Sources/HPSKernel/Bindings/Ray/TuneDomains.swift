@@ -26,18 +26,18 @@ enum TuneDomains {
       NativeProperty("lower", doc: "Lower bound (None for choice, randn and sample_from).") { _, i in bounds(i).0 },
       NativeProperty("upper", doc: "Upper bound (None for choice, randn and sample_from).") { _, i in bounds(i).1 },
       NativeProperty("q", doc: "Quantization step, or None.") { _, i in
-        guard let d = (i.native as? Box<TuneDomain>)?.value, let q = d.q else { return .none }
+        guard let d = (i.native as? RayBox<TuneDomain>)?.value, let q = d.q else { return .none }
         return d.isInteger ? .int(Int(q)) : .float(q)
       },
       NativeProperty("categories", doc: "The values of a tune.choice domain (None for others).") { vm, i in
-        guard let d = (i.native as? Box<TuneDomain>)?.value, case .choice(let c) = d.kind else { return .none }
+        guard let d = (i.native as? RayBox<TuneDomain>)?.value, case .choice(let c) = d.kind else { return .none }
         return try RayBridge.toScript(.list(c), vm)
       },
     ]
   )
 
   static func bounds(_ i: InstanceObject) -> (Value, Value) {
-    guard let d = (i.native as? Box<TuneDomain>)?.value else { return (.none, .none) }
+    guard let d = (i.native as? RayBox<TuneDomain>)?.value else { return (.none, .none) }
     switch d.kind {
     case .uniform(let l, let u), .logUniform(let l, let u): return (.float(l), .float(u))
     case .randint(let l, let u), .logRandint(let l, let u): return (.int(l), .int(u))
@@ -45,12 +45,12 @@ enum TuneDomains {
     }
   }
 
-  static func domain(of v: Value) -> TuneDomain? { NativeClass.payload(v, as: Box<TuneDomain>.self)?.value }
+  static func domain(of v: Value) -> TuneDomain? { NativeClass.payload(v, as: RayBox<TuneDomain>.self)?.value }
 
   static func make(_ d: TuneDomain, _ vm: VM) throws -> Value {
     let v = try vm.callValue(domainClass.value, [])
     guard case .instance(let i) = v else { throw vm.error("RuntimeError", "Domain construction failed") }
-    i.native = Box(d)
+    i.native = RayBox(d)
     return v
   }
 
@@ -145,7 +145,7 @@ enum TuneDomains {
     let captured = UncheckedSendable((vm, fn))
     let value = Tune.sampleFrom { spec in
       let (vm, fn) = captured.value
-      let probe = Box<String?>(nil)
+      let probe = RayBox<String?>(nil)
       do {
         let specValue = try SpecClasses.make(spec, vm, probe)
         let result = try vm.callValue(fn, passSpec ? [specValue] : [])
@@ -165,15 +165,15 @@ enum SpecClasses {
   final class View {
     let spec: TuneSpec
     let path: [String]
-    let probe: Box<String?>
-    init(_ spec: TuneSpec, _ path: [String], _ probe: Box<String?>) {
+    let probe: RayBox<String?>
+    init(_ spec: TuneSpec, _ path: [String], _ probe: RayBox<String?>) {
       self.spec = spec
       self.path = path
       self.probe = probe
     }
   }
 
-  static func make(_ spec: TuneSpec, _ vm: VM, _ probe: Box<String?>) throws -> Value {
+  static func make(_ spec: TuneSpec, _ vm: VM, _ probe: RayBox<String?>) throws -> Value {
     try instance(specClass, View(spec, [], probe), vm)
   }
 
