@@ -31,6 +31,11 @@ struct SearchBenchmark: ParsableCommand {
     var results: [(String, SearchResult)] = []
     // hps first: it writes the split the peers read.
     results.append(("hps", try best(of: repeats) { try SearchBenchmarkRunner.run(hps, ["run", script, dir.path, String(trials)]) }))
+    // Both cores: two trials at once (n_jobs=2). The peers gain nothing from a second thread on
+    // these small GEMMs (../shared/reference/peer-hf-search.md), so they run with one.
+    results.append(("hps_n_jobs_2", try best(of: repeats) {
+      try SearchBenchmarkRunner.run(hps, ["run", script, dir.path, String(trials), "2"])
+    }))
     var peers = [("optuna_torch", "peer_optuna_torch.py"), ("optuna_sklearn", "peer_optuna_sklearn.py")]
     if withTransformers { peers.append(("hf_trainer", "peer_hf_trainer.py")) }
     for (name, file) in peers {

@@ -24,7 +24,6 @@ public enum KernelEnvironment {
     let interpreter = Interpreter(argv: argv, searchPaths: paths)
     DisplayRouter.install(on: interpreter)
     registerEngineModules(in: interpreter)
-    RayModules.register(on: interpreter)
     return interpreter
   }
 
@@ -34,6 +33,7 @@ public enum KernelEnvironment {
     MachineLearningModules.register(in: interpreter)
     interpreter.registerModule(WandbModule.module)
     interpreter.registerModule(WandbModule.errorsModule)
+    RayModules.register(on: interpreter)
   }
 
   /// The `stdlib/` folder: beside the executable's package checkout (walking up from the binary,

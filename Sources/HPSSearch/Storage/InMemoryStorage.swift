@@ -187,11 +187,17 @@ public final class InMemoryStorage: Storage, @unchecked Sendable {
   }
 
   public func trials(studyID: Int, states: Set<TrialState>?) throws -> [FrozenTrial] {
+    try trials(studyID: studyID, states: states, numberAtLeast: 0)
+  }
+
+  public func trials(studyID: Int, states: Set<TrialState>?, numberAtLeast: Int) throws -> [FrozenTrial] {
     try state.withLock { s in
       let record = try study(s, studyID)
       var out: [FrozenTrial] = []
-      out.reserveCapacity(record.trialIDs.count)
-      for id in record.trialIDs {
+      // Trial ids are kept in number order: trial `number` is the number-th id.
+      let ids = record.trialIDs.dropFirst(max(0, numberAtLeast))
+      out.reserveCapacity(ids.count)
+      for id in ids {
         guard let t = s.trials[id] else { continue }
         if let states, !states.contains(t.state) { continue }
         out.append(t)

@@ -40,6 +40,8 @@ public protocol Storage: AnyObject, Sendable {
   func trialID(studyID: Int, number: Int) throws -> Int
   /// Trials of a study in the given states (all when nil), ordered by number.
   func trials(studyID: Int, states: Set<TrialState>?) throws -> [FrozenTrial]
+  /// The same, only trials numbered `numberAtLeast` or more (a default implementation filters).
+  func trials(studyID: Int, states: Set<TrialState>?, numberAtLeast: Int) throws -> [FrozenTrial]
 
   // MARK: Heartbeats (storages without them return false / do nothing)
   /// Seconds between heartbeats of a running trial; nil when the storage has no heartbeats.
@@ -53,6 +55,10 @@ public protocol Storage: AnyObject, Sendable {
 }
 
 extension Storage {
+  public func trials(studyID: Int, states: Set<TrialState>?, numberAtLeast: Int) throws -> [FrozenTrial] {
+    try trials(studyID: studyID, states: states).filter { $0.number >= numberAtLeast }
+  }
+
   public func trialID(studyID: Int, number: Int) throws -> Int {
     guard let trial = try trials(studyID: studyID, states: nil).first(where: { $0.number == number }) else {
       throw SearchError.invalidArgument(function: "tell", argument: "trial", message: "no trial with number \(number)")

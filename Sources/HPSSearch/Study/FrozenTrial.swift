@@ -55,14 +55,36 @@ public struct FrozenTrial: Sendable, Equatable {
   public var lastStep: Int? { intermediateValues.keys.max() }
 
   /// Constraint values stored by a sampler's `constraints_func` (system attr `constraints`,
-  /// Optuna's key); nil when the study has no constraints.
+  /// Optuna's key); nil when the sampler stored none.
   public var constraints: [Double]? {
     guard case .array(let items)? = systemAttrs["constraints"] else { return nil }
     return items.map { $0.doubleValue ?? .nan }
   }
 
+  /// Every constraint value by name, as Optuna 5's `FrozenTrial.constraints` reads them: a
+  /// `constraints_func` list (names "0", "1", …) plus each `Trial.setConstraint(key, value)`
+  /// (system attr `constraints:KEY`).
+  public var constraintValues: [String: Double] {
+    var out: [String: Double] = [:]
+    if let list = constraints {
+      for (i, v) in list.enumerated() { out[String(i)] = v }
+    }
+    for (key, value) in systemAttrs where key.hasPrefix(FrozenTrial.constraintKeyPrefix) {
+      out[String(key.dropFirst(FrozenTrial.constraintKeyPrefix.count))] = value.doubleValue ?? .nan
+    }
+    return out
+  }
+
+  static let constraintKeyPrefix = "constraints:"
+
+  /// Summed positive constraint values (Optuna's infeasibility score); 0 when feasible or
+  /// unconstrained, infinity when a value is not a number.
+  public var infeasibilityScore: Double {
+    constraintValues.values.reduce(0) { $0 + ($1.isNaN ? .infinity : max($1, 0)) }
+  }
+
   /// Feasible when every constraint value is ≤ 0 (or there are none).
-  public var isFeasible: Bool { constraints?.allSatisfy { $0 <= 0 } ?? true }
+  public var isFeasible: Bool { infeasibilityScore == 0 }
 
   /// The internal representation of a parameter (a categorical's index), or nil when the trial
   /// does not have it or its value does not fit its distribution.

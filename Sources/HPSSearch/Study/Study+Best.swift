@@ -36,11 +36,12 @@ extension Study {
     ParetoFront.trials(Study.feasible(try getTrials(states: [.complete])), directions: directions)
   }
 
-  /// When any trial carries constraint values, only the feasible ones compete for "best".
+  /// Only feasible trials compete for "best" (Optuna: every constraint value ≤ 0; a trial
+  /// without constraints is feasible).
   static func feasible(_ trials: [FrozenTrial]) -> [FrozenTrial] {
-    guard trials.contains(where: { $0.constraints != nil }) else { return trials }
-    return trials.filter { $0.constraints != nil && $0.isFeasible }
+    trials.filter(\.isFeasible)
   }
+
 }
 
 /// Non-domination over objective vectors, after turning every objective into a loss.

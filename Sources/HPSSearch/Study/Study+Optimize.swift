@@ -34,7 +34,7 @@ extension Study {
   ) throws {
     try optimizeValues(
       nTrials: nTrials, timeout: timeout, nJobs: nJobs, catch: filter, callbacks: callbacks,
-      showProgressBar: showProgressBar
+      gcAfterTrial: gcAfterTrial, showProgressBar: showProgressBar
     ) { trial in try objective(trial).map { [$0] } }
   }
 
@@ -61,7 +61,13 @@ extension Study {
       logger.warning("The timeout-based progress bar is not supported with n_jobs != 1.")
     }
 
+    // gc_after_trial is accepted for Optuna compatibility: Swift frees memory by reference
+    // counting as it goes, so there is no collector to run between trials.
+    _ = gcAfterTrial
+    let progress = showProgressBar ? ProgressBar(nTrials: nTrials, timeout: timeout) : nil
+    defer { progress?.finish() }
     let loop = OptimizeLoop(study: self, nTrials: nTrials, timeout: timeout, filter: filter, callbacks: callbacks, objective: objective)
+    loop.progress = progress
     if jobs == 1 {
       loop.work(reseed: false)
     } else {
@@ -101,6 +107,7 @@ private final class OptimizeLoop: @unchecked Sendable {
   let objective: (Trial) throws -> [Double]?
   let started = Locked(0)
   let firstError = Locked<(any Error)?>(nil)
+  var progress: ProgressBar?
 
   init(
     study: Study, nTrials: Int?, timeout: TimeInterval?, filter: ErrorFilter, callbacks: [StudyCallback],
@@ -129,6 +136,7 @@ private final class OptimizeLoop: @unchecked Sendable {
       guard granted else { return }
       do {
         let frozen = try runTrial()
+        progress?.update(study: study)
         for callback in callbacks { try callback(study, frozen) }
       } catch {
         firstError.withLock { if $0 == nil { $0 = error } }

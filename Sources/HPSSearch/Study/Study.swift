@@ -124,6 +124,15 @@ public final class Study: StudyView, @unchecked Sendable {
     }
   }
 
+  public func trials(states: Set<TrialState>?, numberAtLeast: Int) -> [FrozenTrial] {
+    do {
+      return try storage.trials(studyID: studyID, states: states, numberAtLeast: numberAtLeast)
+    } catch {
+      logger.warning("Could not read the trials of study '\(studyName)': \(error)")
+      return []
+    }
+  }
+
   /// Trials in the given states (all when nil), ordered by number.
   public func getTrials(states: Set<TrialState>? = nil) throws -> [FrozenTrial] {
     try storage.trials(studyID: studyID, states: states)

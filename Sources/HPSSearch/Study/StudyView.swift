@@ -16,6 +16,9 @@ public protocol StudyView: Sendable {
   var directions: [StudyDirection] { get }
   /// Trials in the given states (all when nil), ordered by `number`.
   func trials(states: Set<TrialState>?) -> [FrozenTrial]
+  /// Trials numbered `numberAtLeast` or more, in the given states, ordered by number: samplers
+  /// that remember the finished trials read only the rest.
+  func trials(states: Set<TrialState>?, numberAtLeast: Int) -> [FrozenTrial]
   var systemAttrs: [String: JSONValue] { get }
   var userAttrs: [String: JSONValue] { get }
   func setSystemAttr(_ key: String, _ value: JSONValue) throws
@@ -25,6 +28,9 @@ public protocol StudyView: Sendable {
 }
 
 extension StudyView {
+  public func trials(states: Set<TrialState>?, numberAtLeast: Int) -> [FrozenTrial] {
+    trials(states: states).filter { $0.number >= numberAtLeast }
+  }
   public var isMultiObjective: Bool { directions.count > 1 }
   /// The direction of a single-objective study (the first direction otherwise).
   public var direction: StudyDirection { directions.first ?? .minimize }
@@ -53,6 +59,20 @@ public final class StudySnapshot: StudyView, @unchecked Sendable {
     let all = state.withLock { $0.trials }
     guard let states else { return all }
     return all.filter { states.contains($0.state) }
+  }
+
+  public func trials(states: Set<TrialState>?, numberAtLeast: Int) -> [FrozenTrial] {
+    state.withLock { s in
+      // Trials are kept sorted by number: binary-search the first one at or above the bound.
+      var lo = 0, hi = s.trials.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if s.trials[mid].number < numberAtLeast { lo = mid + 1 } else { hi = mid }
+      }
+      let tail = s.trials[lo...]
+      guard let states else { return Array(tail) }
+      return tail.filter { states.contains($0.state) }
+    }
   }
 
   public var systemAttrs: [String: JSONValue] { state.withLock { $0.system } }

@@ -231,6 +231,23 @@ public final class Trial: @unchecked Sendable {
     cached.userAttrs[key] = value
   }
 
+  /// Records a constraint value (Optuna 5's `Trial.set_constraint`): the trial is feasible when
+  /// every value is ≤ 0. Samplers (TPE, NSGA-II) and `best_trial(s)` read it. A key set twice
+  /// keeps its first value and logs a warning, as Optuna does.
+  /// - Throws: `invalidArgument` for NaN.
+  public func setConstraint(_ key: String, _ value: Double) throws {
+    guard !value.isNaN else {
+      throw SearchError.invalidArgument(function: "set_constraint", argument: "value",
+                                        message: "Attempted to set a constraint for '\(key)', but NaN is not allowed.")
+    }
+    let attr = FrozenTrial.constraintKeyPrefix + key
+    if cached.systemAttrs[attr] != nil {
+      study.logger.warning("The constraint value is ignored because this constraint `key='\(key)'` is already set.")
+      return
+    }
+    try setSystemAttr(attr, .double(value))
+  }
+
   public func setSystemAttr(_ key: String, _ value: JSONValue) throws {
     try study.storage.setTrialSystemAttr(trialID: trialID, key: key, value: value)
     cached.systemAttrs[key] = value

@@ -272,3 +272,20 @@ extension RayModuleAPITests {
     #expect(quiet.stdout.isEmpty, "\(quiet.stdout)")
   }
 }
+
+extension RayModuleAPITests {
+  @Test func optunaSearchTakesTheOptunaModulesSamplerObjects() {
+    let r = Run()
+    KernelEnvironment.registerEngineModules(in: r.interpreter)
+    r.exec("""
+      import optuna
+      from ray import tune
+      from ray.tune.search.optuna import OptunaSearch
+      search = OptunaSearch(sampler=optuna.samplers.RandomSampler(seed=3), metric="y", mode="min")
+      grid = tune.Tuner(lambda c: {"y": (c["x"] - 1) ** 2}, param_space={"x": tune.uniform(-3, 3)},
+                        tune_config=tune.TuneConfig(search_alg=search, num_samples=5)).fit()
+      """)
+    #expect(r.error == nil, "\(r.error ?? "")")
+    #expect(r.eval("len(grid), grid.num_errors") == "(5, 0)")
+  }
+}

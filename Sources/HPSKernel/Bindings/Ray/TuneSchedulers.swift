@@ -231,6 +231,7 @@ enum TuneSearchers {
   static func sampler(_ v: Value, seed: Int?, _ vm: VM) throws -> any Sampler {
     if v.isNone { return try TPESampler(seed: seed) }
     if case .instance(let i) = v, let s = i.native as? any Sampler { return s }
+    if case .instance(let i) = v, let box = i.native as? Box<any Sampler> { return box.value }  // optuna.samplers.*
     guard let name = v.asString?.lowercased() else {
       throw vm.error("TypeError", "OptunaSearch() argument 'sampler' must be an optuna sampler or one of \(samplerNames), not \(v.typeName)")
     }

@@ -39,6 +39,10 @@ public final class NSGAIISampler: Sampler, @unchecked Sendable {
     state = Locked(State(rng: SeededRandom(seed: seed)))
   }
 
+  public func afterTrial(study: any StudyView, trial: FrozenTrial, state: TrialState, values: [Double]?) {
+    if let constraintsFunc { ConstraintsAfterTrial.record(constraintsFunc, study: study, trial: trial, state: state) }
+  }
+
   public func reseedRng() { state.withLock { $0.rng = SeededRandom(seed: nil as UInt64?) } }
 
   public func inferRelativeSearchSpace(study: any StudyView, trial: FrozenTrial) -> SearchSpace {
@@ -81,7 +85,9 @@ public final class NSGAIISampler: Sampler, @unchecked Sendable {
     var params: [String: Double] = [:]
     for name in t.params.keys { if let v = t.internalValue(name) { params[name] = v } }
     let losses = zip(t.values ?? [], directions).map { $1.asLoss($0) }
-    let violation = constraintsFunc.map { f in f(t).filter { $0 > 0 }.reduce(0, +) } ?? 0
+    // Optuna 5 reads the constraints stored on the trial (by constraints_func after the trial
+    // or by Trial.set_constraint inside it).
+    let violation = t.infeasibilityScore
     return NSGAIIIndividual(number: t.number, params: params, losses: losses, violation: violation)
   }
 

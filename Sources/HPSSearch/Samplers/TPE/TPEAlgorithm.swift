@@ -21,31 +21,49 @@ public enum TPEAlgorithm {
     space: [(name: String, parameter: TPEParameter)], trials: [TPEObservedTrial],
     options: TPEOptions, constraintsEnabled: Bool = false, rng: inout SeededRandom
   ) -> [String: Double]? {
-    let finished = trials.reduce(0) { $0 + ($1.kind == .running ? 0 : 1) }
+    suggest(space: space, trials: trials, options: options, constraintsEnabled: constraintsEnabled,
+            rng: &rng, cache: nil)
+  }
+
+  /// `cache`, when given, describes `trials[0..<cache.count]` (the sampler keeps it in step);
+  /// the suggestion is the same with or without it.
+  static func suggest(
+    space: [(name: String, parameter: TPEParameter)], trials: [TPEObservedTrial],
+    options: TPEOptions, constraintsEnabled: Bool, rng: inout SeededRandom, cache: TPEKernelCache?
+  ) -> [String: Double]? {
+    let finished = trials.withUnsafeBufferPointer { all in all.indices.reduce(0) { $0 + (all[$1].kind == .running ? 0 : 1) } }
     if finished < options.nStartupTrials || space.isEmpty { return nil }
     let isMultiObjective = trials.first { $0.kind == .complete }.map { $0.losses.count > 1 } ?? false
     let (below, above) = TPESplit.splitIndices(trials, nBelow: options.gamma(finished), constraintsEnabled: constraintsEnabled)
 
     let parameters = space.map(\.parameter)
+    let dimensionCount = space.count
     // Only trials holding every parameter of the space are observations.
-    func rows(_ set: [Int]) -> (rows: [[Double]], kept: [Int]) {
-      var out: [[Double]] = [], kept: [Int] = []
-      out.reserveCapacity(set.count)
-      for i in set where trials[i].params.count == space.count && !trials[i].params.contains(where: { $0.isNaN }) {
-        out.append(trials[i].params); kept.append(i)
+    func columns(_ set: [Int]) -> (columns: [[Double]], kept: [Int]) {
+      var kept: [Int] = []
+      kept.reserveCapacity(set.count)
+      for i in set where trials[i].params.count == dimensionCount && !trials[i].params.contains(where: { $0.isNaN }) {
+        kept.append(i)
+      }
+      var out = [[Double]](repeating: [], count: dimensionCount)
+      for d in 0..<dimensionCount {
+        out[d].reserveCapacity(kept.count)
+        for i in kept { out[d].append(trials[i].params[d]) }
       }
       return (out, kept)
     }
-    let belowRows = rows(below), aboveRows = rows(above)
-    var belowWeights = options.weights(belowRows.rows.count)
+    let belowRows = columns(below), aboveRows = columns(above)
+    var belowWeights = options.weights(belowRows.kept.count)
     if isMultiObjective {
       belowWeights = options.hypervolumeWeightsBelow
-        ? hypervolumeWeights(belowRows.kept.map { trials[$0] }) : [Double](repeating: 1, count: belowRows.rows.count)
+        ? hypervolumeWeights(belowRows.kept.map { trials[$0] }) : [Double](repeating: 1, count: belowRows.kept.count)
     }
-    let l = ParzenEstimator(observations: belowRows.rows, parameters: parameters,
-                            observationWeights: belowWeights, options: options.estimator)
-    let g = ParzenEstimator(observations: aboveRows.rows, parameters: parameters,
-                            observationWeights: options.weights(aboveRows.rows.count), options: options.estimator)
+    let l = ParzenEstimator(columns: belowRows.columns, parameters: parameters, observationWeights: belowWeights,
+                            options: options.estimator,
+                            source: cache.map { .init(cache: $0, trialIndices: belowRows.kept, historyCount: trials.count) })
+    let g = ParzenEstimator(columns: aboveRows.columns, parameters: parameters,
+                            observationWeights: options.weights(aboveRows.kept.count), options: options.estimator,
+                            source: cache.map { .init(cache: $0, trialIndices: aboveRows.kept, historyCount: trials.count) })
     let candidates = l.sample(count: max(1, options.nEICandidates), rng: &rng)
     let scoreL = l.logPdf(candidates), scoreG = g.logPdf(candidates)
     var best = 0

@@ -48,19 +48,30 @@ public enum TPESplit {
     -> (below: [Int], above: [Int])
   {
     var complete: [Int] = [], pruned: [Int] = [], running: [Int] = [], infeasible: [Int] = []
-    for (i, t) in trials.enumerated() {
-      if t.kind == .running {
-        running.append(i)
-      } else if constraintsEnabled && (t.constraintViolation ?? .infinity) > 0 {
-        infeasible.append(i)
-      } else if t.kind == .complete {
-        complete.append(i)
-      } else {
-        pruned.append(i)
+    complete.reserveCapacity(trials.count)
+    trials.withUnsafeBufferPointer { all in
+      for i in all.indices {
+        let kind = all[i].kind
+        if kind == .running {
+          running.append(i)
+        } else if constraintsEnabled && (all[i].constraintViolation ?? .infinity) > 0 {
+          infeasible.append(i)
+        } else if kind == .complete {
+          complete.append(i)
+        } else {
+          pruned.append(i)
+        }
       }
     }
     var remaining = nBelow
-    let belowComplete = splitComplete(complete.map { trials[$0].losses }, nBelow: min(remaining, complete.count)).map { complete[$0] }
+    let takeComplete = min(remaining, complete.count)
+    let belowComplete: [Int]
+    if let first = complete.first, trials[first].losses.count <= 1 {
+      let keys = trials.withUnsafeBufferPointer { all in complete.map { all[$0].losses.first ?? .infinity } }
+      belowComplete = smallest(keys, count: takeComplete).map { complete[$0] }
+    } else {
+      belowComplete = splitComplete(complete.map { trials[$0].losses }, nBelow: takeComplete).map { complete[$0] }
+    }
     remaining = max(0, remaining - belowComplete.count)
 
     let prunedSorted = pruned.sorted { a, b in
@@ -80,9 +91,10 @@ public enum TPESplit {
     for i in infeasibleSorted[0..<takeInfeasible] { isBelow[i] = true }
     // Sorted by trial number so the weights ramp favours recent trials (usually already so).
     var order = Array(trials.indices)
-    if !zip(trials, trials.dropFirst()).allSatisfy({ $0.number < $1.number }) {
-      order.sort { trials[$0].number < trials[$1].number }
+    let ascending = trials.withUnsafeBufferPointer { all in
+      all.indices.dropFirst().allSatisfy { all[$0 - 1].number < all[$0].number }
     }
+    if !ascending { order.sort { trials[$0].number < trials[$1].number } }
     var below: [Int] = [], above: [Int] = []
     below.reserveCapacity(nBelow)
     above.reserveCapacity(trials.count)
@@ -102,14 +114,7 @@ public enum TPESplit {
   /// non-domination ranks, the first rank that does not fit tie-broken by hypervolume subset selection.
   static func splitComplete(_ losses: [[Double]], nBelow: Int) -> [Int] {
     guard let first = losses.first, nBelow > 0 else { return [] }
-    if first.count <= 1 {
-      // The nBelow smallest losses; ties at the threshold go to the older trials.
-      let keys = losses.map { ($0.first ?? .infinity).isNaN ? .infinity : ($0.first ?? .infinity) }
-      let threshold = keys.sorted()[nBelow - 1]
-      var chosen = keys.indices.filter { keys[$0] < threshold }
-      for i in keys.indices where keys[i] == threshold && chosen.count < nBelow { chosen.append(i) }
-      return chosen
-    }
+    if first.count <= 1 { return smallest(losses.map { $0.first ?? .infinity }, count: nBelow) }
     if nBelow >= losses.count { return Array(losses.indices) }
     let ranks = NonDominatedSorting.nonDominatedRanks(losses)
     var chosen: [Int] = []
@@ -129,6 +134,32 @@ public enum TPESplit {
       }
       break
     }
+    return chosen
+  }
+
+  /// Indices of the `count` smallest losses (NaN ranks as +inf); ties at the threshold go to the
+  /// older trials. The threshold comes from a running list of the `count` smallest keys, so the
+  /// usual case (count ≤ 25 of 1,000) never sorts the whole history.
+  static func smallest(_ rawKeys: [Double], count: Int) -> [Int] {
+    guard count > 0 else { return [] }
+    let keys = rawKeys.map { $0.isNaN ? Double.infinity : $0 }
+    if count >= keys.count { return Array(keys.indices) }
+    let threshold: Double
+    if count > 64 {
+      threshold = keys.sorted()[count - 1]
+    } else {
+      var best: [Double] = []
+      best.reserveCapacity(count + 1)
+      for k in keys where best.count < count || k < best[best.count - 1] {
+        var i = best.count
+        while i > 0 && best[i - 1] > k { i -= 1 }
+        best.insert(k, at: i)
+        if best.count > count { best.removeLast() }
+      }
+      threshold = best[count - 1]
+    }
+    var chosen = keys.indices.filter { keys[$0] < threshold }
+    for i in keys.indices where keys[i] == threshold && chosen.count < count { chosen.append(i) }
     return chosen
   }
 

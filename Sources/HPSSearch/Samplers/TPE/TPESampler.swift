@@ -15,13 +15,11 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public let constraintsFunc: (@Sendable (FrozenTrial) -> [Double])?
   let options: TPEOptions
   private let rng: Locked<SeededRandom>
-  /// The trials read for the trial being sampled: one read of the study per trial serves the
-  /// search-space inference and every sample call of that trial.
-  private let fetched = Locked<(studyName: String, number: Int, trials: [FrozenTrial])?>(nil)
-  /// Incremental intersection of the finished trials' spaces (Optuna's, pruned trials included).
-  private let intersection = Locked<(studyName: String?, space: SearchSpace?, seen: Set<Int>)>((nil, nil, []))
-  /// Converted finished trials, by the search space they were converted for.
-  private let cache = Locked<(studyName: String?, bySpace: [SearchSpace: [Int: TPEObservedTrial]])>((nil, [:]))
+  /// What the sampler remembers of the study it samples (rebuilt when the study changes).
+  /// Suggestions run under this lock, then the rng's.
+  private let memory = Locked<TPEStudyState?>(nil)
+  /// Tests only: forget everything between trials, so each suggestion is built from scratch.
+  var rebuildsEveryTrial = false
 
   /// - Throws: `SearchError` naming the parameter when a count is out of range.
   public init(
@@ -70,34 +68,36 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
   public func inferRelativeSearchSpace(study: any StudyView, trial: FrozenTrial) -> SearchSpace {
     guard isMultivariate(study) else { return [:] }
-    let trials = history(study: study, trial: trial)
-    if group {
-      var union: SearchSpace = [:]
-      for g in GroupDecomposedSearchSpace.groups(trials) { union.merge(g.filter { !$0.value.isSingle }) { a, _ in a } }
-      return union
-    }
-    let space = intersection.withLock { c -> SearchSpace in
-      if c.studyName != study.studyName { c = (study.studyName, nil, []) }
-      for t in trials where (t.state == .complete || t.state == .pruned) && !c.seen.contains(t.number) {
-        c.seen.insert(t.number)
-        if let current = c.space {
-          c.space = current.filter { t.distributions[$0.key] == $0.value }
-        } else {
-          c.space = t.distributions
+    return withMemory(study: study, trial: trial) { m in
+      if group {
+        var union: SearchSpace = [:]
+        for g in GroupDecomposedSearchSpace.groups(m.history(constantLiar: constantLiar)) {
+          union.merge(g.filter { !$0.value.isSingle }) { a, _ in a }
         }
+        return union
       }
-      return c.space ?? [:]
+      return m.intersectionSpace().filter { !$0.value.isSingle }
     }
-    return space.filter { !$0.value.isSingle }
+  }
+
+  /// Runs `body` on the study's memory, read up to date for `trial`.
+  func withMemory<T>(study: any StudyView, trial: FrozenTrial, _ body: (TPEStudyState) throws -> T) rethrows -> T {
+    try memory.withLock { m in
+      let state: TPEStudyState
+      if let kept = m, kept.studyName == study.studyName, !rebuildsEveryTrial || kept.hasRead(trial.number) {
+        state = kept
+      } else {
+        state = TPEStudyState(studyName: study.studyName)
+        m = state
+      }
+      state.refresh(study: study, trialNumber: trial.number)
+      return try body(state)
+    }
   }
 
   /// The study's COMPLETE, PRUNED (and, with the liar, RUNNING) trials, read once per trial.
   func history(study: any StudyView, trial: FrozenTrial) -> [FrozenTrial] {
-    if let f = fetched.current, f.studyName == study.studyName, f.number == trial.number { return f.trials }
-    let states: Set<TrialState> = constantLiar ? [.complete, .pruned, .running] : [.complete, .pruned]
-    let trials = study.trials(states: states)
-    fetched.withLock { $0 = (study.studyName, trial.number, trials) }
-    return trials
+    withMemory(study: study, trial: trial) { $0.history(constantLiar: constantLiar) }
   }
 
   public func sampleRelative(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
@@ -111,72 +111,112 @@ public final class TPESampler: Sampler, @unchecked Sendable {
         if sub.isEmpty { continue }
         out.merge(try sampleJointly(study: study, trial: trial, searchSpace: sub)) { a, _ in a }
       }
+      shareRelativeParams(out, study: study, trial: trial)
       return out
     }
-    return try sampleJointly(study: study, trial: trial, searchSpace: searchSpace)
+    let out = try sampleJointly(study: study, trial: trial, searchSpace: searchSpace)
+    shareRelativeParams(out, study: study, trial: trial)
+    return out
+  }
+
+  /// Optuna's `tpe:relative_params:<i>` system attrs: with the liar, a running trial's whole
+  /// relative sample is published as JSON (in chunks of 2,045 characters) when it is drawn, so
+  /// other workers — threads or processes — model it before its parameters are suggested.
+  func shareRelativeParams(_ params: [String: ParamValue], study: any StudyView, trial: FrozenTrial) {
+    guard constantLiar, !params.isEmpty else { return }
+    let json = JSONValue.object(params.mapValues(\.json)).jsonText
+    if json.utf8.count <= TPESampler.systemAttrMaxLength {
+      try? study.setTrialSystemAttr(trialID: trial.trialID, key: TPESampler.relativeParamsKey + ":0", value: .string(json))
+      return
+    }
+    let text = Array(json)
+    var index = 0
+    var start = 0
+    while start < text.count {
+      let end = min(start + TPESampler.systemAttrMaxLength, text.count)
+      try? study.setTrialSystemAttr(trialID: trial.trialID, key: "\(TPESampler.relativeParamsKey):\(index)",
+                                    value: .string(String(text[start..<end])))
+      index += 1
+      start = end
+    }
+  }
+
+  static let relativeParamsKey = "tpe:relative_params"
+  static let systemAttrMaxLength = 2045
+
+  /// A running trial's published relative sample, or nil (none, or chunks still being written).
+  static func sharedRelativeParams(_ t: FrozenTrial) -> [String: ParamValue]? {
+    var text = ""
+    var index = 0
+    while case .string(let chunk)? = t.systemAttrs["\(relativeParamsKey):\(index)"] {
+      text += chunk
+      index += 1
+    }
+    guard index > 0, case .object(let fields)? = try? JSONValue.parse(text) else { return nil }
+    return fields.compactMapValues { ParamValue(json: $0) }
   }
 
   func sampleJointly(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
     let names = searchSpace.keys.sorted()
     let space = names.compactMap { n in searchSpace[n].map { (name: n, parameter: $0.tpeParameter) } }
-    let history = observedTrials(study: study, current: trial, names: names, space: searchSpace)
-    let suggestion = rng.withLock { r in
-      TPEAlgorithm.suggest(space: space, trials: history, options: options,
-                           constraintsEnabled: constraintsFunc != nil, rng: &r)
-    }
+    let suggestion = suggest(study: study, trial: trial, names: names, space: space, searchSpace: searchSpace)
     guard let suggestion else { return [:] }
     var out: [String: ParamValue] = [:]
     for (name, value) in suggestion { if let d = searchSpace[name] { out[name] = d.toExternal(value) } }
     return out
   }
 
-  public func sampleIndependent(study: any StudyView, trial: FrozenTrial, name: String, distribution: Distribution) throws -> ParamValue {
-    let history = observedTrials(study: study, current: trial, names: [name], space: [name: distribution])
-    return rng.withLock { r in
-      let suggestion = TPEAlgorithm.suggest(space: [(name, distribution.tpeParameter)], trials: history,
-                                            options: options, constraintsEnabled: constraintsFunc != nil, rng: &r)
-      if let v = suggestion?[name] { return distribution.toExternal(v) }
-      return IndependentDraw.externalValue(distribution, rng: &r)
+  /// One TPE suggestion over the remembered history (nil during the startup trials).
+  func suggest(study: any StudyView, trial: FrozenTrial, names: [String],
+               space: [(name: String, parameter: TPEParameter)], searchSpace: SearchSpace) -> [String: Double]? {
+    let directions = study.directions
+    return withMemory(study: study, trial: trial) { m in
+      m.withObserved(space: searchSpace, names: names, current: trial.number, constantLiar: constantLiar,
+                     convert: { convert($0, names: names, space: searchSpace, directions: directions) }) { history, cache in
+        rng.withLock { r in
+          TPEAlgorithm.suggest(space: space, trials: history, options: options,
+                               constraintsEnabled: true, rng: &r, cache: cache)
+        }
+      }
     }
   }
 
+  public func sampleIndependent(study: any StudyView, trial: FrozenTrial, name: String, distribution: Distribution) throws -> ParamValue {
+    let space: SearchSpace = [name: distribution]
+    let suggestion = suggest(study: study, trial: trial, names: [name], space: [(name, distribution.tpeParameter)],
+                             searchSpace: space)
+    if let v = suggestion?[name] { return distribution.toExternal(v) }
+    return rng.withLock { IndependentDraw.externalValue(distribution, rng: &$0) }
+  }
+
   public func afterTrial(study: any StudyView, trial: FrozenTrial, state: TrialState, values: [Double]?) {
-    guard let constraintsFunc, state == .complete || state == .pruned else { return }
-    let constraints = constraintsFunc(trial)
-    try? study.setTrialSystemAttr(trialID: trial.trialID, key: TPESampler.constraintsKey,
-                                  value: .array(constraints.map { .double($0) }))
+    guard let constraintsFunc,
+          let constraints = ConstraintsAfterTrial.record(constraintsFunc, study: study, trial: trial, state: state) else { return }
+    var stored = trial
+    stored.systemAttrs[TPESampler.constraintsKey] = .array(constraints.map { .double($0) })
+    let violation = stored.infeasibilityScore
+    memory.withLock { m in
+      guard let m, m.studyName == study.studyName else { return }
+      m.patch(number: trial.number, constraints: constraints, key: TPESampler.constraintsKey, violation: violation)
+    }
   }
 
   static let constraintsKey = "constraints"
 
-  /// The history as TPE sees it, parameters in `names` order. Trials lacking a parameter still
-  /// count towards the split (so n and gamma match Optuna); the estimator skips them. Finished
-  /// trials never change, so their conversion is cached per search space: a suggestion only
-  /// converts the trials that finished since the previous one.
-  func observedTrials(study: any StudyView, current: FrozenTrial, names: [String], space: SearchSpace) -> [TPEObservedTrial] {
-    let directions = study.directions
-    let trials = history(study: study, trial: current)
-    return cache.withLock { c in
-      var rows = c.studyName == study.studyName ? (c.bySpace[space] ?? [:]) : [:]
-      if c.studyName != study.studyName { c.bySpace = [:]; c.studyName = study.studyName }
-      var out: [TPEObservedTrial] = []
-      out.reserveCapacity(trials.count)
-      for t in trials where t.number != current.number {
-        if t.state != .running, let cached = rows[t.number] { out.append(cached); continue }
-        let observed = convert(t, names: names, space: space, directions: directions)
-        if t.state != .running { rows[t.number] = observed }
-        out.append(observed)
-      }
-      c.bySpace[space] = rows
-      return out
-    }
-  }
-
+  /// A trial as TPE sees it, parameters in `names` order (NaN where it lacks one: it still
+  /// counts towards the split, so n and gamma match Optuna, but the estimators skip it).
   func convert(_ t: FrozenTrial, names: [String], space: SearchSpace, directions: [StudyDirection]) -> TPEObservedTrial {
     var params = [Double](repeating: .nan, count: names.count)
+    // A running trial counts with its whole published relative sample (Optuna's `_get_params`),
+    // its own suggested values taking precedence.
+    let shared = t.state == .running ? TPESampler.sharedRelativeParams(t) : nil
     for (i, name) in names.enumerated() {
-      guard let dist = space[name], let td = t.distributions[name], td == dist, let v = t.internalValue(name) else { continue }
-      params[i] = v
+      guard let dist = space[name] else { continue }
+      if let td = t.distributions[name], td == dist, let v = t.internalValue(name) {
+        params[i] = v
+      } else if t.distributions[name] == nil, let value = shared?[name], let v = try? dist.toInternal(value) {
+        params[i] = v
+      }
     }
     let kind: TPEObservedTrial.Kind = t.state == .running ? .running : (t.state == .complete ? .complete : .pruned)
     var losses: [Double] = []
@@ -185,10 +225,9 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     }
     var lastIntermediate: Double?
     if let step = t.lastStep, let v = t.intermediateValues[step] { lastIntermediate = directions.first?.asLoss(v) }
-    var violation: Double?
-    if constraintsFunc != nil, case .array(let items)? = t.systemAttrs[TPESampler.constraintsKey] {
-      violation = items.compactMap { $0.doubleValue }.filter { $0 > 0 }.reduce(0, +)
-    }
+    // Optuna 5 ranks infeasible trials by their summed violation whether the constraints came
+    // from constraints_func or from Trial.set_constraint.
+    let violation = t.state == .running ? nil : t.infeasibilityScore
     return TPEObservedTrial(number: t.number, kind: kind, losses: losses, params: params,
                             lastStep: t.lastStep, lastIntermediateLoss: lastIntermediate,
                             constraintViolation: violation)

@@ -1,0 +1,89 @@
+// What TPE keeps between suggestions for one search space: the finished trials' values sorted
+// per parameter and each kernel's truncation mass by bandwidth. A finished trial never changes
+// and most kernels keep their bandwidth from one suggestion to the next, so a suggestion at
+// trial 1,000 sorts and normalizes only what changed instead of all 1,000 observations.
+import Foundation
+
+final class TPEKernelCache {
+  /// The cache describes the first `count` entries of the history handed to `TPEAlgorithm`.
+  private(set) var count = 0
+  /// Per parameter: indices (< count) of the entries holding every parameter, ordered by
+  /// (value, index).
+  private(set) var sortedTrials: [[Int]]
+  private var memoSigma: [[Double]]
+  private var memoLogMass: [[Double]]
+  private var memoLogNorm: [[Double]]
+  let dimensionCount: Int
+
+  init(dimensionCount: Int) {
+    self.dimensionCount = dimensionCount
+    sortedTrials = [[Int]](repeating: [], count: dimensionCount)
+    memoSigma = [[Double]](repeating: [], count: dimensionCount)
+    memoLogMass = [[Double]](repeating: [], count: dimensionCount)
+    memoLogNorm = [[Double]](repeating: [], count: dimensionCount)
+  }
+
+  /// Adds the next history entry (a finished trial, parameters in search-space order).
+  func append(_ trial: TPEObservedTrial) {
+    let index = count
+    count += 1
+    let complete = trial.params.count == dimensionCount && !trial.params.contains(where: { $0.isNaN })
+    for d in 0..<dimensionCount {
+      memoSigma[d].append(.nan)
+      memoLogMass[d].append(0)
+      memoLogNorm[d].append(0)
+      guard complete else { continue }
+      let v = trial.params[d]
+      // Upper bound of v: the new index is the largest, so it goes after every equal value.
+      var lo = 0, hi = sortedTrials[d].count
+      sortedTrials[d].withUnsafeBufferPointer { s in
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if trialValue(d, s[mid]) <= v { lo = mid + 1 } else { hi = mid }
+        }
+      }
+      sortedTrials[d].insert(index, at: lo)
+    }
+    values.append(complete ? trial.params : [])
+  }
+
+  private var values: [[Double]] = []
+  private func trialValue(_ d: Int, _ index: Int) -> Double { values[index][d] }
+
+  /// A kernel's log normalizer: log σ + log(mass inside the bounds).
+  static func logNorm(sigma: Double, logMass: Double) -> Double { log(sigma) + logMass }
+
+  /// Each kernel's log truncation mass and log normalizer for dimension `dimension`: kernel i is
+  /// history entry `trialIndices[i]` with bandwidth `sigmas[i]`; a kernel whose entry is cached
+  /// with the same bandwidth reuses both, the others are computed (the finished ones remembered).
+  func normalizers(dimension: Int, trialIndices: [Int], sigmas: [Double], logMass: (Int) -> Double)
+    -> (logMasses: [Double], logNorms: [Double])
+  {
+    var masses = [Double](repeating: 0, count: trialIndices.count)
+    var norms = [Double](repeating: 0, count: trialIndices.count)
+    let cached = count
+    memoSigma[dimension].withUnsafeMutableBufferPointer { memoS in
+      memoLogMass[dimension].withUnsafeMutableBufferPointer { memoM in
+        memoLogNorm[dimension].withUnsafeMutableBufferPointer { memoN in
+          for (i, t) in trialIndices.enumerated() {
+            if t < cached && memoS[t] == sigmas[i] {
+              masses[i] = memoM[t]
+              norms[i] = memoN[t]
+              continue
+            }
+            let m = logMass(i)
+            let norm = TPEKernelCache.logNorm(sigma: sigmas[i], logMass: m)
+            masses[i] = m
+            norms[i] = norm
+            if t < cached {
+              memoS[t] = sigmas[i]
+              memoM[t] = m
+              memoN[t] = norm
+            }
+          }
+        }
+      }
+    }
+    return (masses, norms)
+  }
+}
