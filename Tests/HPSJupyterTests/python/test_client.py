@@ -371,6 +371,32 @@ class InterruptTests(unittest.TestCase):
         self.km.interrupt_kernel()
         self.assertEqual(shell_reply(self.kc, msg_id, timeout=15)["content"]["ename"], "KeyboardInterrupt")
 
+    def test_interrupt_stops_a_running_search_and_keeps_its_trials(self):
+        setup, _ = run(self.kc, """import optuna
+optuna.logging.set_verbosity(optuna.logging.WARNING)
+def objective(trial):
+    x = trial.suggest_float("x", -1, 1)
+    total = 0
+    for i in range(200000):
+        total += i
+    return x * x
+study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))""")
+        self.assertEqual(setup["content"]["status"], "ok")
+        msg_id = self.kc.execute("study.optimize(objective, n_trials=100000)")
+        time.sleep(1.5)
+        self.km.interrupt_kernel()
+        reply = shell_reply(self.kc, msg_id, timeout=30)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
+        self.assertTrue(self.kc.is_alive())
+        counts, messages = run(self.kc, "[len(study.trials), len(study.get_trials(states=(optuna.trial.TrialState.COMPLETE,)))]")
+        self.assertEqual(counts["content"]["status"], "ok")
+        result = [m for m in messages if m["msg_type"] == "execute_result"][0]
+        total, complete = json.loads(result["content"]["data"]["text/plain"])
+        self.assertGreaterEqual(complete, 1, "trials finished before the interrupt were lost")
+        self.assertLess(total, 100000, "the search was not stopped")
+        self.assertEqual(total - complete, 1, "exactly the running trial is failed")
+
     def test_interrupt_while_waiting_for_input(self):
         msg_id = self.kc.execute("input('> ')\nprint('after')", allow_stdin=True)
         self.kc.get_stdin_msg(timeout=TIMEOUT)

@@ -100,7 +100,7 @@ final class OptunaSearchBackend: HyperparameterSearchBackend {
       return studyValue
     }
     func run(_ t: FrozenTrial) throws -> Value {
-      try session.bestRun(id: String(t.number), values: t.values ?? [], params: t.params.mapValues { Convert.value($0) })
+      try session.bestRun(id: String(t.number), values: t.values ?? [], params: t.params.mapValues { EngineValues.script($0) })
     }
     if multi { return Value(try bridged(vm) { try study.bestTrials() }.map(run)) }
     return try run(try bridged(vm) { try study.bestTrial() })

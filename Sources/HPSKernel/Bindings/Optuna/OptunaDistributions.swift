@@ -76,7 +76,7 @@ enum OptunaDistributions: OptunaDeclarations {
       methods: common(n),
       properties: [
         field(n, "choices") { d in
-          if case .categorical(let c) = d { return .tuple(c.choices.map(OptunaValues.value)) }
+          if case .categorical(let c) = d { return .tuple(c.choices.map(EngineValues.script)) }
           return .none
         }
       ])

@@ -66,7 +66,7 @@ enum OptunaTrialAPI: OptunaDeclarations {
         let choices = try OptunaValues.sequence(vm, b["choices"], f, "choices").map {
           try OptunaValues.param($0, "suggest_categorical() parameter '\(name)'")
         }
-        return OptunaValues.value(try t.suggestCategorical(name, choices: choices))
+        return EngineValues.script(try t.suggestCategorical(name, choices: choices))
       },
       OptunaNative.method(
         className, "suggest_uniform", [p("name"), p("low"), p("high")],

@@ -10,7 +10,7 @@ enum OptunaTrialsTable: OptunaDeclarations {
 
   static func value(_ table: TrialsTable) -> Value { tableClass.instance(wrapping: Box(table)) }
 
-  private static func cell(_ vm: VM, _ j: HPSSearch.JSONValue) throws -> Value { try OptunaValues.value(vm, j) }
+  private static func cell(_ vm: VM, _ j: HPSSearch.JSONValue) throws -> Value { try EngineValues.script(j, vm: vm) }
 
   /// pandas-like text: a header row and one right-aligned row per trial, index first.
   static func text(_ table: TrialsTable) -> String {

@@ -117,37 +117,14 @@ enum OptunaValues {
 
   // MARK: Engine → script
 
-  static func value(_ p: ParamValue) -> Value {
-    switch p {
-    case .none: return .none
-    case .bool(let b): return .bool(b)
-    case .int(let i): return .int(i)
-    case .float(let d): return .float(d)
-    case .string(let s): return .str(s)
-    }
-  }
-
-  static func value(_ vm: VM, _ j: HPSSearch.JSONValue) throws -> Value {
-    switch j {
-    case .null: return .none
-    case .bool(let b): return .bool(b)
-    case .int(let i): return .int(i)
-    case .double(let d): return .float(d)
-    case .string(let s): return .str(s)
-    case .array(let items): return Value(try items.map { try value(vm, $0) })
-    case .object(let fields):
-      return try vm.makeDict(try fields.keys.sorted().map { ($0, try value(vm, fields[$0] ?? .null)) })
-    }
-  }
-
   /// A dict of parameters in name order (Optuna keeps suggestion order; the engine keeps a
   /// dictionary, so names are sorted for a stable display).
   static func params(_ vm: VM, _ params: [String: ParamValue]) throws -> Value {
-    try vm.makeDict(params.keys.sorted().map { ($0, value(params[$0] ?? .none)) })
+    try vm.makeDict(params.keys.sorted().map { ($0, EngineValues.script(params[$0] ?? .none)) })
   }
 
   static func attrs(_ vm: VM, _ attrs: [String: HPSSearch.JSONValue]) throws -> Value {
-    try vm.makeDict(try attrs.keys.sorted().map { ($0, try value(vm, attrs[$0] ?? .null)) })
+    try vm.makeDict(try attrs.keys.sorted().map { ($0, try EngineValues.script(attrs[$0] ?? .null, vm: vm)) })
   }
 
   static func optionalFloat(_ d: Double?) -> Value { d.map { .float($0) } ?? .none }

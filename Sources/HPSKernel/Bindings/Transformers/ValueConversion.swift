@@ -27,16 +27,6 @@ enum Convert {
     }
   }
 
-  static func value(_ p: ParamValue) -> Value {
-    switch p {
-    case .none: return .none
-    case .bool(let b): return .bool(b)
-    case .int(let i): return .int(i)
-    case .float(let d): return .float(d)
-    case .string(let s): return .str(s)
-    }
-  }
-
   static func argument(_ p: ParamValue) -> ArgumentValue {
     switch p {
     case .none: return .none

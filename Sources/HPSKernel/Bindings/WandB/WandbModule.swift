@@ -94,7 +94,7 @@ enum WandbModule {
       guard case .object(let sampled) = pending.engine.config else { throw vm.error("RuntimeError", "sweep run without config") }
       for k in sampled.keys.sorted() {
         cbox.locked.remove(k)
-        try WandbConfigClass.set(cbox, k, try WandbValues.value(sampled[k]!, vm: vm), vm)
+        try WandbConfigClass.set(cbox, k, try EngineValues.script(sampled[k]!, vm: vm), vm)
         cbox.locked.insert(k)
       }
       let label = state.sweepStorages[pending.sweepID]?.label ?? "the sweep's storage"

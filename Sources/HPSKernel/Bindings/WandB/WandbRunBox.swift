@@ -117,6 +117,6 @@ final class WandbRunBox {
 
   /// The history as a list of dicts (`run.history`).
   func historyValue() throws -> Value {
-    .list(ListObject(try history.map { try WandbValues.value(.object($0), vm: vm) }))
+    .list(ListObject(try history.map { try EngineValues.script(.object($0), vm: vm) }))
   }
 }

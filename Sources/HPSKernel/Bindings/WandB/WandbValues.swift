@@ -14,16 +14,4 @@ enum WandbValues {
     return try ScriptJSON.value(v, vm: vm)
   }
 
-  /// A JSON value as plain script values (dict, list, int, float, str, bool, None).
-  static func value(_ j: HPSSearch.JSONValue, vm: VM) throws -> Value {
-    switch j {
-    case .null: return .none
-    case .bool(let b): return .bool(b)
-    case .int(let i): return .int(i)
-    case .double(let d): return .float(d)
-    case .string(let s): return .str(s)
-    case .array(let items): return .list(ListObject(try items.map { try value($0, vm: vm) }))
-    case .object(let o): return try vm.makeDict(try o.keys.sorted().map { ($0, try value(o[$0]!, vm: vm)) })
-    }
-  }
 }
