@@ -190,7 +190,7 @@ final class WandbAgents: @unchecked Sendable {
         do {
           values = try session.guarded(number: run.number, stop: {}) {
             let (scriptTrial, prepared) = try gate.perform { () throws -> (Value, PreparedTrial) in
-              let scriptTrial = try WandbValues.value(run.config, vm: vm)
+              let scriptTrial = try EngineValues.script(run.config, vm: vm)
               let items = try vm.dictItems(scriptTrial).compactMap { (k, v) in k.asString.map { ($0, v) } }
               return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number,
                                                        runID: runID))
