@@ -7,7 +7,7 @@
 /// The per-line-of-execution state of a VM: swap it in before running script code on another
 /// thread, swap it out before that thread blocks.
 public final class ScriptExecutionContext {
-  var stack = SlotStack()
+  let stack = SlotStack()
   var depth = 0
   var handling: [ExceptionObject] = []
   public init() {}
@@ -17,7 +17,7 @@ extension VM {
   /// Exchanges the VM's running state with `context`'s. Call once to enter the context and once
   /// more, with the same object, to leave it (the context then holds its own state again).
   public func swapExecutionContext(_ context: ScriptExecutionContext) {
-    swap(&stack, &context.stack)
+    stack.swapContents(with: context.stack)
     swap(&depth, &context.depth)
     swap(&handling, &context.handling)
   }

@@ -30,6 +30,16 @@ final class SlotStack {
     for c in chunks { c.base.deallocate() }
   }
 
+  /// Exchanges everything this stack holds with `other` (an execution-context switch). The VM's
+  /// stack object itself never changes, so its hot paths can treat it as a constant.
+  func swapContents(with other: SlotStack) {
+    swap(&chunks, &other.chunks)
+    swap(&current, &other.current)
+    swap(&top, &other.top)
+    swap(&end, &other.end)
+    swap(&base, &other.base)
+  }
+
   private static func makeChunk(_ capacity: Int) -> Chunk {
     let p = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
     return Chunk(base: p, end: p + capacity, savedTop: p)

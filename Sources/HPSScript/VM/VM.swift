@@ -19,7 +19,7 @@ public final class InterruptFlag: @unchecked Sendable {
 
 /// The interpreter state shared by all code compiled for one `Interpreter`.
 public final class VM {
-  var stack = SlotStack()
+  let stack = SlotStack()
   var depth = 0
   public var recursionLimit = 1000
   public let interrupt = InterruptFlag()
