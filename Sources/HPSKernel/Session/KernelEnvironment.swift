@@ -40,7 +40,10 @@ public enum KernelEnvironment {
   /// which lives in .build/<config>/), or HPS_STDLIB.
   public static func stdlibDirectory() -> String? {
     if let explicit = ProcessInfo.processInfo.environment["HPS_STDLIB"] { return explicit }
-    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    // /proc/self/exe is absolute: argv[0] may be relative to a directory the process has since left
+    // (the notebook runner and the kernel work in the notebook's folder).
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
     for _ in 0..<6 {
       let candidate = dir.appendingPathComponent("stdlib")
       var isDirectory: ObjCBool = false

@@ -1,6 +1,6 @@
-// The search's progress line: trial i/n, best so far, elapsed, ETA. Redrawn in place on a
-// terminal, one plain line per trial otherwise (pipes, notebooks, logs). Runs on the
-// interpreter thread.
+// The search's progress line: trial i/n, best so far, elapsed, ETA. One display updated in place
+// in notebooks and Jupyter (update_display_data), redrawn in place on a terminal, one plain line
+// per trial otherwise (pipes, logs). Runs on the interpreter thread.
 import Foundation
 import HPSScript
 import HPSSearch
@@ -15,6 +15,9 @@ final class SearchProgress: @unchecked Sendable {
   private var started = Date()
   private var finished = 0
   private var lineOpen = false
+  /// Set when the front end can update an output in place (a notebook or Jupyter).
+  private let router: DisplayRouter?
+  private var displayID: String?
 
   init(vm: VM, total: Int?, directions: [StudyDirection], enabled: Bool) {
     self.vm = vm
@@ -22,6 +25,25 @@ final class SearchProgress: @unchecked Sendable {
     self.directions = directions
     self.enabled = enabled
     inPlace = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    router = DisplayRouter.router(for: vm).flatMap { $0.supportsUpdates ? $0 : nil }
+  }
+
+  private func show(_ line: String) {
+    if let router {
+      let bundle = MimeBundle(text: line)
+      if let displayID {
+        router.display(bundle, displayID: displayID, update: true)
+      } else {
+        let id = router.makeDisplayID()
+        displayID = id
+        router.display(bundle, displayID: id, update: false)
+      }
+    } else if inPlace {
+      vm.writeStdout("\r\u{1B}[K" + line)
+      lineOpen = true
+    } else {
+      vm.writeStdout(line + "\n")
+    }
   }
 
   func start(_ date: Date) { started = date }
@@ -51,13 +73,7 @@ final class SearchProgress: @unchecked Sendable {
     if let total, finished < total {
       parts.append("ETA \(SearchProgress.format(elapsed / Double(finished) * Double(total - finished)))")
     }
-    let line = parts.joined(separator: "  ")
-    if inPlace {
-      vm.writeStdout("\r\u{1B}[K" + line)
-      lineOpen = true
-    } else {
-      vm.writeStdout(line + "\n")
-    }
+    show(parts.joined(separator: "  "))
   }
 
   /// Backends without an Optuna study (ray, wandb): the trial's objective values, best tracked here.
@@ -76,13 +92,7 @@ final class SearchProgress: @unchecked Sendable {
     if let total, finished < total {
       parts.append("ETA \(SearchProgress.format(elapsed / Double(finished) * Double(total - finished)))")
     }
-    let line = parts.joined(separator: "  ")
-    if inPlace {
-      vm.writeStdout("\r\u{1B}[K" + line)
-      lineOpen = true
-    } else {
-      vm.writeStdout(line + "\n")
-    }
+    show(parts.joined(separator: "  "))
   }
 
   /// Ends an in-place line before other output.

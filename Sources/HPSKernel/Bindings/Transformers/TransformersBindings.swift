@@ -38,7 +38,7 @@ final class TransformersBindings {
       defaultsModule = m
       return m
     } catch {
-      throw vm.error("ImportError", "hps could not import its stdlib module hpo_defaults (is the stdlib/ folder next to the package, or HPS_STDLIB set?): \(error)")
+      throw vm.error("ImportError", "hps could not import its stdlib module hpo_defaults (is the stdlib/ folder next to the package, or HPS_STDLIB set?): \((error as? ScriptError).map { "\($0.typeName): \($0.message)" } ?? "\(error)")")
     }
   }
 
