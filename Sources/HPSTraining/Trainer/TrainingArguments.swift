@@ -38,7 +38,8 @@ public struct TrainingArguments: Sendable, Equatable {
   public var optimArgs: String? = nil
   public var runName: String? = nil
   public var reportTo = "none"
-  public var disableTqdm = true
+  /// Transformers' default: the training progress bar is shown (front ends decide where).
+  public var disableTqdm = false
   public var doTrain = false
   public var doEval = false
   public var doPredict = false

@@ -99,6 +99,9 @@ extension TransformersBindings {
                kwargs: "kwargs") { [unowned self] vm, box, a in
           try self.sync(box, vm)
           let trial = a["trial"]
+          let progress = TrainingProgress.make(vm, box.engine.args)
+          if let progress { box.engine.addCallback(progress) }
+          defer { if let progress { box.engine.removeCallback(progress) } }
           let out = try bridged(vm) { try box.engine.train(trial: trial.isNone ? nil : ScriptTrialCarrier(trial)) }
           return try self.record(vm, "TrainOutput", [.int(out.globalStep), .float(out.trainingLoss), try Convert.dict(out.metrics, vm: vm)])
         },

@@ -66,7 +66,7 @@ final class WandbRunBox {
     for (k, v) in try vm.dictItems(data) {
       guard let key = k.asString else { throw vm.error("TypeError", "wandb.log() keys must be str, not \(k.typeName)") }
       pending[key] = try WandbValues.json(v, vm: vm)
-      try vm.invokeMethod(summary, "__setitem__", [.str(key), v])
+      _ = try vm.invokeMethod(summary, "__setitem__", [.str(key), v])
     }
     if commitNow == true { try flush() }
   }
