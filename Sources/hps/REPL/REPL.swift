@@ -42,7 +42,8 @@ final class REPL {
       let result = session.execute(cell)
       switch result.outcome {
       case .ok(let echo?):
-        print("Out[\(result.executionCount)]: \(echo)")
+        // IPython starts a multi-line repr (a chart, a table) on its own line so its columns line up.
+        print("Out[\(result.executionCount)]:" + (echo.contains("\n") ? "\n" : " ") + echo)
       case .ok(nil):
         break
       case .error(_, _, let traceback):
