@@ -24,6 +24,20 @@ enum OptunaTrialAPI: OptunaDeclarations {
     func deprecated(_ target: T, _ old: String, _ new: String) {
       target.warn("\(old) has been deprecated in v3.0.0. This feature will be removed in v6.0.0. Use \(new) instead.")
     }
+    /// suggest_uniform / suggest_loguniform / suggest_discrete_uniform: suggest_float with a warning.
+    func deprecatedFloat(_ f: String, replacement: String, log: Bool, step stepKey: String?) -> NativeFunction {
+      let doc = "Deprecated since Optuna 3.0: use suggest_float(name, low, high"
+        + (log ? ", log=True" : "") + (stepKey.map { ", step=\($0)" } ?? "") + ")."
+      return OptunaNative.method(
+        className, f, [p("name"), p("low"), p("high")] + (stepKey.map { [p($0)] } ?? []), doc: doc
+      ) { (_: VM, t: T, b: BoundArguments) in
+        deprecated(t, f, replacement)
+        return .float(try t.suggestFloat(
+          try OptunaValues.string(b["name"], f, "name"), low: try OptunaValues.double(b["low"], f, "low"),
+          high: try OptunaValues.double(b["high"], f, "high"),
+          step: try stepKey.map { try OptunaValues.double(b[$0], f, $0) }, log: log))
+      }
+    }
     return [
       OptunaNative.method(
         className, "suggest_float", [p("name"), p("low"), p("high"), p("step", Value.none, keywordOnly: true), p("log", false, keywordOnly: true)],
@@ -68,36 +82,9 @@ enum OptunaTrialAPI: OptunaDeclarations {
         }
         return EngineValues.script(try t.suggestCategorical(name, choices: choices))
       },
-      OptunaNative.method(
-        className, "suggest_uniform", [p("name"), p("low"), p("high")],
-        doc: "Deprecated since Optuna 3.0: use suggest_float(name, low, high)."
-      ) { (_: VM, t: T, b: BoundArguments) in
-        let f = "suggest_uniform"
-        deprecated(t, f, "suggest_float")
-        return .float(try t.suggestFloat(
-          try OptunaValues.string(b["name"], f, "name"), low: try OptunaValues.double(b["low"], f, "low"),
-          high: try OptunaValues.double(b["high"], f, "high"), step: nil, log: false))
-      },
-      OptunaNative.method(
-        className, "suggest_loguniform", [p("name"), p("low"), p("high")],
-        doc: "Deprecated since Optuna 3.0: use suggest_float(name, low, high, log=True)."
-      ) { (_: VM, t: T, b: BoundArguments) in
-        let f = "suggest_loguniform"
-        deprecated(t, f, "suggest_float(..., log=True)")
-        return .float(try t.suggestFloat(
-          try OptunaValues.string(b["name"], f, "name"), low: try OptunaValues.double(b["low"], f, "low"),
-          high: try OptunaValues.double(b["high"], f, "high"), step: nil, log: true))
-      },
-      OptunaNative.method(
-        className, "suggest_discrete_uniform", [p("name"), p("low"), p("high"), p("q")],
-        doc: "Deprecated since Optuna 3.0: use suggest_float(name, low, high, step=q)."
-      ) { (_: VM, t: T, b: BoundArguments) in
-        let f = "suggest_discrete_uniform"
-        deprecated(t, f, "suggest_float(..., step=...)")
-        return .float(try t.suggestFloat(
-          try OptunaValues.string(b["name"], f, "name"), low: try OptunaValues.double(b["low"], f, "low"),
-          high: try OptunaValues.double(b["high"], f, "high"), step: try OptunaValues.double(b["q"], f, "q"), log: false))
-      },
+      deprecatedFloat("suggest_uniform", replacement: "suggest_float", log: false, step: nil),
+      deprecatedFloat("suggest_loguniform", replacement: "suggest_float(..., log=True)", log: true, step: nil),
+      deprecatedFloat("suggest_discrete_uniform", replacement: "suggest_float(..., step=...)", log: false, step: "q"),
     ]
   }
 

@@ -94,17 +94,9 @@ enum GPLinearAlgebra {
           let ri = i * n
           xp[i] = (xp[i] - dot(lp.baseAddress! + ri, UnsafePointer(xp.baseAddress!), i)) / lp[ri + i]
         }
-        var i = n - 1
-        while i >= 0 {
-          var s = xp[i]
-          var k = i + 1
-          while k < n { s -= lp[k * n + i] * xp[k]; k += 1 }
-          xp[i] = s / lp[i * n + i]
-          i -= 1
-        }
       }
     }
-    return x
+    return solveUpperTransposed(l, n: n, x)
   }
 
   /// Solves Lᵀ·x = b.
