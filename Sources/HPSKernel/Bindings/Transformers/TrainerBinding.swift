@@ -173,7 +173,12 @@ extension TransformersBindings {
         },
       ] + hookMethods(),
       properties: [
-        property("args", doc: "The TrainingArguments.", get: { _, b in b.argsValue }, set: { [unowned self] vm, b, v in
+        property("args", doc: "The TrainingArguments (inside a search trial's hooks: that trial's copy, with its hyperparameters).", get: {
+          [unowned self] vm, b in
+          // Transformers sets a trial's hyperparameters on self.args; hps trains each trial on a copy.
+          guard let engine = b.activeEngine else { return b.argsValue }
+          return try self.argumentsClass.instance(vm, ArgumentsBox(engine.args))
+        }, set: { [unowned self] vm, b, v in
           _ = try self.arguments(v, vm)
           b.argsValue = v
         }),
