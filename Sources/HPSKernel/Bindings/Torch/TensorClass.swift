@@ -138,7 +138,7 @@ extension TorchBindings {
           guard t.count == 1 else { throw vm.error("ValueError", "only one element tensors can be converted to Python scalars") }
           return .float(t.data[0])
         },
-        method("__format__", [.init("spec")], doc: "Formats a one-element tensor like its value (f\"{loss:.4f}\").") { vm, t, a in
+        method("__format__", [.init("spec")], doc: "Formats a one-element tensor like its value (f\"{loss:.4f}\").") { [unowned self] vm, t, a in
           guard t.count == 1 else { return .str(TorchBindings.format(t)) }
           return try vm.callValue(try self.builtins.attribute(vm, .float(t.data[0]), "__format__"), [a["spec"]])
         },

@@ -153,20 +153,20 @@ extension TorchBindings {
   }
 
   /// A number keyword; out of range it is torch's ValueError, "<what>: <value as written>".
-  private func checked(_ a: BoundArguments, _ name: String, _ vm: VM, message: String, valid: (Double) -> Bool) throws -> Double {
+  private static func checked(_ a: BoundArguments, _ name: String, _ vm: VM, message: String, valid: (Double) -> Bool) throws -> Double {
     guard let d = a[name].asDouble else { throw vm.error("TypeError", "\(name) must be a number, got \(a[name].typeName)") }
     guard valid(d) else { throw vm.error("ValueError", "\(message): \(vm.reprOrType(a[name]))") }
     return d
   }
 
-  private func flag(_ a: BoundArguments, _ name: String, _ vm: VM, cls: String, unsupportedWhen bad: Bool = true) throws {
+  private static func flag(_ a: BoundArguments, _ name: String, _ vm: VM, cls: String, unsupportedWhen bad: Bool = true) throws {
     guard a.names.contains(name) else { return }
     let v = a[name]
     if v.isNone { return }
     if v.asBool == bad { throw vm.error("NotImplementedError", "hps's \(cls) does not support \(name)=\(bad ? "True" : "False")") }
   }
 
-  private func number(_ a: BoundArguments, _ name: String, _ vm: VM, cls: String, mustBe expected: Double) throws {
+  private static func number(_ a: BoundArguments, _ name: String, _ vm: VM, cls: String, mustBe expected: Double) throws {
     guard let d = a[name].asDouble else { throw vm.error("TypeError", "\(name) must be a number") }
     if d != expected { throw vm.error("NotImplementedError", "hps's \(cls) does not support \(name)=\(d) (only \(expected))") }
   }
@@ -181,9 +181,9 @@ extension TorchBindings {
       initializer: NativeFunction("__init__", signature) { [unowned self] vm, a in
         guard case .instance(let inst) = a[0] else { return .none }
         let owner = try self.parametersOwner(a["params"], vm, name)
-        let lr = try self.checked(a, "lr", vm, message: "Invalid learning rate", valid: { $0 >= 0 })
-        try self.flag(a, "maximize", vm, cls: name)
-        try self.flag(a, "differentiable", vm, cls: name)
+        let lr = try Self.checked(a, "lr", vm, message: "Invalid learning rate", valid: { $0 >= 0 })
+        try Self.flag(a, "maximize", vm, cls: name)
+        try Self.flag(a, "differentiable", vm, cls: name)
         inst.native = OptimizerSpec(className: name, kind: try kind(a, vm), learningRate: lr, model: owner)
         return .none
       })
@@ -192,10 +192,10 @@ extension TorchBindings {
   func makeOptimizerClasses() -> [NativeClass] {
     let common = ["foreach", "maximize", "differentiable"]
     func eps(_ a: BoundArguments, _ vm: VM) throws -> Double {
-      try checked(a, "eps", vm, message: "Invalid epsilon value", valid: { $0 >= 0 })
+      try Self.checked(a, "eps", vm, message: "Invalid epsilon value", valid: { $0 >= 0 })
     }
     func decay(_ a: BoundArguments, _ vm: VM) throws -> Double {
-      try checked(a, "weight_decay", vm, message: "Invalid weight_decay value", valid: { $0 >= 0 })
+      try Self.checked(a, "weight_decay", vm, message: "Invalid weight_decay value", valid: { $0 >= 0 })
     }
     func betas(_ a: BoundArguments, _ vm: VM) throws -> (Double, Double) {
       guard let pair = a["betas"].asArray, pair.count == 2, let b1 = pair[0].asDouble, let b2 = pair[1].asDouble else {
@@ -215,7 +215,7 @@ extension TorchBindings {
           ? "AdamW(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01): Adam with decoupled weight decay (p ← p·(1 − lr·wd)), on every parameter as in torch."
           : "Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0): weight_decay is an L2 term added to the gradient, as in torch."
       ) { a, vm in
-        try self.flag(a, "amsgrad", vm, cls: name)
+        try Self.flag(a, "amsgrad", vm, cls: name)
         let (b1, b2) = try betas(a, vm)
         return .adam(beta1: b1, beta2: b2, epsilon: try eps(a, vm), weightDecay: try decay(a, vm), decoupled: decoupled)
       }
@@ -226,8 +226,8 @@ extension TorchBindings {
                  .init("nesterov", default: .bool(false))],
       keywordOnly: common + ["fused"],
       doc: "SGD(params, lr=0.001, momentum=0, dampening=0, weight_decay=0, nesterov=False): stochastic gradient descent with torch's momentum rule."
-    ) { a, vm in
-      let momentum = try self.checked(a, "momentum", vm, message: "Invalid momentum value", valid: { $0 >= 0 })
+    ) { [unowned self] a, vm in
+      let momentum = try Self.checked(a, "momentum", vm, message: "Invalid momentum value", valid: { $0 >= 0 })
       guard let dampening = a["dampening"].asDouble else { throw vm.error("TypeError", "dampening must be a number") }
       let nesterov = try self.builtins.truthy(vm, a["nesterov"])
       if nesterov && (momentum <= 0 || dampening != 0) { throw vm.error("ValueError", "Nesterov momentum requires a momentum and zero dampening") }
@@ -240,8 +240,8 @@ extension TorchBindings {
       keywordOnly: common + ["fused"],
       doc: "Adagrad(params, lr=0.01, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10); hps supports lr_decay=0 and initial_accumulator_value=0 only."
     ) { a, vm in
-      try self.number(a, "lr_decay", vm, cls: "Adagrad", mustBe: 0)
-      try self.number(a, "initial_accumulator_value", vm, cls: "Adagrad", mustBe: 0)
+      try Self.number(a, "lr_decay", vm, cls: "Adagrad", mustBe: 0)
+      try Self.number(a, "initial_accumulator_value", vm, cls: "Adagrad", mustBe: 0)
       return .adagrad(epsilon: try eps(a, vm), weightDecay: try decay(a, vm))
     }
     let rmsprop = optimizerClass(
@@ -251,9 +251,9 @@ extension TorchBindings {
       keywordOnly: common + ["capturable"],
       doc: "RMSprop(params, lr=0.01, alpha=0.99, eps=1e-08, weight_decay=0, momentum=0, centered=False); hps supports momentum=0 and centered=False only."
     ) { a, vm in
-      let alpha = try self.checked(a, "alpha", vm, message: "Invalid alpha value", valid: { $0 >= 0 })
-      try self.number(a, "momentum", vm, cls: "RMSprop", mustBe: 0)
-      try self.flag(a, "centered", vm, cls: "RMSprop")
+      let alpha = try Self.checked(a, "alpha", vm, message: "Invalid alpha value", valid: { $0 >= 0 })
+      try Self.number(a, "momentum", vm, cls: "RMSprop", mustBe: 0)
+      try Self.flag(a, "centered", vm, cls: "RMSprop")
       return .rmsprop(alpha: alpha, epsilon: try eps(a, vm), weightDecay: try decay(a, vm))
     }
     return [sgd, adam("Adam", decoupled: false, defaultDecay: 0), adam("AdamW", decoupled: true, defaultDecay: 0.01), adagrad, rmsprop]
