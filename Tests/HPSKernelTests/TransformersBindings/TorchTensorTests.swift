@@ -45,6 +45,8 @@ struct TorchTensorTests {
     try Self.check("mse") { try TensorLosses.elementwise(.squared, $0, targets, reduction: .mean) }
     try Self.check("l1") { try TensorLosses.elementwise(.absolute, $0, targets, reduction: .sum) }
     try Self.check("smooth l1") { try TensorLosses.elementwise(.smoothL1(beta: 0.8), $0, targets, reduction: .mean) }
+    let probabilities = TensorNode(shape: [4, 3], data: (0..<12).map { Double($0 % 3) / 2 })
+    try Self.check("bce with logits") { try TensorLosses.elementwise(.binaryCrossEntropyWithLogits, $0, probabilities, reduction: .mean) }
     try Self.check("huber") { try TensorLosses.elementwise(.huber(delta: 0.6), $0, targets, reduction: .mean) }
     try Self.check("arithmetic and views") { z in
       let a = try TensorLosses.crossEntropy(try z.reshaped([-1, 3]), labels, weight: nil, ignoreIndex: -100, reduction: .mean, labelSmoothing: 0)

@@ -93,11 +93,13 @@ enum TensorLosses {
     }, parents: [input, target])
   }
 
-  /// The element-wise regression losses: (x−y)², |x−y|, smooth L1 (beta) and Huber (delta).
+  /// The element-wise losses of input x against target y: (x−y)², |x−y|, smooth L1 (beta),
+  /// Huber (delta), and binary cross-entropy of the logit x against the probability y.
   enum Elementwise {
     case squared, absolute
     case smoothL1(beta: Double)
     case huber(delta: Double)
+    case binaryCrossEntropyWithLogits
 
     var name: String {
       switch self {
@@ -105,11 +107,22 @@ enum TensorLosses {
       case .absolute: return "L1LossBackward0"
       case .smoothL1: return "SmoothL1LossBackward0"
       case .huber: return "HuberLossBackward0"
+      case .binaryCrossEntropyWithLogits: return "BinaryCrossEntropyWithLogitsBackward0"
       }
     }
 
-    /// The loss of a difference d = x − y and its derivative in d.
-    func evaluate(_ d: Double) -> (Double, Double) {
+    /// The loss of input x against target y, and its derivatives in x and in y.
+    func evaluate(_ x: Double, _ y: Double) -> (loss: Double, dx: Double, dy: Double) {
+      if case .binaryCrossEntropyWithLogits = self {
+        // max(x, 0) − x·y + log(1 + e^−|x|): the stable form of −[y·log σ(x) + (1−y)·log(1−σ(x))].
+        return (max(x, 0) - x * y + log1p(exp(-abs(x))), 1 / (1 + exp(-x)) - y, -x)
+      }
+      let d = x - y
+      let (loss, slope) = difference(d)
+      return (loss, slope, -slope)
+    }
+
+    private func difference(_ d: Double) -> (Double, Double) {
       let a = abs(d), sign: Double = d > 0 ? 1 : d < 0 ? -1 : 0
       switch self {
       case .squared: return (d * d, 2 * d)
@@ -120,6 +133,7 @@ enum TensorLosses {
       case .huber(let delta):
         if a <= delta { return (0.5 * d * d, d) }
         return (delta * (a - 0.5 * delta), delta * sign)
+      case .binaryCrossEntropyWithLogits: return (0, 0)
       }
     }
   }
@@ -132,11 +146,10 @@ enum TensorLosses {
       throw TensorError.runtime("input shape \(TensorNode.describe(input.shape)) and target shape \(TensorNode.describe(target.shape)) differ; hps's torch does not broadcast losses (reshape with .view(-1) or .squeeze())")
     }
     let n = input.count
-    var losses = [Double](repeating: 0, count: n), slopes = [Double](repeating: 0, count: n)
-    for i in 0..<n { (losses[i], slopes[i]) = kind.evaluate(input.data[i] - target.data[i]) }
+    var losses = [Double](repeating: 0, count: n), dx = losses, dy = losses
+    for i in 0..<n { (losses[i], dx[i], dy[i]) = kind.evaluate(input.data[i], target.data[i]) }
     return reduction.apply(losses, shape: input.shape, normalizer: Double(max(n, 1)), operation: kind.name, backward: { upstream in
-      let g = (0..<n).map { upstream[$0] * slopes[$0] }
-      return [g, g.map { -$0 }]
+      [(0..<n).map { upstream[$0] * dx[$0] }, (0..<n).map { upstream[$0] * dy[$0] }]
     }, parents: [input, target])
   }
 }

@@ -71,6 +71,11 @@ extension TorchBindings {
                       reduction: reduction)
     case "MSELoss": return LossSpec(className: className, kind: .elementwise(.squared), reduction: reduction)
     case "L1Loss": return LossSpec(className: className, kind: .elementwise(.absolute), reduction: reduction)
+    case "BCEWithLogitsLoss":
+      for name in ["weight", "pos_weight"] where !a[name].isNone {
+        throw vm.error("NotImplementedError", "hps's BCEWithLogitsLoss supports \(name)=None only")
+      }
+      return LossSpec(className: className, kind: .elementwise(.binaryCrossEntropyWithLogits), reduction: reduction)
     case "SmoothL1Loss":
       let beta = try number(a, "beta", vm)
       guard beta >= 0 else { throw vm.error("RuntimeError", "smooth_l1_loss does not support negative values for beta.") }
@@ -93,6 +98,9 @@ extension TorchBindings {
      "Mean squared error between input and target (same shape)."),
     ("L1Loss", "l1_loss", legacyReduction + [.init("reduction", default: .str("mean"))],
      "Mean absolute error between input and target (same shape)."),
+    ("BCEWithLogitsLoss", "binary_cross_entropy_with_logits",
+     [.init("weight", default: Value.none)] + legacyReduction + [.init("reduction", default: .str("mean")), .init("pos_weight", default: Value.none)],
+     "Sigmoid + binary cross-entropy of logits against 0/1 (or probability) targets of the same shape, for multi-label models; weight and pos_weight must be None."),
     ("SmoothL1Loss", "smooth_l1_loss", legacyReduction + [.init("reduction", default: .str("mean")), .init("beta", default: .float(1))],
      "0.5·d²/beta where |d| < beta, else |d| − 0.5·beta, for d = input − target."),
     ("HuberLoss", "huber_loss", [.init("reduction", default: .str("mean")), .init("delta", default: .float(1))],

@@ -32,8 +32,8 @@ final class TorchBindings {
   /// What each module offers, for the errors about everything else.
   static let offered: [String: [String]] = [
     "torch": ["tensor", "Tensor", "float32", "float", "int64", "long", "device", "nn", "optim"],
-    "torch.nn": ["CrossEntropyLoss", "MSELoss", "L1Loss", "SmoothL1Loss", "HuberLoss", "Parameter", "functional"],
-    "torch.nn.functional": ["cross_entropy", "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss"],
+    "torch.nn": ["CrossEntropyLoss", "BCEWithLogitsLoss", "MSELoss", "L1Loss", "SmoothL1Loss", "HuberLoss", "Parameter", "functional"],
+    "torch.nn.functional": ["cross_entropy", "binary_cross_entropy_with_logits", "mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss"],
     "torch.optim": ["Optimizer", "SGD", "Adam", "AdamW", "Adagrad", "RMSprop", "lr_scheduler"],
     "torch.optim.lr_scheduler": ["LambdaLR", "LRScheduler"],
   ]
@@ -75,14 +75,14 @@ final class TorchBindings {
         ("nn", try self.builtins.importModule(vm, "torch.nn")), ("optim", try self.builtins.importModule(vm, "torch.optim")),
       ]
     })
-    interpreter.registerModule(NativeModule("torch.nn", doc: "Loss modules (CrossEntropyLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss) and functional.") {
+    interpreter.registerModule(NativeModule("torch.nn", doc: "Loss modules (CrossEntropyLoss, BCEWithLogitsLoss, MSELoss, L1Loss, SmoothL1Loss, HuberLoss) and functional.") {
       [unowned self] vm in
       self.lossClasses.map { ($0.type.name, $0.value) } + [
         ("Parameter", self.parameterClass.value), ("__getattr__", Value(TorchBindings.missing("torch.nn"))),
         ("functional", try self.builtins.importModule(vm, "torch.nn.functional")),
       ]
     })
-    interpreter.registerModule(NativeModule("torch.nn.functional", doc: "cross_entropy, mse_loss, l1_loss, smooth_l1_loss, huber_loss.") { [unowned self] _ in
+    interpreter.registerModule(NativeModule("torch.nn.functional", doc: "cross_entropy, binary_cross_entropy_with_logits, mse_loss, l1_loss, smooth_l1_loss, huber_loss.") { [unowned self] _ in
       self.makeFunctionalLosses().map { ($0.name, Value($0)) } + [("__getattr__", Value(TorchBindings.missing("torch.nn.functional")))]
     })
     interpreter.registerModule(NativeModule("torch.optim", doc: "SGD, Adam, AdamW, Adagrad and RMSprop over model.parameters(), as specifications the Trainer runs natively.") {
