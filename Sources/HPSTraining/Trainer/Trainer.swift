@@ -195,8 +195,10 @@ public final class Trainer {
     }
     var schedule = userSchedule ?? LearningRateSchedule(type: schedulerType, initialLR: args.learningRate,
                                                         warmupSteps: warmup, totalSteps: totalSteps)
-    var opt = try userOptimizer ?? optimizer ?? createOptimizer()
-    if let optimizerHook { (opt, schedule) = try optimizerHook(totalSteps, schedule) }
+    let opt: Optimizer
+    if let optimizerHook { (opt, schedule) = try optimizerHook(totalSteps, schedule) } else {
+      opt = try userOptimizer ?? optimizer ?? createOptimizer()
+    }
     optimizer = opt
     plateau = PlateauTracker(greaterIsBetter: args.metricForBestModel == nil ? false : args.effectiveGreaterIsBetter)
     bestWeights = nil

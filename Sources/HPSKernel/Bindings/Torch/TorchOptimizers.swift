@@ -175,7 +175,7 @@ extension TorchBindings {
   private func optimizerClass(_ name: String, lr: Double, keywords: [Signature.Parameter], keywordOnly: [String], doc: String,
                               kind: @escaping (BoundArguments, VM) throws -> OptimizerSpec.Kind) -> NativeClass {
     let signature = Signature([.init("self"), .init("params"), .init("lr", default: .float(lr))] + keywords
-                                + keywordOnly.map { .init($0, default: Value.none, keywordOnly: true) })
+                                + keywordOnly.map { .init($0, default: ["maximize", "differentiable", "capturable"].contains($0) ? .bool(false) : Value.none, keywordOnly: true) })
     return NativeClass(
       name: name, module: "torch.optim", doc: doc, base: optimizerBaseClass,
       initializer: NativeFunction("__init__", signature) { [unowned self] vm, a in
@@ -222,7 +222,7 @@ extension TorchBindings {
     }
     let sgd = optimizerClass(
       "SGD", lr: 1e-3,
-      keywords: [.init("momentum", default: .float(0)), .init("dampening", default: .float(0)), .init("weight_decay", default: .float(0)),
+      keywords: [.init("momentum", default: .int(0)), .init("dampening", default: .int(0)), .init("weight_decay", default: .int(0)),
                  .init("nesterov", default: .bool(false))],
       keywordOnly: common + ["fused"],
       doc: "SGD(params, lr=0.001, momentum=0, dampening=0, weight_decay=0, nesterov=False): stochastic gradient descent with torch's momentum rule."
@@ -235,8 +235,8 @@ extension TorchBindings {
     }
     let adagrad = optimizerClass(
       "Adagrad", lr: 1e-2,
-      keywords: [.init("lr_decay", default: .float(0)), .init("weight_decay", default: .float(0)),
-                 .init("initial_accumulator_value", default: .float(0)), .init("eps", default: .float(1e-10))],
+      keywords: [.init("lr_decay", default: .int(0)), .init("weight_decay", default: .int(0)),
+                 .init("initial_accumulator_value", default: .int(0)), .init("eps", default: .float(1e-10))],
       keywordOnly: common + ["fused"],
       doc: "Adagrad(params, lr=0.01, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10); hps supports lr_decay=0 and initial_accumulator_value=0 only."
     ) { a, vm in
@@ -246,8 +246,8 @@ extension TorchBindings {
     }
     let rmsprop = optimizerClass(
       "RMSprop", lr: 1e-2,
-      keywords: [.init("alpha", default: .float(0.99)), .init("eps", default: .float(1e-8)), .init("weight_decay", default: .float(0)),
-                 .init("momentum", default: .float(0)), .init("centered", default: .bool(false))],
+      keywords: [.init("alpha", default: .float(0.99)), .init("eps", default: .float(1e-8)), .init("weight_decay", default: .int(0)),
+                 .init("momentum", default: .int(0)), .init("centered", default: .bool(false))],
       keywordOnly: common + ["capturable"],
       doc: "RMSprop(params, lr=0.01, alpha=0.99, eps=1e-08, weight_decay=0, momentum=0, centered=False); hps supports momentum=0 and centered=False only."
     ) { a, vm in
