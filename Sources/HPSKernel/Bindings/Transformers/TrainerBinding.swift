@@ -31,6 +31,10 @@ final class TrainerBox {
   var schedulerValue: Value = .none
   /// Trainer(optimizers=(...)) was given something other than (None, None).
   var hasGivenOptimizers = false
+  /// Trainer(compute_loss_func=...): loss = compute_loss_func(outputs, labels, num_items_in_batch=...).
+  var computeLossFunc: Value = .none
+  /// Trainer(optimizer_cls_and_kwargs=(cls, kwargs)): create_optimizer's default optimizer.
+  var optimizerClsAndKwargs: Value = .none
 
   init(argsValue: Value, modelInit: Value, computeMetrics: Value, trainValue: Value, evalValue: Value, callbacks: [Value]) {
     self.argsValue = argsValue
@@ -223,6 +227,8 @@ extension TransformersBindings {
       (box.optimizerValue, box.schedulerValue) = (optimizers[0], optimizers[1])
       box.hasGivenOptimizers = true
     }
+    try setLossAndOptimizerArguments(box, lossFunc: a["compute_loss_func"], optimizerClsAndKwargs: a["optimizer_cls_and_kwargs"],
+                                     optimizersGiven: box.hasGivenOptimizers, vm)
     let train = try DatasetBindings.unwrap(box.trainValue, vm, role: "train_dataset")
     let eval = try DatasetBindings.unwrap(box.evalValue, vm, role: "eval_dataset")
     let metrics = try computeMetrics(box.computeMetricsValue, vm)

@@ -22,7 +22,15 @@ extension TransformersBindings {
       hookMethod("create_optimizer", [],
                  doc: "Sets self.optimizer, unless already set, to the optimizer TrainingArguments describe (optim, learning_rate, weight_decay, adam_*); returns it. Override it (or create_optimizer_and_scheduler) to use a torch.optim optimizer.") {
         [unowned self] vm, box, _ in
-        if box.optimizerValue.isNone { box.optimizerValue = self.torch.argumentsOptimizer(try self.liveArguments(box, vm)) }
+        guard box.optimizerValue.isNone else { return box.optimizerValue }
+        if let pair = box.optimizerClsAndKwargs.asArray, pair.count == 2 {
+          let kwargs: Kwargs = try vm.dictItems(pair[1]).map { (try self.keyword($0.0, vm), $0.1) }
+          let model = try ModelBindings.unwrap(try self.modelValue(box, vm), vm, role: "self.model")
+          box.optimizerValue = try vm.callValue(pair[0], [self.torch.parameters(of: model)], kwargs)
+          _ = try self.torch.optimizerSpec(box.optimizerValue, vm)
+        } else {
+          box.optimizerValue = self.torch.argumentsOptimizer(try self.liveArguments(box, vm))
+        }
         return box.optimizerValue
       },
       hookMethod("create_scheduler", [.init("num_training_steps"), .init("optimizer", default: Value.none)],
@@ -55,6 +63,12 @@ extension TransformersBindings {
           guard let key = k.asString else { throw vm.error("TypeError", "inputs keys must be str") }
           if key == "labels" { labels = v }
           kwargs.append((key, v))
+        }
+        if !box.computeLossFunc.isNone {
+          // Transformers pops the labels before the forward pass when compute_loss_func is set.
+          let outputs = try vm.callValue(a["model"], [], kwargs.filter { $0.0 != "labels" })
+          let loss = try vm.callValue(box.computeLossFunc, [outputs, labels], [("num_items_in_batch", a["num_items_in_batch"])])
+          return try self.builtins.truthy(vm, a["return_outputs"]) ? .tuple([loss, outputs]) : loss
         }
         let outputs = try vm.callValue(a["model"], [], kwargs)
         guard let out = NativeClass.payload(outputs, as: ModelOutputBox.self), let logits = NativeClass.payload(out.logits, as: TensorBox.self) else {
@@ -107,6 +121,28 @@ extension TransformersBindings {
     }
   }
 
+  private func keyword(_ key: Value, _ vm: VM) throws -> String {
+    guard let s = key.asString else { throw vm.error("TypeError", "optimizer_cls_and_kwargs: keyword names must be str, got \(key.typeName)") }
+    return s
+  }
+
+  /// Trainer(compute_loss_func=..., optimizer_cls_and_kwargs=...) with Transformers' checks.
+  func setLossAndOptimizerArguments(_ box: TrainerBox, lossFunc: Value, optimizerClsAndKwargs: Value, optimizersGiven: Bool, _ vm: VM) throws {
+    if !lossFunc.isNone {
+      guard vm.isCallableValue(lossFunc) else { throw vm.error("TypeError", "compute_loss_func must be callable, got \(lossFunc.typeName)") }
+      box.computeLossFunc = lossFunc
+    }
+    guard !optimizerClsAndKwargs.isNone else { return }
+    if optimizersGiven {
+      throw vm.error("RuntimeError", "Passing both `optimizers` and `optimizer_cls_and_kwargs` arguments is incompatible.")
+    }
+    guard let pair = optimizerClsAndKwargs.asArray, pair.count == 2, vm.isCallableValue(pair[0]) else {
+      throw vm.error("TypeError", "optimizer_cls_and_kwargs must be (optimizer_class, kwargs), e.g. (torch.optim.SGD, {\"lr\": 0.1}), got \(vm.reprOrType(optimizerClsAndKwargs))")
+    }
+    _ = try vm.dictItems(pair[1])
+    box.optimizerClsAndKwargs = optimizerClsAndKwargs
+  }
+
   // MARK: Engine hooks
 
   /// With create_optimizer_and_scheduler (or create_optimizer / create_scheduler) overridden, or
@@ -115,7 +151,7 @@ extension TransformersBindings {
   func installOptimizerOverride(_ box: TrainerBox, engine: Trainer, _ vm: VM) {
     guard let inst = box.instance else { return }
     let overridden = ["create_optimizer_and_scheduler", "create_optimizer", "create_scheduler"].contains { inst.cls.overrides($0) }
-    guard overridden || box.hasGivenOptimizers else { return }
+    guard overridden || box.hasGivenOptimizers || !box.optimizerClsAndKwargs.isNone else { return }
     let gate = self.gate, torch = self.torch
     engine.optimizerHook = { [weak engine, weak box, weak inst] steps, argumentsSchedule in
       guard let engine, let box, let inst else { throw TrainerError.runtime("the trainer is no longer alive") }
@@ -146,7 +182,7 @@ extension TransformersBindings {
   /// Transformers' prediction_step calls it with return_outputs=True); its loss's gradient in the
   /// logits goes back into the native model.
   func installLossOverride(_ box: TrainerBox, engine: Trainer, _ vm: VM) {
-    guard let inst = box.instance, inst.cls.overrides("compute_loss") else { return }
+    guard let inst = box.instance, inst.cls.overrides("compute_loss") || !box.computeLossFunc.isNone else { return }
     let gate = self.gate, torch = self.torch
     // Overrides written for Transformers before 4.46 have no num_items_in_batch parameter.
     let signature = (try? builtins.attribute(vm, .instance(inst), "compute_loss")).map { vm.describeCallable($0).signature } ?? ""
