@@ -78,6 +78,47 @@ func mixedObjective(_ p: [String: ParamValue]) -> [Double] {
   return [(x - 1.3) * (x - 1.3) + u * u + v * v / 4 + abs(k - 12) / 8 + opt + 3 * (s - 0.35) * (s - 0.35)]
 }
 
+/// The conditional objective of optuna_seeded_trials.py, asked define-by-run as Optuna's
+/// `Trial` asks: a parameter comes from the relative sample when it is in the relative space,
+/// otherwise from `sampleIndependent`.
+func runConditional(_ sampler: TPESampler, trials: Int) throws -> [SamplerLoop.Record] {
+  let study = StudySnapshot()
+  let kind = try Distribution.categorical([.string("a"), .string("b"), .string("c")])
+  let xa = try Distribution.float(-1, 1), ya = try Distribution.float(1e-3, 1, log: true), xb = try Distribution.float(0, 10)
+  var records: [SamplerLoop.Record] = []
+  for number in 0..<trials {
+    var t = FrozenTrial(number: number, trialID: number, state: .running)
+    study.record(t)
+    let space = sampler.inferRelativeSearchSpace(study: study, trial: t)
+    let relative = try sampler.sampleRelative(study: study, trial: t, searchSpace: space)
+    func suggest(_ name: String, _ d: Distribution) throws -> ParamValue {
+      let v = try space[name] == d ? relative[name] ?? sampler.sampleIndependent(study: study, trial: t, name: name, distribution: d)
+        : sampler.sampleIndependent(study: study, trial: t, name: name, distribution: d)
+      t.params[name] = v
+      t.distributions[name] = d
+      study.record(t)
+      return v
+    }
+    let value: Double
+    switch try suggest("kind", kind) {
+    case .string("a"):
+      let x = try suggest("xa", xa).doubleValue ?? .nan, u = log10(try suggest("ya", ya).doubleValue ?? .nan) + 1.5
+      value = x + u * u
+    case .string("b"):
+      let x = try suggest("xb", xb).doubleValue ?? .nan
+      value = (x - 3) * (x - 3) / 10 - 0.5
+    default:
+      value = 0.3
+    }
+    t.state = .complete
+    t.values = [value]
+    study.record(t)
+    sampler.afterTrial(study: study, trial: t, state: .complete, values: [value])
+    records.append(SamplerLoop.Record(params: t.params, values: [value], samplerSeconds: 0))
+  }
+  return records
+}
+
 private extension ParamValue {
   var stringValue: String? {
     if case .string(let s) = self { return s }
@@ -171,6 +212,14 @@ func firstDifference(_ records: [SamplerLoop.Record], _ optuna: JSONValue?) -> (
     #expect(diff == nil, "\(diff?.detail ?? "")")
   }
 
+  /// `group: true` on a define-by-run space: the groups draw in Optuna's (first-seen) order.
+  @Test func groupedTPESuggestsOptunasTrials() throws {
+    let golden = try OptunaSeededGolden.value()
+    let records = try runConditional(TPESampler(seed: 6, multivariate: true, group: true), trials: n)
+    let diff = firstDifference(records, golden["tpe_group_real"])
+    #expect(diff == nil, "\(diff?.detail ?? "")")
+  }
+
   /// Ties: with repeated int and stepped values the real Optuna's bandwidths depend on numpy's
   /// unstable argsort. hps must match Optuna with a stable argsort for the whole study, and the
   /// real Optuna until the very trial where the stable variant itself leaves it.
@@ -189,5 +238,38 @@ func firstDifference(_ records: [SamplerLoop.Record], _ optuna: JSONValue?) -> (
     let real = firstDifference(records, golden["\(key)_real"])
     #expect((real?.trial ?? realTrials.count) == tieDivergence,
             "against Optuna: \(real?.detail ?? "no difference"); its argsort ties first matter at trial \(tieDivergence)")
+  }
+}
+
+/// What needs no Python: the generator against the reference MT19937 and unseeded behaviour.
+@Suite struct NumpyRandomStateReferenceTests {
+  /// Matsumoto and Nishimura's published outputs: init_genrand(5489) starts 3499211612,
+  /// 581869302, 3890346734; init_by_array({0x123, 0x234, 0x345, 0x456}) starts 1067595299.
+  @Test func mersenneTwisterMatchesTheReferenceOutputs() {
+    var byWord = NumpyRandomState(word: 5489)
+    #expect([byWord.nextUInt32(), byWord.nextUInt32(), byWord.nextUInt32()] == [3_499_211_612, 581_869_302, 3_890_346_734])
+    var byArray = NumpyRandomState(key: [0x123, 0x234, 0x345, 0x456])
+    #expect(byArray.nextUInt32() == 1_067_595_299)
+  }
+
+  /// seed nil stays random (Optuna's `seed=None`), and reseeding leaves the seeded stream.
+  @Test func unseededSamplersDiffer() throws {
+    let d = try Distribution.float(0, 1)
+    let a = (0..<8).map { _ in RandomSampler().sample(d) }
+    let b = (0..<8).map { _ in RandomSampler().sample(d) }
+    #expect(a != b)
+    let seeded = RandomSampler(seed: 9), again = RandomSampler(seed: 9)
+    #expect((0..<4).map { _ in seeded.sample(d) } == (0..<4).map { _ in again.sample(d) })
+    again.reseedRng()
+    #expect((0..<4).map { _ in seeded.sample(d) } != (0..<4).map { _ in again.sample(d) })
+  }
+
+  /// A single-value range still takes its draw, as numpy's uniform(low, low) does.
+  @Test func singleValueRangesConsumeADraw() throws {
+    let single = RandomSampler(seed: 4), plain = RandomSampler(seed: 4)
+    let d = try Distribution.float(0, 1)
+    #expect(single.sample(try .float(2, 2)) == .float(2))
+    _ = plain.sample(d)
+    #expect(single.sample(d) == plain.sample(d))
   }
 }

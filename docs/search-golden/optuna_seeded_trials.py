@@ -41,6 +41,19 @@ def mixed(trial):
     return (x - 1.3) * (x - 1.3) + u * u + v * v / 4 + abs(k - 12) / 8 + OPT_COST[opt] + 3 * (s - 0.35) * (s - 0.35)
 
 
+def conditional(trial):
+    kind = trial.suggest_categorical("kind", ["a", "b", "c"])
+    if kind == "a":
+        xa = trial.suggest_float("xa", -1, 1)
+        ya = trial.suggest_float("ya", 1e-3, 1, log=True)
+        u = math.log10(ya) + 1.5
+        return xa + u * u
+    if kind == "b":
+        xb = trial.suggest_float("xb", 0, 10)
+        return (xb - 3) * (xb - 3) / 10 - 0.5
+    return 0.3
+
+
 def study(sampler, objective):
     st = optuna.create_study(sampler=sampler)
     st.optimize(objective, n_trials=N_TRIALS)
@@ -74,5 +87,6 @@ for label in ["real", "stable"]:
             a, axis=axis, kind=kind or "stable", order=order, **kw)
     out[f"tpe_branin_{label}"] = study(optuna.samplers.TPESampler(seed=3), branin)
     out[f"tpe_mixed_{label}"] = study(optuna.samplers.TPESampler(seed=4), mixed)
+    out[f"tpe_group_{label}"] = study(optuna.samplers.TPESampler(seed=6, multivariate=True, group=True), conditional)
     out[f"tpe_mixed_univariate_{label}"] = study(optuna.samplers.TPESampler(seed=5, multivariate=False), mixed)
 print(json.dumps(out))

@@ -111,10 +111,11 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public func sampleRelative(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
     guard !searchSpace.isEmpty else { return [:] }
     if group {
-      // One joint model per group of parameters that always appear together.
+      // One joint model per group of parameters that always appear together, in the groups'
+      // first-seen order: Optuna's order, which fixes the order the groups draw from the stream.
       var out: [String: ParamValue] = [:]
       let groups = GroupDecomposedSearchSpace.groups(history(study: study, trial: trial))
-      for g in groups.sorted(by: { ($0.keys.min() ?? "") < ($1.keys.min() ?? "") }) {
+      for g in groups {
         let sub = g.filter { searchSpace[$0.key] == $0.value && !$0.value.isSingle }
         if sub.isEmpty { continue }
         out.merge(try sampleJointly(study: study, trial: trial, searchSpace: sub)) { a, _ in a }
