@@ -212,6 +212,20 @@ func firstDifference(_ records: [SamplerLoop.Record], _ optuna: JSONValue?) -> (
     #expect(diff == nil, "\(diff?.detail ?? "")")
   }
 
+  /// Two objectives: univariate TPE (Optuna 5's default there), the good set by non-domination
+  /// rank and hypervolume subset selection.
+  @Test func tpeSuggestsOptunasTrialsForTwoObjectives() throws {
+    let golden = try OptunaSeededGolden.value()
+    let space: [(name: String, distribution: Distribution)] = [("x", try .float(-2, 3)), ("y", try .float(1e-2, 10, log: true))]
+    let records = try SamplerLoop.run(sampler: TPESampler(seed: 8), space: space, directions: [.minimize, .minimize],
+                                      nTrials: n) { p in
+      let x = p["x"]?.doubleValue ?? .nan, u = log10(p["y"]?.doubleValue ?? .nan)
+      return [x * x + u * u, (x - 1) * (x - 1) + (u - 0.5) * (u - 0.5)]
+    }
+    let diff = firstDifference(records, golden["tpe_two_objectives_real"])
+    #expect(diff == nil, "\(diff?.detail ?? "")")
+  }
+
   /// `group: true` on a define-by-run space: the groups draw in Optuna's (first-seen) order.
   @Test func groupedTPESuggestsOptunasTrials() throws {
     let golden = try OptunaSeededGolden.value()

@@ -54,10 +54,17 @@ def conditional(trial):
     return 0.3
 
 
-def study(sampler, objective):
-    st = optuna.create_study(sampler=sampler)
+def two_objectives(trial):
+    x = trial.suggest_float("x", -2, 3)
+    y = trial.suggest_float("y", 1e-2, 10, log=True)
+    u = math.log10(y)
+    return x * x + u * u, (x - 1) * (x - 1) + (u - 0.5) * (u - 0.5)
+
+
+def study(sampler, objective, directions=None):
+    st = optuna.create_study(sampler=sampler, directions=directions)
     st.optimize(objective, n_trials=N_TRIALS)
-    return [{"params": t.params, "value": t.value} for t in st.trials]
+    return [{"params": t.params, "values": t.values} for t in st.trials]
 
 
 out = {"optuna_version": optuna.__version__}
@@ -87,6 +94,7 @@ for label in ["real", "stable"]:
             a, axis=axis, kind=kind or "stable", order=order, **kw)
     out[f"tpe_branin_{label}"] = study(optuna.samplers.TPESampler(seed=3), branin)
     out[f"tpe_mixed_{label}"] = study(optuna.samplers.TPESampler(seed=4), mixed)
+    out[f"tpe_two_objectives_{label}"] = study(optuna.samplers.TPESampler(seed=8), two_objectives, ["minimize", "minimize"])
     out[f"tpe_group_{label}"] = study(optuna.samplers.TPESampler(seed=6, multivariate=True, group=True), conditional)
     out[f"tpe_mixed_univariate_{label}"] = study(optuna.samplers.TPESampler(seed=5, multivariate=False), mixed)
 print(json.dumps(out))
