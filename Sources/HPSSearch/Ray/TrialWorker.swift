@@ -16,11 +16,16 @@ final class TrialEventBoard: @unchecked Sendable {
   /// Guarded by `condition`.
   var arrivals: [Int] = []
 
-  /// The next trial with an event waiting (nil when `deadline` passes first).
-  func nextArrival(until deadline: Date) -> Int? {
+  /// The next trial with an event waiting (nil when `deadline` passes first; no deadline waits
+  /// as long as it takes).
+  func nextArrival(until deadline: Date? = nil) -> Int? {
     condition.lock()
     defer { condition.unlock() }
     while arrivals.isEmpty {
+      guard let deadline else {
+        condition.wait()
+        continue
+      }
       if !condition.wait(until: deadline) && arrivals.isEmpty { return nil }
     }
     return arrivals.removeFirst()

@@ -137,7 +137,7 @@ public final class Tuner: TuneTrialRunner {
         // In parallel, wake up now and then to notice the time budget and a host's interrupt; in
         // turns, the one executing trial is waited for, and both are checked between turns (a
         // script trainable notices Ctrl-C itself).
-        let deadline = simultaneous > 1 ? Date().addingTimeInterval(0.1) : .distantFuture
+        let deadline = simultaneous > 1 ? Date().addingTimeInterval(0.1) : nil
         guard let number = board.nextArrival(until: deadline), let worker = workers[number] else { continue }
         let event = worker.takeEvent()
         if abandoned.contains(number) {
@@ -164,7 +164,7 @@ public final class Tuner: TuneTrialRunner {
   /// Waits for the threads of trials that were stopped while busy, so none outlives fit().
   private func drainExecuting() {
     while !executing.isEmpty {
-      guard let number = board.nextArrival(until: .distantFuture), let worker = workers[number] else { continue }
+      guard let number = board.nextArrival(), let worker = workers[number] else { continue }
       let event = worker.takeEvent()
       if event.isFinal {
         executing.remove(number)
