@@ -81,7 +81,20 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     let agents = WandbAgents(session: session, sweepID: sweepID, count: count)
     let boxes = UncheckedSendableBox(controllers)
     session.execute {
-      DispatchQueue.concurrentPerform(iterations: boxes.value.count) { i in agents.run(boxes.value[i]) }
+      // One thread per agent (a dispatch pool may run two agents one after the other).
+      let done = DispatchGroup()
+      for controller in boxes.value.dropFirst() {
+        done.enter()
+        let box = UncheckedSendableBox(controller)
+        let thread = Thread {
+          agents.run(box.value)
+          done.leave()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+      }
+      agents.run(boxes.value[0])
+      done.wait()
     }
     let (entries, configs, runIDs, fatal) = agents.results()
     if let fatal { throw ScriptErrors.convert(vm, fatal) }
