@@ -125,6 +125,34 @@ struct ParallelSearchBackendTests {
     #expect((Self.number(after: "interleavings ", in: r.stdout) ?? 0) > 0, "\(r.stdout)\n\(r.stderr)")
   }
 
+  @Test func ctrlCStopsParallelRayTrialsAndReturnsTheGrid() {
+    let r = ScriptHarness.run(Self.prelude + """
+      class Announce(TrainerCallback):
+          def on_epoch_end(self, args, state, control, **kwargs):
+              if state.epoch == 2:
+                  print("training", args.seed)
+
+      big = Trainer(model_init=lambda: AutoModelForSequenceClassification.from_pretrained("mlp-base"),
+                    args=TrainingArguments(eval_strategy="epoch", save_strategy="no", num_train_epochs=50,
+                                           per_device_train_batch_size=4),
+                    train_dataset=ds["train"], eval_dataset=ds["test"], callbacks=[Announce()])
+      grid = big.hyperparameter_search(
+          hp_space=lambda _: {"learning_rate": tune.loguniform(1e-4, 1e-2), "seed": tune.randint(1, 1000)},
+          backend="ray", n_trials=500, max_concurrent_trials=2, show_progress_bar=False)
+      statuses = [r.status for r in grid]
+      print("returned", type(grid).__name__, len(statuses) < 500, set(statuses) <= {"TERMINATED", "ERROR"})
+      print("after")
+      """, during: { interpreter, sink in
+        let deadline = Date().addingTimeInterval(60)
+        while !sink.stdout.contains("training") && Date() < deadline { usleep(20_000) }
+        interpreter.interrupt.set()
+      })
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("KeyboardInterrupt: search stopped"), "\(r.stdout)")
+    #expect(r.stdout.contains("returned ResultGrid True True"), "\(r.stdout)")
+    #expect(r.stdout.contains("after"))
+  }
+
   static func number(after prefix: String, in text: String) -> Int? {
     guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return nil }
     return Int(line.dropFirst(prefix.count))
