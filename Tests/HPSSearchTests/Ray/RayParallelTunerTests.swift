@@ -191,6 +191,38 @@ import Testing
     #expect(grid.results.allSatisfy { $0.status == .terminated && $0.stoppedEarly })
   }
 
+  @Test(arguments: ["hyperband", "median", "asha"])
+  func everySchedulerEndsEveryTrialUnderParallelExecution(_ name: String) throws {
+    let trainable: TuneTrainable = { config, reporter in
+      let q = config["q"]?.doubleValue ?? 0
+      for i in 1...9 {
+        Thread.sleep(forTimeInterval: 0.001)
+        try reporter.report(["score": .float(q * Double(i)), "time_total_s": .float(Double(i))])
+      }
+      return nil
+    }
+    let scheduler: any TuneScheduler
+    switch name {
+    case "hyperband": scheduler = try HyperBandScheduler(maxT: 9, reductionFactor: 3)
+    case "median": scheduler = try MedianStoppingRule(timeAttr: "training_iteration", gracePeriod: 2, minSamplesRequired: 2)
+    default: scheduler = try ASHAScheduler(maxT: 9, gracePeriod: 1, reductionFactor: 3, brackets: 2)
+    }
+    var run = TuneRunConfig(cpus: 3, logger: .silent)
+    run.execution = .parallel
+    let grid = try Tuner(
+      trainable: trainable, paramSpace: ["q": try Tune.gridSearch((1...9).map { TuneValue.float(Double($0)) })],
+      tuneConfig: TuneConfig(metric: "score", mode: .max, scheduler: scheduler), runConfig: run
+    ).fit()
+    #expect(grid.count == 9 && Set(grid.results.map(\.trialID)).count == 9)
+    #expect(grid.results.allSatisfy { $0.status == .terminated })
+    let states = try grid.study.getTrials().map(\.state)
+    #expect(states.allSatisfy { $0 == .complete || $0 == .pruned }, "\(states)")
+    // Each stopped somewhere: the best trial ran its whole budget, and some were cut short.
+    let best = grid.results.first { $0.config["q"]?.doubleValue == 9 }
+    #expect(best?.metricsHistory.count ?? 0 >= 9 || name == "hyperband")
+    #expect(grid.results.contains { $0.metricsHistory.count < 9 })
+  }
+
   @Test func pbtExploitsUnderParallelExecution() throws {
     let trainable: TuneTrainable = { config, reporter in
       var w = (reporter.checkpoint?.state as? Double) ?? 0
