@@ -210,7 +210,8 @@ import Testing
     var run = TuneRunConfig(cpus: 3, logger: .silent)
     run.execution = .parallel
     let grid = try Tuner(
-      trainable: trainable, paramSpace: ["q": try Tune.gridSearch((1...9).map { TuneValue.float(Double($0)) })],
+      // Worse trials start later, so every scheduler has someone to cut short whatever the timing.
+      trainable: trainable, paramSpace: ["q": try Tune.gridSearch((1...9).reversed().map { TuneValue.float(Double($0)) })],
       tuneConfig: TuneConfig(metric: "score", mode: .max, scheduler: scheduler), runConfig: run
     ).fit()
     #expect(grid.count == 9 && Set(grid.results.map(\.trialID)).count == 9)
