@@ -183,6 +183,33 @@ struct TrainerHooksTests {
     #expect(r.stdout.contains("RuntimeError: Passing both `optimizers` and `optimizer_cls_and_kwargs` arguments is incompatible."))
   }
 
+  @Test func testPreprocessLogitsForMetrics_feedsComputeMetrics_andRejectsBuiltinNames() {
+    let r = Self.run("""
+      seen = []
+      def to_classes(logits, labels):
+          seen.append((len(logits), len(logits[0]), len(labels)))
+          return [row.index(max(row)) for row in logits]
+      def accuracy(p):
+          preds, labels = p
+          assert all(isinstance(x, int) for x in preds), preds[:3]
+          return {"accuracy": sum(1 for a, b in zip(preds, labels) if a == b) / len(labels)}
+      t = Trainer(model=model(), args=args(), train_dataset=ds["train"], eval_dataset=ds["test"],
+                  compute_metrics=accuracy, preprocess_logits_for_metrics=to_classes)
+      t.train()
+      m = t.evaluate()
+      print("seen", seen[-1][0], seen[-1][1], seen[-1][2], m["eval_accuracy"])
+      try:
+          Trainer(model=model(), args=args(), eval_dataset=ds["test"], compute_metrics="accuracy", preprocess_logits_for_metrics=to_classes)
+      except TypeError as e:
+          print("TypeError:", e)
+      """)
+    #expect(r.status == 0, "\(r.stderr)")
+    let seen = Self.numbers(r.stdout, "seen")
+    #expect(seen.count == 4 && seen[0] == 60 && seen[1] == 10 && seen[2] == 60, "\(r.stdout)")
+    #expect(seen.count == 4 && seen[3] > 0.2 && seen[3] <= 1, "\(r.stdout)")
+    #expect(r.stdout.contains("TypeError: preprocess_logits_for_metrics needs compute_metrics to be a function"), "\(r.stdout)")
+  }
+
   @Test func testBadInput_givesClearErrorsWithTheScriptLine() {
     let r = Self.run("""
       def attempt(f):

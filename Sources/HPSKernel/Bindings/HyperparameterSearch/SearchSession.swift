@@ -53,7 +53,7 @@ final class SearchSession: @unchecked Sendable {
     baseArgs = try bindings.arguments(trainer.argsValue, vm).args
     train = try DatasetBindings.unwrap(trainer.trainValue, vm, role: "train_dataset")
     eval = try DatasetBindings.unwrap(trainer.evalValue, vm, role: "eval_dataset")
-    metricsFunction = try bindings.computeMetrics(trainer.computeMetricsValue, vm)
+    metricsFunction = try bindings.computeMetrics(trainer, vm)
   }
 
   var gate: ScriptGate { bindings.gate }

@@ -8,6 +8,9 @@ final class TrainerBox {
   var argsValue: Value
   var modelInit: Value
   var computeMetricsValue: Value
+  /// Trainer(preprocess_logits_for_metrics=f): f(logits, labels) replaces the predictions
+  /// compute_metrics receives.
+  var preprocessLogitsValue: Value = .none
   var trainValue: Value
   var evalValue: Value
   var callbackValues: [Value]
@@ -63,7 +66,7 @@ extension TransformersBindings {
     box.engine.args = try arguments(box.argsValue, vm).args
     box.engine.trainDataset = try DatasetBindings.unwrap(box.trainValue, vm, role: "train_dataset")
     box.engine.evalDataset = try DatasetBindings.unwrap(box.evalValue, vm, role: "eval_dataset")
-    box.engine.computeMetrics = try computeMetrics(box.computeMetricsValue, vm)
+    box.engine.computeMetrics = try computeMetrics(box, vm)
   }
 
   func makeTrainerClass() -> NativeClass {
@@ -221,6 +224,7 @@ extension TransformersBindings {
     }
     let box = TrainerBox(argsValue: argsValue, modelInit: modelInit, computeMetrics: a["compute_metrics"],
                          trainValue: a["train_dataset"], evalValue: a["eval_dataset"], callbacks: callbackValues)
+    box.preprocessLogitsValue = a["preprocess_logits_for_metrics"]
     inst.native = box
     box.instance = inst
     if optimizers.count == 2, optimizers.contains(where: { !$0.isNone }) {
@@ -231,7 +235,7 @@ extension TransformersBindings {
                                      optimizersGiven: box.hasGivenOptimizers, vm)
     let train = try DatasetBindings.unwrap(box.trainValue, vm, role: "train_dataset")
     let eval = try DatasetBindings.unwrap(box.evalValue, vm, role: "eval_dataset")
-    let metrics = try computeMetrics(box.computeMetricsValue, vm)
+    let metrics = try computeMetrics(box, vm)
     let engineCallbacks = try self.engineCallbacks(callbackValues, vm, model: { [unowned self, weak box] in
       guard let box else { return .none }
       return (try? self.modelValue(box, vm)) ?? .none

@@ -75,9 +75,16 @@ final class TransformersBindings {
   }
 
   /// compute_metrics as the engine wants it: None, a builtin metric name (or list of names) run
-  /// natively, or a script function called with an EvalPrediction on the interpreter thread.
-  func computeMetrics(_ v: Value, _ vm: VM) throws -> ComputeMetrics? {
+  /// natively, or a script function called with an EvalPrediction on the interpreter thread —
+  /// after preprocess_logits_for_metrics(logits, labels) when the trainer has one. Transformers
+  /// calls that per evaluation batch and concatenates; hps calls it once with every row, which
+  /// is the same for the row-wise functions it is meant for (argmax, slicing).
+  func computeMetrics(_ box: TrainerBox, _ vm: VM) throws -> ComputeMetrics? {
+    let v = box.computeMetricsValue, preprocess = box.preprocessLogitsValue
     if v.isNone { return nil }
+    if !preprocess.isNone, v.asString != nil || v.asArray != nil {
+      throw vm.error("TypeError", "preprocess_logits_for_metrics needs compute_metrics to be a function; the builtin metric names read the logits themselves")
+    }
     if let name = v.asString { return try bridged(vm) { try BuiltinMetrics.computeMetrics([name]) } }
     if let list = v.asArray {
       let names = try list.map { x -> String in
@@ -89,8 +96,10 @@ final class TransformersBindings {
     let gate = self.gate
     return { [unowned self] prediction in
       try gate.perform {
-        let preds = Value(TransformersBindings.rows(prediction.predictions))
-        let pred = try self.record(vm, "EvalPrediction", [preds, self.labelValues(prediction.labelIDs)])
+        var preds = Value(TransformersBindings.rows(prediction.predictions))
+        let labels = self.labelValues(prediction.labelIDs)
+        if !preprocess.isNone { preds = try vm.callValue(preprocess, [preds, labels]) }
+        let pred = try self.record(vm, "EvalPrediction", [preds, labels])
         return try Convert.metrics(try vm.callValue(v, [pred]), vm: vm, from: "compute_metrics")
       }
     }
