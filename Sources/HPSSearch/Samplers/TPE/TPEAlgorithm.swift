@@ -42,13 +42,21 @@ public enum TPEAlgorithm {
     func columns(_ set: [Int]) -> (columns: [[Double]], kept: [Int]) {
       var kept: [Int] = []
       kept.reserveCapacity(set.count)
-      for i in set where trials[i].params.count == dimensionCount && !trials[i].params.contains(where: { $0.isNaN }) {
-        kept.append(i)
+      trials.withUnsafeBufferPointer { all in
+        for i in set {
+          let complete = all[i].params.withUnsafeBufferPointer { p in
+            p.count == dimensionCount && !p.contains(where: { $0.isNaN })
+          }
+          if complete { kept.append(i) }
+        }
       }
-      var out = [[Double]](repeating: [], count: dimensionCount)
-      for d in 0..<dimensionCount {
-        out[d].reserveCapacity(kept.count)
-        for i in kept { out[d].append(trials[i].params[d]) }
+      let out = (0..<dimensionCount).map { d in
+        [Double](unsafeUninitializedCapacity: kept.count) { buffer, initialized in
+          trials.withUnsafeBufferPointer { all in
+            for (row, i) in kept.enumerated() { buffer[row] = all[i].params.withUnsafeBufferPointer { $0[d] } }
+          }
+          initialized = kept.count
+        }
       }
       return (out, kept)
     }
