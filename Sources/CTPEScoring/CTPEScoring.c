@@ -23,40 +23,20 @@ static double score_portable(const double *base, const double *const *mus, const
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-enum { unrolled_dims = 8 };
-
-__attribute__((target("avx2")))
-static double score_avx2(const double *base, const double *const *mus, const double *const *inv_sigmas,
-                         const double *x, long dims, long count, double *terms) {
+// One loop body per dimension count up to 8 (the compiler unrolls the dimensions and keeps the
+// point and the column addresses in registers); `dims` is a constant wherever this is inlined.
+__attribute__((target("avx2"), always_inline))
+static inline double score_avx2_dims(const double *restrict base, const double *const *mus,
+                                     const double *const *inv_sigmas, const double *x, long dims, long count,
+                                     double *restrict terms) {
   const __m256d half = _mm256_set1_pd(0.5);
   __m256d largest4 = _mm256_set1_pd(-INFINITY);
   long k = 0;
-  if (dims <= unrolled_dims) {
-    // The columns and the point's coordinates stay in registers across the kernels.
-    const double *mu_columns[unrolled_dims], *inv_columns[unrolled_dims];
-    __m256d xs[unrolled_dims];
-    for (long d = 0; d < dims; d++) {
-      mu_columns[d] = mus[d];
-      inv_columns[d] = inv_sigmas[d];
-      xs[d] = _mm256_set1_pd(x[d]);
-    }
-    for (; k + 4 <= count; k += 4) {
-      __m256d v = _mm256_loadu_pd(base + k);
-      for (long d = 0; d < dims; d++) {
-        __m256d z = _mm256_mul_pd(_mm256_sub_pd(xs[d], _mm256_loadu_pd(mu_columns[d] + k)),
-                                  _mm256_loadu_pd(inv_columns[d] + k));
-        v = _mm256_sub_pd(v, _mm256_mul_pd(_mm256_mul_pd(half, z), z));
-      }
-      _mm256_storeu_pd(terms + k, v);
-      largest4 = _mm256_blendv_pd(largest4, v, _mm256_cmp_pd(v, largest4, _CMP_GT_OQ));
-    }
-  }
   for (; k + 4 <= count; k += 4) {
     __m256d v = _mm256_loadu_pd(base + k);
     for (long d = 0; d < dims; d++) {
-      __m256d mu = _mm256_loadu_pd(mus[d] + k);
-      __m256d inv = _mm256_loadu_pd(inv_sigmas[d] + k);
-      __m256d z = _mm256_mul_pd(_mm256_sub_pd(_mm256_set1_pd(x[d]), mu), inv);
+      __m256d z = _mm256_mul_pd(_mm256_sub_pd(_mm256_set1_pd(x[d]), _mm256_loadu_pd(mus[d] + k)),
+                                _mm256_loadu_pd(inv_sigmas[d] + k));
       v = _mm256_sub_pd(v, _mm256_mul_pd(_mm256_mul_pd(half, z), z));
     }
     _mm256_storeu_pd(terms + k, v);
@@ -68,6 +48,23 @@ static double score_avx2(const double *base, const double *const *mus, const dou
   for (int i = 0; i < 4; i++) if (lanes[i] > largest) largest = lanes[i];
   return score_portable(base, mus, inv_sigmas, x, dims, k, count, terms, largest);
 }
+
+__attribute__((target("avx2")))
+static double score_avx2(const double *base, const double *const *mus, const double *const *inv_sigmas,
+                         const double *x, long dims, long count, double *terms) {
+  switch (dims) {
+    case 1: return score_avx2_dims(base, mus, inv_sigmas, x, 1, count, terms);
+    case 2: return score_avx2_dims(base, mus, inv_sigmas, x, 2, count, terms);
+    case 3: return score_avx2_dims(base, mus, inv_sigmas, x, 3, count, terms);
+    case 4: return score_avx2_dims(base, mus, inv_sigmas, x, 4, count, terms);
+    case 5: return score_avx2_dims(base, mus, inv_sigmas, x, 5, count, terms);
+    case 6: return score_avx2_dims(base, mus, inv_sigmas, x, 6, count, terms);
+    case 7: return score_avx2_dims(base, mus, inv_sigmas, x, 7, count, terms);
+    case 8: return score_avx2_dims(base, mus, inv_sigmas, x, 8, count, terms);
+    default: return score_avx2_dims(base, mus, inv_sigmas, x, dims, count, terms);
+  }
+}
+
 // Most terms are far below the cutoff: test four at a time and only visit the groups holding one
 // above it (the sum still runs in k order).
 __attribute__((target("avx2")))

@@ -40,19 +40,22 @@ extension ParzenEstimator {
       sigmas = neighbourBandwidths(mus, count: n, order: order, low: low, high: high, options: options)
     }
     sigmas.append(high - low)
+    // Continuous kernels keep only the normalizer; stepped ones need the mass of their bounds too.
+    let wantsMasses = step != nil
     var logMasses: [Double], logNorms: [Double]
     if let source {
       (logMasses, logNorms) = source.cache.normalizers(dimension: dimension, trialIndices: source.trialIndices,
-                                                       mus: mus, sigmas: sigmas, low: low, high: high)
+                                                       mus: mus, sigmas: sigmas, low: low, high: high,
+                                                       wantsMasses: wantsMasses)
     } else {
-      logMasses = [Double](repeating: 0, count: n + 1)
+      logMasses = [Double](repeating: 0, count: wantsMasses ? n + 1 : 0)
       logNorms = [Double](repeating: 0, count: n + 1)
     }
     // The prior (and, without a cache, every kernel) computed here.
     let first = source == nil ? 0 : n
     for k in first...n {
       let m = TruncatedNormal.logMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
-      logMasses[k] = m
+      if wantsMasses { logMasses[k] = m }
       logNorms[k] = TPEKernelCache.logNorm(sigma: sigmas[k], logMass: m)
     }
     if let step {
