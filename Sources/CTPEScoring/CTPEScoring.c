@@ -65,15 +65,16 @@ static double score_avx2(const double *base, const double *const *mus, const dou
   }
 }
 
-// Most terms are far below the cutoff: test four at a time and only visit the groups holding one
+// Most terms are far below the cutoff: test eight at a time and only visit the groups holding one
 // above it (the sum still runs in k order).
 __attribute__((target("avx2")))
 static double sum_avx2(const double *terms, long count, double largest, double cutoff) {
   const __m256d cut = _mm256_set1_pd(cutoff);
   double sum = 0.0;
   long k = 0;
-  for (; k + 4 <= count; k += 4) {
-    int above = _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(terms + k), cut, _CMP_GT_OQ));
+  for (; k + 8 <= count; k += 8) {
+    int above = _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(terms + k), cut, _CMP_GT_OQ)) |
+                _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(terms + k + 4), cut, _CMP_GT_OQ)) << 4;
     while (above) {
       int lane = __builtin_ctz(above);
       above &= above - 1;

@@ -161,14 +161,19 @@ public enum TPESplit {
     if count > 64 {
       threshold = keys.sorted()[count - 1]
     } else {
-      var best: [Double] = []
-      best.reserveCapacity(count + 1)
+      // The `count` smallest so far, ascending, shifted in place.
+      let best = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+      defer { best.deallocate() }
+      var filled = 0
       keys.withUnsafeBufferPointer { keys in
-        for k in keys where best.count < count || k < best[best.count - 1] {
-          var i = best.count
-          while i > 0 && best[i - 1] > k { i -= 1 }
-          best.insert(k, at: i)
-          if best.count > count { best.removeLast() }
+        for k in keys where filled < count || k < best[filled - 1] {
+          var i = filled < count ? filled : count - 1
+          while i > 0 && best[i - 1] > k {
+            best[i] = best[i - 1]
+            i -= 1
+          }
+          best[i] = k
+          if filled < count { filled += 1 }
         }
       }
       threshold = best[count - 1]
