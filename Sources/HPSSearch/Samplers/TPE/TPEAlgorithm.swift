@@ -50,14 +50,18 @@ public enum TPEAlgorithm {
           if complete { kept.append(i) }
         }
       }
-      let out = (0..<dimensionCount).map { d in
-        [Double](unsafeUninitializedCapacity: kept.count) { buffer, initialized in
-          trials.withUnsafeBufferPointer { all in
-            for (row, i) in kept.enumerated() { buffer[row] = all[i].params.withUnsafeBufferPointer { $0[d] } }
+      // One pass over the rows, writing every dimension's column (row-major reads, no copies).
+      let rows = kept.count
+      let flat = UnsafeMutablePointer<Double>.allocate(capacity: max(rows * dimensionCount, 1))
+      defer { flat.deallocate() }
+      trials.withUnsafeBufferPointer { all in
+        for (row, i) in kept.enumerated() {
+          all[i].params.withUnsafeBufferPointer { p in
+            for d in 0..<dimensionCount { flat[d * rows + row] = p[d] }
           }
-          initialized = kept.count
         }
       }
+      let out = (0..<dimensionCount).map { d in Array(UnsafeBufferPointer(start: flat + d * rows, count: rows)) }
       return (out, kept)
     }
     let belowRows = columns(below), aboveRows = columns(above)
