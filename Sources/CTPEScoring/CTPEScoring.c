@@ -86,6 +86,19 @@ static double sum_avx2(const double *terms, long count, double largest, double c
 }
 #endif
 
+double hps_tpe_score_kernels_portable(const double *base, const double *const *mus, const double *const *inv_sigmas,
+                                      const double *x, long dims, long count, double *terms) {
+  return score_portable(base, mus, inv_sigmas, x, dims, 0, count, terms, -INFINITY);
+}
+
+double hps_tpe_log_sum_exp_portable(const double *terms, long count, double largest) {
+  if (largest == -INFINITY || largest == INFINITY) return largest;
+  double cutoff = largest - 40;
+  double sum = 0.0;
+  for (long k = 0; k < count; k++) if (terms[k] > cutoff) sum += exp(terms[k] - largest);
+  return largest + log(sum);
+}
+
 double hps_tpe_log_sum_exp(const double *terms, long count, double largest) {
   if (largest == -INFINITY || largest == INFINITY) return largest;
   double cutoff = largest - 40;

@@ -45,10 +45,12 @@ import Testing
     outside[dimensions - 1] = dimensions % 2 == 0 ? 1e3 : 11  // beyond the upper bound: density zero
     points.append(outside)
     let fused = pe.continuousLogPdf(points)
+    let portable = pe.continuousLogPdf(points, portable: true)
     #expect(fused != nil)
     for (i, point) in points.enumerated() {
       let dense = Self.denseLogPdf(pe, point)
       #expect(fused?[i].bitPattern == dense.bitPattern, "point \(i): \(fused?[i] ?? .nan) vs \(dense)")
+      #expect(portable?[i].bitPattern == dense.bitPattern, "portable, point \(i)")
     }
     #expect(fused?.last == -.infinity)
   }

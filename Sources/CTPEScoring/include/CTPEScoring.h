@@ -13,4 +13,9 @@ double hps_tpe_score_kernels(const double *base, const double *const *mus, const
 /// the sum by less than 1e-17 relative), summed in k order; `largest` is the largest term.
 double hps_tpe_log_sum_exp(const double *terms, long count, double largest);
 
+/// The same two without AVX2 whatever the CPU (the tests compare the bits of both paths).
+double hps_tpe_score_kernels_portable(const double *base, const double *const *mus, const double *const *inv_sigmas,
+                                      const double *x, long dims, long count, double *terms);
+double hps_tpe_log_sum_exp_portable(const double *terms, long count, double largest);
+
 #endif

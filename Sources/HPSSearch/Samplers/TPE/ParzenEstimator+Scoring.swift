@@ -10,7 +10,8 @@ import Foundation
 
 extension ParzenEstimator {
   /// The log densities of `points` when every dimension is continuous; nil otherwise.
-  func continuousLogPdf(_ points: [[Double]]) -> [Double]? {
+  /// `portable` skips the AVX2 loops (tests check that both give the same bits).
+  func continuousLogPdf(_ points: [[Double]], portable: Bool = false) -> [Double]? {
     var mus: [[Double]] = [], invSigmas: [[Double]] = []
     var lows: [Double] = [], highs: [Double] = [], logs: [Bool] = []
     for kernel in kernels {
@@ -34,6 +35,10 @@ extension ParzenEstimator {
             let v = logs[d] ? log(point[d]) : point[d]
             if v < lows[d] - 1e-12 * abs(lows[d]) || v > highs[d] + 1e-12 * abs(highs[d]) { return -.infinity }
             x[d] = v
+          }
+          if portable {
+            let largest = hps_tpe_score_kernels_portable(baseBuffer.baseAddress!, columns, columns + dims, x, dims, m, terms)
+            return hps_tpe_log_sum_exp_portable(terms, m, largest)
           }
           let largest = hps_tpe_score_kernels(baseBuffer.baseAddress!, columns, columns + dims, x, dims, m, terms)
           return hps_tpe_log_sum_exp(terms, m, largest)
