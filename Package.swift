@@ -40,7 +40,10 @@ let package = Package(
       name: "HPSNumerics", dependencies: ["COpenBLAS"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
     .target(name: "HPSTraining", dependencies: ["HPSNumerics"], resources: [.copy("Resources/datasets")]),
-    .target(name: "HPSSearch", dependencies: ["CSQLite"]),
+    .target(name: "HPSSearch", dependencies: ["CSQLite", "CTPEScoring"]),
+
+    // MARK: TPE's scoring loop (C for AVX2, chosen at run time; bit-identical to the portable loop)
+    .target(name: "CTPEScoring"),
 
     // MARK: The binding layer and front ends
     .target(

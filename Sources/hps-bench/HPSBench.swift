@@ -7,5 +7,5 @@ struct HPSBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hps-bench",
     abstract: "Benchmark hps against CPython, PyTorch/numpy and Optuna/W&B sweeps on this machine.",
-    subcommands: [InterpBenchmark.self, TrainerBenchmark.self, SamplerBenchmark.self, SearchBenchmark.self])
+    subcommands: [InterpBenchmark.self, TrainerBenchmark.self, SamplerBenchmark.self, SearchBenchmark.self, TPETrace.self])
 }

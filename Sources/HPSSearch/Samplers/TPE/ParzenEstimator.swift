@@ -81,7 +81,7 @@ struct ParzenEstimator {
     logWeights = logs
     // Each row's position in the history, for the cached sorted orders (built once for all dims).
     var positionOfTrial: [Int] = []
-    if let source, n > 0 {
+    if let source, n >= ParzenEstimator.cachedOrderMinimumRows {
       positionOfTrial = [Int](repeating: -1, count: source.historyCount)
       for (row, t) in source.trialIndices.enumerated() { positionOfTrial[t] = row }
     }
@@ -94,9 +94,13 @@ struct ParzenEstimator {
     }
     kernels = built
     var b = logWeights
-    for kernel in built {
-      guard case .continuous(_, _, _, let logNorms, _, _, _) = kernel else { continue }
-      for k in b.indices { b[k] -= Normal.logSqrt2Pi + logNorms[k] }
+    b.withUnsafeMutableBufferPointer { b in
+      for kernel in built {
+        guard case .continuous(_, _, _, let logNorms, _, _, _) = kernel else { continue }
+        logNorms.withUnsafeBufferPointer { norms in
+          for k in b.indices { b[k] -= Normal.logSqrt2Pi + norms[k] }
+        }
+      }
     }
     base = b
   }
@@ -125,47 +129,9 @@ struct ParzenEstimator {
       return .categorical(logProbabilities: rows.map { $0.map { log($0) } }, probabilities: rows)
 
     case .numeric(let originalLow, let originalHigh, let isLog, let step):
-      var low = originalLow, high = originalHigh
-      if let step { low -= step / 2; high += step / 2 }
-      var mus = values
-      if isLog {
-        low = log(low); high = log(high)
-        mus = mus.map { log($0) }
-      }
-      let n = values.count
-      var sigmas: [Double]
-      if options.scottBandwidth {
-        sigmas = bandwidths(mus, low: low, high: high, dimensionCount: dimensionCount, options: options)
-      } else {
-        let order = source.map { sortedRows(values, dimension: dimension, source: $0, positionOfTrial: positionOfTrial) }
-          ?? sortedRows(values)
-        sigmas = neighbourBandwidths(mus, order: order, low: low, high: high, options: options)
-      }
-      var allMus = mus
-      allMus.append(0.5 * (low + high))
-      sigmas.append(high - low)
-      var logMasses: [Double], logNorms: [Double]
-      func mass(_ k: Int) -> Double {
-        TruncatedNormal.logMass((low - allMus[k]) / sigmas[k], (high - allMus[k]) / sigmas[k])
-      }
-      if let source {
-        (logMasses, logNorms) = source.cache.normalizers(dimension: dimension, trialIndices: source.trialIndices,
-                                                         sigmas: sigmas, logMass: mass)
-        let prior = mass(n)
-        logMasses.append(prior)
-        logNorms.append(TPEKernelCache.logNorm(sigma: sigmas[n], logMass: prior))
-      } else {
-        logMasses = (0...n).map(mass)
-        logNorms = (0...n).map { TPEKernelCache.logNorm(sigma: sigmas[$0], logMass: logMasses[$0]) }
-      }
-      if let step {
-        return .discrete(mus: allMus, sigmas: sigmas, logMasses: logMasses, low: low, high: high,
-                         step: step, log: isLog, originalLow: originalLow, originalHigh: originalHigh)
-      }
-      var invSigmas = [Double](repeating: 0, count: n + 1)
-      for k in 0...n { invSigmas[k] = 1 / sigmas[k] }
-      return .continuous(mus: allMus, sigmas: sigmas, invSigmas: invSigmas, logNorms: logNorms,
-                         low: low, high: high, log: isLog)
+      return numericKernels(values, originalLow: originalLow, originalHigh: originalHigh, isLog: isLog, step: step,
+                            dimension: dimension, dimensionCount: dimensionCount, options: options, source: source,
+                            positionOfTrial: positionOfTrial)
     }
   }
 
@@ -179,11 +145,17 @@ struct ParzenEstimator {
   static func sortedRows(_ values: [Double], dimension: Int, source: CachedSource, positionOfTrial: [Int]) -> [Int] {
     let cache = source.cache
     if values.isEmpty { return [] }
-    var kept: [Int] = []
-    kept.reserveCapacity(values.count)
-    for t in cache.sortedTrials[dimension] {
-      let row = positionOfTrial[t]
-      if row >= 0 { kept.append(row) }
+    let kept = [Int](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+      var count = 0
+      cache.sortedTrials[dimension].withUnsafeBufferPointer { sorted in
+        positionOfTrial.withUnsafeBufferPointer { position in
+          for t in sorted {
+            let row = position[t]
+            if row >= 0 { buffer[count] = row; count += 1 }
+          }
+        }
+      }
+      initialized = count
     }
     var extra: [Int] = []
     for (row, t) in source.trialIndices.enumerated() where t >= cache.count { extra.append(row) }
@@ -227,31 +199,14 @@ struct ParzenEstimator {
   /// The neighbour rule over `order` (the rows sorted by value).
   static func neighbourBandwidths(_ mus: [Double], order: [Int], low: Double, high: Double,
                                   options: ParzenEstimatorOptions) -> [Double] {
-    let n = mus.count
-    let range = high - low
-    var sigmas = [Double](repeating: 0, count: n)
-    if n > 0 {
-      var previous = low
-      for r in 0..<n {
-        let here = mus[order[r]]
-        let next = r + 1 < n ? mus[order[r + 1]] : high
-        sigmas[order[r]] = max(here - previous, next - here)
-        previous = here
-      }
-      if !options.considerEndpoints && n >= 2 {
-        sigmas[order[0]] = mus[order[1]] - mus[order[0]]
-        sigmas[order[n - 1]] = mus[order[n - 1]] - mus[order[n - 2]]
-      }
-    }
-    let minSigma = options.considerMagicClip ? range / min(100, Double(n + 2)) : 1e-12
-    for i in 0..<n { sigmas[i] = min(max(sigmas[i], minSigma), range) }
-    return sigmas
+    neighbourBandwidths(mus, count: mus.count, order: order, low: low, high: high, options: options)
   }
 
   var kernelCount: Int { weights.count }
 
   /// Log density (or log mass, for stepped and categorical dimensions) of each point.
   func logPdf(_ points: [[Double]]) -> [Double] {
+    if let scores = continuousLogPdf(points) { return scores }
     let m = kernelCount
     let acc = UnsafeMutablePointer<Double>.allocate(capacity: m)
     defer { acc.deallocate() }

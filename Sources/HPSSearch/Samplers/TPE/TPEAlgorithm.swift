@@ -43,14 +43,26 @@ public enum TPEAlgorithm {
     func columns(_ set: [Int]) -> (columns: [[Double]], kept: [Int]) {
       var kept: [Int] = []
       kept.reserveCapacity(set.count)
-      for i in set where trials[i].params.count == dimensionCount && !trials[i].params.contains(where: { $0.isNaN }) {
-        kept.append(i)
+      trials.withUnsafeBufferPointer { all in
+        for i in set {
+          let complete = all[i].params.withUnsafeBufferPointer { p in
+            p.count == dimensionCount && !p.contains(where: { $0.isNaN })
+          }
+          if complete { kept.append(i) }
+        }
       }
-      var out = [[Double]](repeating: [], count: dimensionCount)
-      for d in 0..<dimensionCount {
-        out[d].reserveCapacity(kept.count)
-        for i in kept { out[d].append(trials[i].params[d]) }
+      // One pass over the rows, writing every dimension's column (row-major reads, no copies).
+      let rows = kept.count
+      let flat = UnsafeMutablePointer<Double>.allocate(capacity: max(rows * dimensionCount, 1))
+      defer { flat.deallocate() }
+      trials.withUnsafeBufferPointer { all in
+        for (row, i) in kept.enumerated() {
+          all[i].params.withUnsafeBufferPointer { p in
+            for d in 0..<dimensionCount { flat[d * rows + row] = p[d] }
+          }
+        }
       }
+      let out = (0..<dimensionCount).map { d in Array(UnsafeBufferPointer(start: flat + d * rows, count: rows)) }
       return (out, kept)
     }
     let belowRows = columns(below), aboveRows = columns(above)

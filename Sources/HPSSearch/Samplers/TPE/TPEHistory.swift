@@ -47,17 +47,28 @@ public enum TPESplit {
   static func splitIndices(_ trials: [TPEObservedTrial], nBelow: Int, constraintsEnabled: Bool)
     -> (below: [Int], above: [Int])
   {
-    var complete: [Int] = [], pruned: [Int] = [], running: [Int] = [], infeasible: [Int] = []
+    var complete: [Int] = [], pruned: [Int] = [], infeasible: [Int] = []
     complete.reserveCapacity(trials.count)
+    // Single-objective losses of the complete trials (NaN ranks as +inf), gathered on the way.
+    var keys: [Double] = []
+    let singleObjective = trials.first(where: { $0.kind == .complete && !(constraintsEnabled && ($0.constraintViolation ?? .infinity) > 0) })
+      .map { $0.losses.count <= 1 } ?? true
+    if singleObjective { keys.reserveCapacity(trials.count) }
+    var ascending = true
     trials.withUnsafeBufferPointer { all in
       for i in all.indices {
+        if i > 0 && !(all[i - 1].number < all[i].number) { ascending = false }
         let kind = all[i].kind
         if kind == .running {
-          running.append(i)
+          continue
         } else if constraintsEnabled && (all[i].constraintViolation ?? .infinity) > 0 {
           infeasible.append(i)
         } else if kind == .complete {
           complete.append(i)
+          if singleObjective {
+            let loss = all[i].losses.first ?? .infinity
+            keys.append(loss.isNaN ? .infinity : loss)
+          }
         } else {
           pruned.append(i)
         }
@@ -66,8 +77,7 @@ public enum TPESplit {
     var remaining = nBelow
     let takeComplete = min(remaining, complete.count)
     let belowComplete: [Int]
-    if let first = complete.first, trials[first].losses.count <= 1 {
-      let keys = trials.withUnsafeBufferPointer { all in complete.map { all[$0].losses.first ?? .infinity } }
+    if !complete.isEmpty && singleObjective {
       belowComplete = smallest(keys, count: takeComplete).map { complete[$0] }
     } else {
       belowComplete = splitComplete(complete.map { trials[$0].losses }, nBelow: takeComplete).map { complete[$0] }
@@ -89,17 +99,20 @@ public enum TPESplit {
     for i in belowComplete { isBelow[i] = true }
     for i in prunedSorted[0..<takePruned] { isBelow[i] = true }
     for i in infeasibleSorted[0..<takeInfeasible] { isBelow[i] = true }
-    // Sorted by trial number so the weights ramp favours recent trials (usually already so).
-    var order = Array(trials.indices)
-    let ascending = trials.withUnsafeBufferPointer { all in
-      all.indices.dropFirst().allSatisfy { all[$0 - 1].number < all[$0].number }
-    }
-    if !ascending { order.sort { trials[$0].number < trials[$1].number } }
     var below: [Int] = [], above: [Int] = []
     below.reserveCapacity(nBelow)
     above.reserveCapacity(trials.count)
-    for i in order {
-      if isBelow[i] { below.append(i) } else { above.append(i) }
+    // Sorted by trial number so the weights ramp favours recent trials (usually already so).
+    if ascending {
+      isBelow.withUnsafeBufferPointer { flags in
+        for i in flags.indices {
+          if flags[i] { below.append(i) } else { above.append(i) }
+        }
+      }
+    } else {
+      for i in trials.indices.sorted(by: { trials[$0].number < trials[$1].number }) {
+        if isBelow[i] { below.append(i) } else { above.append(i) }
+      }
     }
     return (below, above)
   }
@@ -142,24 +155,40 @@ public enum TPESplit {
   /// usual case (count ≤ 25 of 1,000) never sorts the whole history.
   static func smallest(_ rawKeys: [Double], count: Int) -> [Int] {
     guard count > 0 else { return [] }
-    let keys = rawKeys.map { $0.isNaN ? Double.infinity : $0 }
+    let keys = rawKeys.contains(where: \.isNaN) ? rawKeys.map { $0.isNaN ? Double.infinity : $0 } : rawKeys
     if count >= keys.count { return Array(keys.indices) }
     let threshold: Double
     if count > 64 {
       threshold = keys.sorted()[count - 1]
     } else {
-      var best: [Double] = []
-      best.reserveCapacity(count + 1)
-      for k in keys where best.count < count || k < best[best.count - 1] {
-        var i = best.count
-        while i > 0 && best[i - 1] > k { i -= 1 }
-        best.insert(k, at: i)
-        if best.count > count { best.removeLast() }
+      // The `count` smallest so far, ascending, shifted in place.
+      let best = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+      defer { best.deallocate() }
+      var filled = 0
+      keys.withUnsafeBufferPointer { keys in
+        for k in keys where filled < count || k < best[filled - 1] {
+          var i = filled < count ? filled : count - 1
+          while i > 0 && best[i - 1] > k {
+            best[i] = best[i - 1]
+            i -= 1
+          }
+          best[i] = k
+          if filled < count { filled += 1 }
+        }
       }
       threshold = best[count - 1]
     }
-    var chosen = keys.indices.filter { keys[$0] < threshold }
-    for i in keys.indices where keys[i] == threshold && chosen.count < count { chosen.append(i) }
+    var chosen: [Int] = []
+    chosen.reserveCapacity(count)
+    var ties = 0
+    keys.withUnsafeBufferPointer { keys in
+      for i in keys.indices {
+        if keys[i] < threshold { chosen.append(i) } else if keys[i] == threshold { ties += 1 }
+      }
+      if ties > 0 {
+        for i in keys.indices where keys[i] == threshold && chosen.count < count { chosen.append(i) }
+      }
+    }
     return chosen
   }
 

@@ -54,31 +54,48 @@ final class TPEKernelCache {
   static func logNorm(sigma: Double, logMass: Double) -> Double { log(sigma) + logMass }
 
   /// Each kernel's log truncation mass and log normalizer for dimension `dimension`: kernel i is
-  /// history entry `trialIndices[i]` with bandwidth `sigmas[i]`; a kernel whose entry is cached
-  /// with the same bandwidth reuses both, the others are computed (the finished ones remembered).
-  func normalizers(dimension: Int, trialIndices: [Int], sigmas: [Double], logMass: (Int) -> Double)
-    -> (logMasses: [Double], logNorms: [Double])
+  /// history entry `trialIndices[i]` with mean `mus[i]` and bandwidth `sigmas[i]`; a kernel whose
+  /// entry is cached with the same bandwidth reuses both, the others are computed (the finished
+  /// ones remembered). The arrays have one more entry (zero), left for the prior kernel; the
+  /// masses are only returned when `wantsMasses` (stepped dimensions keep them, continuous ones not).
+  func normalizers(dimension: Int, trialIndices: [Int], mus: [Double], sigmas: [Double], low: Double, high: Double,
+                   wantsMasses: Bool = true) -> (logMasses: [Double], logNorms: [Double])
   {
-    var masses = [Double](repeating: 0, count: trialIndices.count)
-    var norms = [Double](repeating: 0, count: trialIndices.count)
+    let n = trialIndices.count
+    var masses = [Double](repeating: 0, count: wantsMasses ? n + 1 : 0)
+    var norms = [Double](unsafeUninitializedCapacity: n + 1) { buffer, initialized in
+      buffer[n] = 0
+      initialized = n + 1
+    }
     let cached = count
     memoSigma[dimension].withUnsafeMutableBufferPointer { memoS in
       memoLogMass[dimension].withUnsafeMutableBufferPointer { memoM in
         memoLogNorm[dimension].withUnsafeMutableBufferPointer { memoN in
-          for (i, t) in trialIndices.enumerated() {
-            if t < cached && memoS[t] == sigmas[i] {
-              masses[i] = memoM[t]
-              norms[i] = memoN[t]
-              continue
-            }
-            let m = logMass(i)
-            let norm = TPEKernelCache.logNorm(sigma: sigmas[i], logMass: m)
-            masses[i] = m
-            norms[i] = norm
-            if t < cached {
-              memoS[t] = sigmas[i]
-              memoM[t] = m
-              memoN[t] = norm
+          masses.withUnsafeMutableBufferPointer { masses in
+            norms.withUnsafeMutableBufferPointer { norms in
+              trialIndices.withUnsafeBufferPointer { trials in
+                mus.withUnsafeBufferPointer { mus in
+                  sigmas.withUnsafeBufferPointer { sigmas in
+                    for i in 0..<n {
+                      let t = trials[i]
+                      if t < cached && memoS[t] == sigmas[i] {
+                        if wantsMasses { masses[i] = memoM[t] }
+                        norms[i] = memoN[t]
+                        continue
+                      }
+                      let m = TruncatedNormal.logMass((low - mus[i]) / sigmas[i], (high - mus[i]) / sigmas[i])
+                      let norm = TPEKernelCache.logNorm(sigma: sigmas[i], logMass: m)
+                      if wantsMasses { masses[i] = m }
+                      norms[i] = norm
+                      if t < cached {
+                        memoS[t] = sigmas[i]
+                        memoM[t] = m
+                        memoN[t] = norm
+                      }
+                    }
+                  }
+                }
+              }
             }
           }
         }

@@ -1,0 +1,21 @@
+// TPE's hot loop in C so that it can use AVX2 where the CPU has it (chosen at run time); the
+// portable loop gives the same bits. See HPSSearch/Samplers/TPE/ParzenEstimator+Scoring.swift.
+#ifndef CTPESCORING_H
+#define CTPESCORING_H
+
+/// For kernel k: terms[k] = base[k] - Σ_d (0.5·z)·z with z = (x[d] - mus[d][k])·inv_sigmas[d][k],
+/// subtracted dimension by dimension in order, each operation rounded (no fused multiply-add).
+/// Returns the largest term (-infinity when there is none above -infinity).
+double hps_tpe_score_kernels(const double *base, const double *const *mus, const double *const *inv_sigmas,
+                             const double *x, long dims, long count, double *terms);
+
+/// log Σ_k exp(terms[k] - largest) + largest over the terms above largest - 40 (smaller ones change
+/// the sum by less than 1e-17 relative), summed in k order; `largest` is the largest term.
+double hps_tpe_log_sum_exp(const double *terms, long count, double largest);
+
+/// The same two without AVX2 whatever the CPU (the tests compare the bits of both paths).
+double hps_tpe_score_kernels_portable(const double *base, const double *const *mus, const double *const *inv_sigmas,
+                                      const double *x, long dims, long count, double *terms);
+double hps_tpe_log_sum_exp_portable(const double *terms, long count, double largest);
+
+#endif

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import HPSSearch
+
+/// The fused scoring of all-continuous estimators (C, AVX2 when the CPU has it) must give the
+/// bits of the per-dimension pass: every kernel scored in every dimension, then the log-sum-exp.
+@Suite struct TPEScoringTests {
+  static func denseLogPdf(_ pe: ParzenEstimator, _ point: [Double]) -> Double {
+    var acc = pe.base
+    for (d, kernel) in pe.kernels.enumerated() {
+      if !ParzenEstimator.accumulate(kernel, point[d], into: &acc) { return -.infinity }
+    }
+    return ParzenEstimator.logSumExpSkippingNegligible(acc)
+  }
+
+  @Test(arguments: [1, 3, 5, 9], [0, 3, 7, 600])
+  func fusedScoringMatchesThePerDimensionPass(dimensions: Int, observations: Int) {
+    // Deterministic scattered values (no random-number generator: the test is about arithmetic).
+    var state = UInt64(dimensions * 1000 + observations + 1)
+    func uniform() -> Double {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return (Double(state >> 11) + 0.5) * 0x1.0p-53
+    }
+    // Odd dimensions are log-scaled; counts that are not multiples of four exercise the tail loop.
+    let parameters: [TPEParameter] = (0..<dimensions).map { d in
+      d % 2 == 1 ? .numeric(low: 1e-3, high: 10, log: true, step: nil) : .numeric(low: -5, high: 10, log: false, step: nil)
+    }
+    let columns: [[Double]] = (0..<dimensions).map { d in
+      (0..<observations).map { _ in
+        d % 2 == 1 ? exp(log(1e-3) + uniform() * log(1e4)) : -5 + 15 * uniform() * uniform()
+      }
+    }
+    let pe = ParzenEstimator(columns: columns, parameters: parameters,
+                             observationWeights: TPEDefaults.weights(observations), options: .init(), source: nil)
+    // Points near the observations (where many kernels count) and anywhere in the bounds.
+    var points: [[Double]] = (0..<40).map { i in
+      (0..<dimensions).map { d in
+        let near = observations > 0 ? columns[d][(i * 7) % observations] : 1.0
+        if d % 2 == 1 { return i % 2 == 0 ? min(max(near * exp(0.05 * (uniform() - 0.5)), 1e-3), 10) : exp(log(1e-3) + uniform() * log(1e4)) }
+        return i % 2 == 0 ? min(max(near + 0.2 * (uniform() - 0.5), -5), 10) : -5 + 15 * uniform()
+      }
+    }
+    if observations > 0 { points.append((0..<dimensions).map { columns[$0][0] }) }
+    var outside = points[0]
+    outside[dimensions - 1] = dimensions % 2 == 0 ? 1e3 : 11  // beyond the upper bound: density zero
+    points.append(outside)
+    let fused = pe.continuousLogPdf(points)
+    let portable = pe.continuousLogPdf(points, portable: true)
+    #expect(fused != nil)
+    for (i, point) in points.enumerated() {
+      let dense = Self.denseLogPdf(pe, point)
+      #expect(fused?[i].bitPattern == dense.bitPattern, "point \(i): \(fused?[i] ?? .nan) vs \(dense)")
+      #expect(portable?[i].bitPattern == dense.bitPattern, "portable, point \(i)")
+    }
+    #expect(fused?.last == -.infinity)
+  }
+
+  @Test func stepsAndCategoriesUseThePerDimensionPass() {
+    let pe = ParzenEstimator(columns: [[1, 2, 3], [0, 1, 1]],
+                             parameters: [.numeric(low: 0, high: 5, log: false, step: 1), .categorical(choices: 2)],
+                             observationWeights: [1, 1, 1], options: .init(), source: nil)
+    #expect(pe.continuousLogPdf([[1, 0]]) == nil)
+    #expect(pe.logPdf([[1, 0]])[0] == Self.denseLogPdf(pe, [1, 0]))
+  }
+}
