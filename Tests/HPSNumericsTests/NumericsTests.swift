@@ -133,3 +133,17 @@ import Testing
     #expect(!inf.withUnsafeBufferPointer { Kernels.allFinite($0.baseAddress!, count: 1) })
   }
 }
+
+@Suite struct SumOfSquaresTests {
+  /// The clipping norm's Σx²: lanes and tail (lengths around the vector width and the 4096 block).
+  @Test(arguments: [0, 1, 15, 16, 17, 4095, 4096, 4097, 26_122])
+  func matchesADoubleSum(count: Int) {
+    var rng = RandomSource(seed: UInt64(count))
+    let x = (0..<count).map { _ in rng.uniform(-2, 2) }
+    let expected = x.reduce(0.0) { $0 + Double($1) * Double($1) }
+    let got = x.withUnsafeBufferPointer { p in
+      p.baseAddress.map { Kernels.sumOfSquares($0, count: count) } ?? 0
+    }
+    #expect(abs(got - expected) <= 1e-5 * max(1, expected))
+  }
+}
