@@ -39,7 +39,7 @@ let package = Package(
     .target(
       name: "HPSNumerics", dependencies: ["COpenBLAS", "HPSNumericsAVX2"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
-    // MARK: AVX2 kernels (search-speed): the same loops compiled with the +avx2 target feature,
+    // MARK: AVX2 kernels (search-speed): the training loops (KernelLoops), also compiled with the +avx2 target feature,
     // called only when CPUFeatures.avx2 says the CPU has it. The feature goes to clang's code
     // generator (which Swift's follows) as -target-feature, which other architectures ignore
     // with a warning rather than an error, so the package still builds there.
@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(name: "HPSSyntaxTests", dependencies: ["HPSSyntax"], swiftSettings: swift5),
     .testTarget(
       name: "HPSScriptTests", dependencies: ["HPSScript"], exclude: ["oracle"], swiftSettings: swift5),
-    .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics"]),
+    .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics", "HPSNumericsAVX2"]),
     .testTarget(name: "HPSTrainingTests", dependencies: ["HPSTraining"]),
     .testTarget(name: "HPSSearchTests", dependencies: ["HPSSearch"]),
     .testTarget(

@@ -40,7 +40,7 @@ enum SearchBenchmarkReport {
 
   static func table(_ results: [(String, SearchResult)], trials: Int, python: String) -> String {
     var lines = ["hyperparameter search: digits, MLP 64-128-128-10, TPE(seed=0) + median pruning, \(trials) trials, 3 epochs",
-                 "stack                    wall (s)   best eval_loss   pruned   vs hps   config                       best params"]
+                 "stack                    wall (s)   best eval_loss   pruned   vs hps   config                               best params"]
     let hpsWall = results.first { $0.0 == "hps" }?.1.wallSeconds ?? .nan
     for (name, r) in results {
       let label = name.padding(toLength: 25, withPad: " ", startingAt: 0)
@@ -50,7 +50,7 @@ enum SearchBenchmarkReport {
       }
       let ratio = String(format: "%.1fx", r.wallSeconds / hpsWall)
       lines.append(label + String(format: "%8.2f   %14.4f   %6d   ", r.wallSeconds, r.bestObjective, r.pruned)
-        + ratio.padding(toLength: 9, withPad: " ", startingAt: 0) + r.config.padding(toLength: 29, withPad: " ", startingAt: 0)
+        + ratio.padding(toLength: 9, withPad: " ", startingAt: 0) + r.config.padding(toLength: 37, withPad: " ", startingAt: 0)
         + r.bestParams)
     }
     if let torch = results.first(where: { $0.0 == "optuna_torch" })?.1, torch.error == nil {
