@@ -37,8 +37,15 @@ let package = Package(
     // MARK: The engine (never imports the language)
     // -fno-math-errno: lets √ in the optimizer kernels lower to a vector instruction (docs/trainer.md).
     .target(
-      name: "HPSNumerics", dependencies: ["COpenBLAS"],
+      name: "HPSNumerics", dependencies: ["COpenBLAS", "HPSNumericsAVX2"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
+    // MARK: AVX2 kernels (search-speed): the training loops (KernelLoops), also compiled with the +avx2 target feature,
+    // called only when CPUFeatures.avx2 says the CPU has it. The feature goes to clang's code
+    // generator (which Swift's follows) as -target-feature, which other architectures ignore
+    // with a warning rather than an error, so the package still builds there.
+    .target(
+      name: "HPSNumericsAVX2",
+      swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno", "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+avx2"])]),
     .target(name: "HPSTraining", dependencies: ["HPSNumerics"], resources: [.copy("Resources/datasets")]),
     .target(name: "HPSSearch", dependencies: ["CSQLite", "CTPEScoring"]),
 
@@ -77,7 +84,7 @@ let package = Package(
     .testTarget(name: "HPSSyntaxTests", dependencies: ["HPSSyntax"], swiftSettings: swift5),
     .testTarget(
       name: "HPSScriptTests", dependencies: ["HPSScript"], exclude: ["oracle"], swiftSettings: swift5),
-    .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics"]),
+    .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics", "HPSNumericsAVX2"]),
     .testTarget(name: "HPSTrainingTests", dependencies: ["HPSTraining"]),
     .testTarget(name: "HPSSearchTests", dependencies: ["HPSSearch"]),
     .testTarget(

@@ -2,6 +2,7 @@
 //
 // ReLU, tanh and sigmoid have derivatives expressible through their output, so a layer that fuses
 // them after a GEMM need not keep the pre-activation. GELU and SiLU need the input.
+import HPSNumericsAVX2
 public enum Activation: String, Sendable, CaseIterable {
   case identity, relu, gelu, tanh, sigmoid, silu
 
@@ -45,17 +46,23 @@ public enum Activation: String, Sendable, CaseIterable {
     _ c: UnsafeMutablePointer<Float>, rows: Int, cols: Int, bias: UnsafePointer<Float>,
     pre: UnsafeMutablePointer<Float>?
   ) {
-    for r in 0..<rows {
-      let row = c + r * cols
-      if let pre {
-        let prow = pre + r * cols
+    if let pre {
+      for r in 0..<rows {
+        let row = c + r * cols, prow = pre + r * cols
         for j in 0..<cols { let z = row[j] + bias[j]; prow[j] = z; row[j] = apply(z) }
-        continue
       }
-      switch self {
-      case .identity: for j in 0..<cols { row[j] += bias[j] }
-      case .relu: for j in 0..<cols { let z = row[j] + bias[j]; row[j] = z > 0 ? z : 0 }
-      default: for j in 0..<cols { row[j] = apply(row[j] + bias[j]) }
+      return
+    }
+    let avx2 = CPUFeatures.avx2
+    switch self {
+    case .relu:
+      if avx2 { AVX2Kernels.biasReLU(c, rows: rows, cols: cols, bias: bias) } else { KernelLoops.biasReLU(c, rows: rows, cols: cols, bias: bias) }
+    case .identity:
+      if avx2 { AVX2Kernels.addBias(c, rows: rows, cols: cols, bias: bias) } else { KernelLoops.addBias(c, rows: rows, cols: cols, bias: bias) }
+    default:
+      for r in 0..<rows {
+        let row = c + r * cols
+        for j in 0..<cols { row[j] = apply(row[j] + bias[j]) }
       }
     }
   }
@@ -71,8 +78,11 @@ public enum Activation: String, Sendable, CaseIterable {
       if UnsafePointer(dx) != dy { dx.update(from: dy, count: count) }
     case .relu:
       guard let y = output ?? input else { return }
-      // Both loads first: a load under the condition keeps the loop from vectorizing.
-      for i in 0..<count { let d = dy[i], v = y[i]; dx[i] = v > 0 ? d : 0 }
+      if CPUFeatures.avx2 {
+        AVX2Kernels.reluBackward(dy: dy, output: y, dx: dx, count: count)
+      } else {
+        KernelLoops.reluBackward(dy: dy, output: y, dx: dx, count: count)
+      }
     case .tanh:
       guard let y = output else { return }
       for i in 0..<count { dx[i] = dy[i] * (1 - y[i] * y[i]) }

@@ -1,7 +1,10 @@
 // The optimizers' inner loops, one fused pass per parameter tensor. They live in HPSNumerics,
 // which is compiled with -fno-math-errno (Package.swift) so that √ lowers to a vector instruction
 // and these loops vectorize; with errno semantics every √ was a scalar call and AdamW alone took
-// a quarter of a digits training step.
+// a quarter of a digits training step. The Adam loop itself lives in HPSNumericsAVX2
+// (KernelLoops), which also compiles it eight lanes wide for CPUs with AVX2.
+import HPSNumericsAVX2
+
 extension Kernels {
   /// Adam/AdamW (PyTorch's formula): g' = g + l2·w; m ← β1·m + (1−β1)·g'; v ← β2·v + (1−β2)·g'²;
   /// w ← w·decay − stepSize·m / (√v·invSqrtBC2 + ε).
@@ -10,15 +13,12 @@ extension Kernels {
     v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, stepSize: Float,
     invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float
   ) {
-    let c1 = 1 - b1, c2 = 1 - b2
-    for i in 0..<n {
-      let wi = w[i]
-      let gi = g[i] + l2 * wi
-      let mi = b1 * m[i] + c1 * gi
-      let vi = b2 * v[i] + c2 * gi * gi
-      m[i] = mi
-      v[i] = vi
-      w[i] = wi * decayFactor - stepSize * mi / (vi.squareRoot() * invSqrtBC2 + eps)
+    if CPUFeatures.avx2 {
+      AVX2Kernels.adamUpdate(weights: w, gradients: g, m: m, v: v, count: n, beta1: b1, beta2: b2, stepSize: stepSize,
+                             invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2)
+    } else {
+      KernelLoops.adamUpdate(weights: w, gradients: g, m: m, v: v, count: n, beta1: b1, beta2: b2, stepSize: stepSize,
+                             invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2)
     }
   }
 

@@ -1,33 +1,27 @@
-// Reductions written as plain loops over contiguous memory so the compiler vectorizes them.
+// Reductions written as plain loops over contiguous memory so the compiler vectorizes them. The
+// loops live in HPSNumericsAVX2 (KernelLoops), compiled both for the baseline and for AVX2.
+import HPSNumericsAVX2
+
 public enum Kernels {
   /// out[j] (+)= Σ_r x[r, j]  — the bias gradient of a dense layer.
   public static func columnSums(
     _ x: UnsafePointer<Float>, rows: Int, cols: Int, into out: UnsafeMutablePointer<Float>, accumulate: Bool
   ) {
-    if !accumulate { out.update(repeating: 0, count: cols) }
-    for r in 0..<rows {
-      let row = x + r * cols
-      for j in 0..<cols { out[j] += row[j] }
+    if CPUFeatures.avx2 {
+      AVX2Kernels.columnSums(x, rows: rows, cols: cols, into: out, accumulate: accumulate)
+    } else {
+      KernelLoops.columnSums(x, rows: rows, cols: cols, into: out, accumulate: accumulate)
     }
   }
 
   /// Σ x² accumulated in Double in blocks of Float partial sums (fast and accurate enough for
-  /// gradient-norm clipping).
+  /// gradient-norm clipping); sixteen Float lanes per block, combined in a fixed order.
   public static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Double {
-    var total = 0.0
-    var start = 0
-    while start < count {
-      let end = min(count, start + 4096)
-      var s: Float = 0
-      for i in start..<end { s += x[i] * x[i] }
-      total += Double(s)
-      start = end
-    }
-    return total
+    CPUFeatures.avx2 ? AVX2Kernels.sumOfSquares(x, count: count) : KernelLoops.sumOfSquares(x, count: count)
   }
 
   public static func scale(_ x: UnsafeMutablePointer<Float>, count: Int, by a: Float) {
-    for i in 0..<count { x[i] *= a }
+    if CPUFeatures.avx2 { AVX2Kernels.scale(x, count: count, by: a) } else { KernelLoops.scale(x, count: count, by: a) }
   }
 
   /// Whether every element is finite.

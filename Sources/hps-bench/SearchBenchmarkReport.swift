@@ -7,6 +7,8 @@ struct SearchResult {
   var pruned = 0
   var bestParams = ""
   var error: String?
+  /// How the stack was run (threads, n_jobs), set by the benchmark.
+  var config = ""
 }
 
 enum SearchBenchmarkRunner {
@@ -31,27 +33,31 @@ enum SearchBenchmarkReport {
           .replacingOccurrences(of: "\n", with: "\\n")
         return "\"\(name)\": {\"wall_s\": null, \"best_objective\": null, \"error\": \"\(escaped)\"}"
       }
-      return "\"\(name)\": {\"wall_s\": \(r.wallSeconds), \"best_objective\": \(r.bestObjective), \"pruned\": \(r.pruned)}"
+      return "\"\(name)\": {\"wall_s\": \(r.wallSeconds), \"best_objective\": \(r.bestObjective), \"pruned\": \(r.pruned), \"config\": \"\(r.config)\"}"
     }
     return "{" + parts.joined(separator: ", ") + "}"
   }
 
   static func table(_ results: [(String, SearchResult)], trials: Int, python: String) -> String {
     var lines = ["hyperparameter search: digits, MLP 64-128-128-10, TPE(seed=0) + median pruning, \(trials) trials, 3 epochs",
-                 "stack             wall (s)   best eval_loss   pruned   vs hps   best params"]
+                 "stack                    wall (s)   best eval_loss   pruned   vs hps   config                               best params"]
     let hpsWall = results.first { $0.0 == "hps" }?.1.wallSeconds ?? .nan
     for (name, r) in results {
+      let label = name.padding(toLength: 25, withPad: " ", startingAt: 0)
       if let e = r.error {
-        lines.append(name.padding(toLength: 18, withPad: " ", startingAt: 0) + "unavailable: " + (e.split(separator: "\n").last.map(String.init) ?? e))
+        lines.append(label + "unavailable: " + (e.split(separator: "\n").last.map(String.init) ?? e))
         continue
       }
       let ratio = String(format: "%.1fx", r.wallSeconds / hpsWall)
-      lines.append(name.padding(toLength: 18, withPad: " ", startingAt: 0)
-        + String(format: "%8.2f   %14.4f   %6d   ", r.wallSeconds, r.bestObjective, r.pruned)
-        + ratio.padding(toLength: 9, withPad: " ", startingAt: 0) + r.bestParams)
+      lines.append(label + String(format: "%8.2f   %14.4f   %6d   ", r.wallSeconds, r.bestObjective, r.pruned)
+        + ratio.padding(toLength: 9, withPad: " ", startingAt: 0) + r.config.padding(toLength: 37, withPad: " ", startingAt: 0)
+        + r.bestParams)
     }
-    lines.append("(wall = the search call alone, imports and data preparation excluded; peers run with \(python), 1 thread;")
-    lines.append(" vs hps = wall / hps's wall; hps_n_jobs_2 runs two trials at once, so its trajectory varies run to run)")
+    if let torch = results.first(where: { $0.0 == "optuna_torch" })?.1, torch.error == nil {
+      lines.append(String(format: "hps is %.1fx faster than Optuna + PyTorch in its fastest configuration", torch.wallSeconds / hpsWall))
+    }
+    lines.append("(wall = the search call alone, imports, data preparation and the torch peer's warm-up excluded; peers run with \(python);")
+    lines.append(" vs hps = wall / hps's wall; runs with n_jobs > 1 finish trials in a timing-dependent order, so their trajectory varies run to run)")
     return lines.joined(separator: "\n")
   }
 }

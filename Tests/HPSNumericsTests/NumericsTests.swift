@@ -1,5 +1,6 @@
 import Testing
 @testable import HPSNumerics
+import HPSNumericsAVX2
 
 @Suite struct GEMMTests {
   func naive(_ a: Matrix, _ ta: Bool, _ b: Matrix, _ tb: Bool) -> [Double] {
@@ -131,5 +132,69 @@ import Testing
     #expect(ok.withUnsafeBufferPointer { Kernels.allFinite($0.baseAddress!, count: 3) })
     #expect(!bad.withUnsafeBufferPointer { Kernels.allFinite($0.baseAddress!, count: 3) })
     #expect(!inf.withUnsafeBufferPointer { Kernels.allFinite($0.baseAddress!, count: 1) })
+  }
+}
+
+@Suite struct SumOfSquaresTests {
+  /// The clipping norm's Σx²: lanes and tail (lengths around the vector width and the 4096 block).
+  @Test(arguments: [0, 1, 15, 16, 17, 4095, 4096, 4097, 26_122])
+  func matchesADoubleSum(count: Int) {
+    var rng = RandomSource(seed: UInt64(count))
+    let x = (0..<count).map { _ in rng.uniform(-2, 2) }
+    let expected = x.reduce(0.0) { $0 + Double($1) * Double($1) }
+    let got = x.withUnsafeBufferPointer { p in
+      p.baseAddress.map { Kernels.sumOfSquares($0, count: count) } ?? 0
+    }
+    #expect(abs(got - expected) <= 1e-5 * max(1, expected))
+  }
+}
+
+/// The AVX2 build of each training loop computes the same bits as the baseline build, so a run is
+/// reproducible whichever path the CPU takes. (Runs where the CPU has AVX2; elsewhere the AVX2
+/// code is never called.)
+@Suite(.enabled(if: CPUFeatures.avx2, "the CPU has no AVX2")) struct AVX2KernelTests {
+  func random(_ n: Int, _ seed: UInt64, _ low: Float = -1, _ high: Float = 1) -> [Float] {
+    var rng = RandomSource(seed: seed)
+    return (0..<n).map { _ in rng.uniform(low, high) }
+  }
+
+  @Test(arguments: [1, 7, 8, 9, 100, 8_320])
+  func adamMatchesTheBaselineBitForBit(count n: Int) {
+    let g = random(n, 1), w0 = random(n, 2), m0 = random(n, 3), v0 = random(n, 4, 0, 1)
+    var (wa, ma, va) = (w0, m0, v0), (wb, mb, vb) = (w0, m0, v0)
+    for _ in 0..<3 {
+      AVX2Kernels.adamUpdate(weights: &wa, gradients: g, m: &ma, v: &va, count: n, beta1: 0.9, beta2: 0.999, stepSize: 1e-3,
+                             invSqrtBiasCorrection2: 1.3, epsilon: 1e-8, decayFactor: 0.99, l2: 0.01)
+      KernelLoops.adamUpdate(weights: &wb, gradients: g, m: &mb, v: &vb, count: n, beta1: 0.9, beta2: 0.999, stepSize: 1e-3,
+                             invSqrtBiasCorrection2: 1.3, epsilon: 1e-8, decayFactor: 0.99, l2: 0.01)
+    }
+    #expect(wa.map(\.bitPattern) == wb.map(\.bitPattern))
+    #expect(ma.map(\.bitPattern) == mb.map(\.bitPattern) && va.map(\.bitPattern) == vb.map(\.bitPattern))
+  }
+
+  @Test(arguments: [(1, 10), (16, 128), (17, 64), (5, 3)])
+  func layerLoopsMatchTheBaselineBitForBit(rows: Int, cols: Int) {
+    let x = random(rows * cols, 5), bias = random(cols, 6), dy = random(rows * cols, 7)
+    #expect(AVX2Kernels.sumOfSquares(x, count: x.count).bitPattern == KernelLoops.sumOfSquares(x, count: x.count).bitPattern)
+    var (sa, sb) = ([Float](repeating: 0, count: cols), [Float](repeating: 0, count: cols))
+    AVX2Kernels.columnSums(x, rows: rows, cols: cols, into: &sa, accumulate: false)
+    KernelLoops.columnSums(x, rows: rows, cols: cols, into: &sb, accumulate: false)
+    #expect(sa.map(\.bitPattern) == sb.map(\.bitPattern))
+    var (ra, rb) = (x, x)
+    AVX2Kernels.biasReLU(&ra, rows: rows, cols: cols, bias: bias)
+    KernelLoops.biasReLU(&rb, rows: rows, cols: cols, bias: bias)
+    #expect(ra.map(\.bitPattern) == rb.map(\.bitPattern))
+    var (ba, bb) = (x, x)
+    AVX2Kernels.addBias(&ba, rows: rows, cols: cols, bias: bias)
+    KernelLoops.addBias(&bb, rows: rows, cols: cols, bias: bias)
+    #expect(ba.map(\.bitPattern) == bb.map(\.bitPattern))
+    var (da, db) = ([Float](repeating: 0, count: x.count), [Float](repeating: 0, count: x.count))
+    AVX2Kernels.reluBackward(dy: dy, output: ra, dx: &da, count: x.count)
+    KernelLoops.reluBackward(dy: dy, output: rb, dx: &db, count: x.count)
+    #expect(da.map(\.bitPattern) == db.map(\.bitPattern))
+    var (ka, kb) = (x, x)
+    AVX2Kernels.scale(&ka, count: x.count, by: 0.37)
+    KernelLoops.scale(&kb, count: x.count, by: 0.37)
+    #expect(ka.map(\.bitPattern) == kb.map(\.bitPattern))
   }
 }

@@ -43,6 +43,27 @@ import Testing
     #expect(!needTwo.prune(study: history(), trial: running(9, [1: 100])))
   }
 
+  /// With n_jobs > 1 the study holds RUNNING trials (the other worker's) and PRUNED ones next to
+  /// the COMPLETE ones. Optuna's MedianPruner counts only COMPLETE trials, both for
+  /// n_startup_trials and for the median at the step; so must hps, or parallel searches prune
+  /// differently from Optuna's.
+  @Test func testMedian_parallelTrialsOnlyCompletedCount() throws {
+    func pruned(_ number: Int, _ intermediate: [Int: Double]) -> FrozenTrial {
+      FrozenTrial(number: number, trialID: number, state: .pruned, intermediateValues: intermediate)
+    }
+    let pruner = MedianPruner()
+    // Four completed trials plus running and pruned ones: still in the startup phase.
+    let fourDone = StudySnapshot(trials: (0..<4).map { completed($0, [1: Double($0 + 1)]) }
+      + [running(4, [1: 0.1]), running(5, [1: 0.2]), pruned(6, [1: 9])])
+    #expect(!pruner.prune(study: fourDone, trial: running(9, [1: 100])))
+    // Five completed (median 3 at step 1); running trials reporting far lower values and pruned
+    // trials reporting far higher ones do not move the median.
+    let busy = history(extra: [running(5, [1: 0.1]), running(6, [1: 0.2]), running(7, [1: 0.3]),
+                               pruned(8, [1: 50]), pruned(10, [1: 60]), pruned(11, [1: 70])])
+    #expect(!pruner.prune(study: busy, trial: running(9, [1: 2.9])))
+    #expect(pruner.prune(study: busy, trial: running(9, [1: 3.1])))
+  }
+
   @Test func testPercentile_interpolatesLikeNumPy() throws {
     let p25 = try PercentilePruner(percentile: 25)
     #expect(p25.prune(study: history(), trial: running(9, [1: 2.1])))  // 25th percentile = 2.0

@@ -365,3 +365,27 @@ extension ModelConfig {
     #expect(after < 0.2 && after < before / 3, "\(before) → \(after)")
   }
 }
+
+@Suite struct EvaluationLossTests {
+  /// eval_loss is Transformers' sample-weighted mean: the per-row losses averaged over all rows,
+  /// whatever per_device_eval_batch_size is (the last, smaller batch weighs by its rows).
+  @Test func evalLossIsTheMeanPerRowWhateverTheBatchSize() throws {
+    let (train, test) = try prepared("iris")
+    let model = try Model(config: .mlp(features: 4, labels: 3, hidden: [8]), seed: 3)
+    let trainer = try Trainer(model: model, args: args(["per_device_eval_batch_size": .int(7)]), trainDataset: train)
+    let logits = try trainer.predict(test).predictions
+    var expected = 0.0
+    for r in 0..<test.count {
+      let z = (0..<3).map { Double(logits[r, $0]) }
+      let m = z.max() ?? 0
+      let logSum = m + Foundation.log(z.map { Foundation.exp($0 - m) }.reduce(0, +))
+      expected += logSum - z[Int(test.classIDs[r])]
+    }
+    expected /= Double(test.count)
+    for batch in [1, 7, 29, 4096] {
+      trainer.args.perDeviceEvalBatchSize = batch
+      let loss = try trainer.evaluate(test)["eval_loss"] ?? .nan
+      #expect(abs(loss - expected) < 1e-5, "per_device_eval_batch_size=\(batch): \(loss) vs \(expected)")
+    }
+  }
+}

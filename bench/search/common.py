@@ -1,10 +1,24 @@
-"""Shared by the search peers: the split hps wrote, the search space, one-line JSON output."""
+"""Shared by the search peers: the split hps wrote, the search space, the run options, one-line JSON output.
+
+Usage: peer_X.py FOLDER [N_TRIALS] [--threads T] [--n-jobs J]
+  --threads T: intra-op threads of torch / OpenBLAS (1 by default);
+  --n-jobs J: Optuna's n_jobs, trials run on J threads of one process (1 by default);
+  --cold: no warm-up before the clock starts (the torch peer then times its one-off lazy import)."""
+import argparse
 import json
 import os
-import sys
 
+_parser = argparse.ArgumentParser()
+_parser.add_argument("folder")
+_parser.add_argument("n_trials", nargs="?", type=int, default=30)
+_parser.add_argument("--threads", type=int, default=1)
+_parser.add_argument("--n-jobs", type=int, default=1)
+_parser.add_argument("--cold", action="store_true", help="skip the peer's warm-up (torch: its lazy import is timed)")
+options = _parser.parse_args()
+
+# Before numpy/torch load their thread pools.
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[var] = "1"
+    os.environ[var] = str(options.threads)
 
 import numpy as np
 
@@ -19,9 +33,7 @@ def load(folder):
 
 
 def args():
-    folder = sys.argv[1]
-    n_trials = int(sys.argv[2]) if len(sys.argv) > 2 else 30
-    return folder, n_trials
+    return options.folder, options.n_trials
 
 
 def space(trial):
@@ -31,4 +43,4 @@ def space(trial):
 
 def report(wall, study, pruned):
     print(json.dumps({"wall_s": wall, "best_objective": study.best_value, "pruned": pruned,
-                      "best_params": study.best_params}))
+                      "best_params": study.best_params, "threads": options.threads, "n_jobs": options.n_jobs}))

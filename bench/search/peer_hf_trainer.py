@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from transformers import Trainer, TrainingArguments
 from transformers.utils import logging as hf_logging
 
-torch.set_num_threads(1)
+torch.set_num_threads(common.options.threads)
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 hf_logging.set_verbosity_error()
 folder, n_trials = common.args()

@@ -25,6 +25,6 @@ def objective(trial):
 
 study = optuna.create_study(direction="minimize", sampler=optuna.samplers.TPESampler(seed=0), pruner=optuna.pruners.MedianPruner())
 start = time.perf_counter()
-study.optimize(objective, n_trials=n_trials)
+study.optimize(objective, n_trials=n_trials, n_jobs=common.options.n_jobs)
 wall = time.perf_counter() - start
 common.report(wall, study, 0)
