@@ -390,19 +390,21 @@ public final class Trainer {
     // per_device_eval_batch_size with the same result; steps still count that batch size.
     let steps = (data.count + args.perDeviceEvalBatchSize - 1) / args.perDeviceEvalBatchSize
     var lossSum = 0.0
-    for range in data.batchRanges(size: max(args.perDeviceEvalBatchSize, Trainer.evaluationChunkRows), dropLast: false) {
+    // A custom loss (compute_loss) sees the batches Transformers would give it.
+    let chunk = lossHook == nil ? max(args.perDeviceEvalBatchSize, Trainer.evaluationChunkRows) : args.perDeviceEvalBatchSize
+    for range in data.batchRanges(size: chunk, dropLast: false) {
       buffers.gather(data, order: nil, range: range)
       model.forward(buffers.x, training: false)
-      // A batch's mean loss (the custom loss hook's too) times its weight in the denominator
-      // gives the sample-weighted sum.
+      // Each batch's mean loss (the custom loss hook's too) weighted by its rows, as
+      // Transformers repeats it once per sample.
       let chunkMean = try batchLoss(loss, logits: model.output, rows: range.count, isClassification: usesClassIDs,
                                     training: false, accumulation: 1)
-      lossSum += chunkMean * Double(loss.denominator(rows: range.count, cols: c))
+      lossSum += chunkMean * Double(range.count)
       model.output.withUnsafePointer { out in
         predictions.withUnsafeMutablePointer { ($0 + range.lowerBound * c).update(from: out, count: range.count * c) }
       }
     }
-    let meanLoss = lossSum / Double(max(1, loss.denominator(rows: data.count, cols: c)))
+    let meanLoss = lossSum / Double(max(1, data.count))
     guard meanLoss.isFinite else {
       throw TrainerError.runtime("evaluation produced a non-finite \(prefix)_loss (\(meanLoss)); the model has diverged")
     }
