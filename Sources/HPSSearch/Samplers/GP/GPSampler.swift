@@ -19,6 +19,18 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     var o = GPOptions()
     o.nStartupTrials = nStartupTrials
     o.deterministicObjective = deterministicObjective
+    o.acquisitionSearch = .mixedLocalSearch
+    // EXPERIMENT (remove): overrides for benchmarking variants.
+    let env = ProcessInfo.processInfo.environment
+    if env["HPS_GP_SEARCH"] == "candidates" { o.acquisitionSearch = .candidates }
+    if let v = env["HPS_GP_REFIT"].flatMap(Double.init) { o.refitGrowth = v }
+    if let v = env["HPS_GP_FITTOL"].flatMap(Double.init) { o.fitGradientTolerance = v }
+    if let v = env["HPS_GP_FITITER"].flatMap(Int.init) { o.fitMaxIterations = v }
+    if env["HPS_GP_FITDEFAULT"] == "0" { o.fitFromDefaultWhenWarm = false }
+    if let v = env["HPS_GP_LOCAL"].flatMap(Int.init) { o.localCandidateCount = v }
+    if let v = env["HPS_GP_PRELIM"].flatMap(Int.init) { o.preliminaryCount = v }
+    if let v = env["HPS_GP_NLS"].flatMap(Int.init) { o.mixedLocalSearches = v }
+    if env["HPS_GP_WARP"] == "1" { o.warpOutputs = true }
     options = o
     state = Locked((SeededRandom(seed: seed), GPState()))
   }
