@@ -109,3 +109,37 @@ import Testing
     #expect(GPDimension.categorical(choices: 3).choices == [0, 1, 2])
   }
 }
+
+@Suite struct GPOutputWarpingTests {
+  /// Losses like a valley's: most near the floor, a few walls far above.
+  static let skewed: [Double] = [0.41, 0.43, 0.5, 0.62, 0.9, 1.4, 2.5, 6, 40, 180, 900]
+
+  @Test func keepsTheOrderAndStandardizes() {
+    let w = GPOutputWarping.warp(Self.skewed)
+    for i in 1..<w.count { #expect(w[i] > w[i - 1]) }
+    let mean = w.reduce(0, +) / Double(w.count)
+    let variance = w.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(w.count)
+    #expect(abs(mean) < 1e-12 && abs(variance - 1) < 1e-9)
+  }
+
+  @Test func spreadsTheGoodEndOfASkewedSample() {
+    let plain = GPOutputWarping.standardized(Self.skewed)
+    let warped = GPOutputWarping.warp(Self.skewed)
+    // The gap between the two best losses, in units of the whole sample's spread.
+    #expect(warped[1] - warped[0] > 5 * (plain[1] - plain[0]), "\(warped[1] - warped[0]) vs \(plain[1] - plain[0])")
+  }
+
+  @Test func leavesASymmetricSampleNearlyAlone() {
+    var rng = SeededRandom(seed: 5 as UInt64)
+    let normal = (0..<200).map { _ in rng.nextNormal() }
+    let warped = GPOutputWarping.warp(normal)
+    let plain = GPOutputWarping.standardized(normal)
+    let largest = zip(warped, plain).map { abs($0 - $1) }.max() ?? 0
+    #expect(largest < 0.35, "largest change \(largest)")
+  }
+
+  @Test func constantLossesStayFinite() {
+    let w = GPOutputWarping.warp([2, 2, 2, 2])
+    #expect(w.allSatisfy { $0.isFinite })
+  }
+}

@@ -48,24 +48,7 @@ public final class AutoSampler: Sampler, @unchecked Sendable {
     if n >= gpMaxTrials { return latePhaseSampler(study) }
     // A portfolio: every fourth model-based trial comes from TPE, whose broader proposals pull
     // the GP out of a basin it would otherwise keep refining (multimodal functions).
-    guard n >= nStartupTrials else { return gp }
-    let env = ProcessInfo.processInfo.environment  // EXPERIMENT (remove)
-    let period = env["HPS_AUTO_PERIOD"].flatMap(Int.init) ?? 4
-    let patience = env["HPS_AUTO_PATIENCE"].flatMap(Int.init) ?? 0
-    if period > 0 && n % period == period - 1 { return tpe }
-    if patience > 0 && n % 2 == 1 && trialsSinceImprovement(study) >= patience { return tpe }
-    return gp
-  }
-
-  /// Completed trials since the best value last improved.
-  func trialsSinceImprovement(_ study: any StudyView) -> Int {
-    let direction = study.direction
-    var best: Double?, since = 0
-    for t in study.trials(states: [.complete]) {
-      guard let v = t.value else { continue }
-      if let b = best, !direction.isBetter(v, than: b) { since += 1 } else { best = v; since = 0 }
-    }
-    return since
+    return n >= nStartupTrials && n % 4 == 3 ? tpe : gp
   }
 
   /// CMA-ES (warm-started at the best trials) for a numeric space whose trials all share the

@@ -1,7 +1,8 @@
-// One GP suggestion on normalized values: standardize the losses, (re)fit the kernel, then
-// maximize log EI by a quasi-random candidate sweep followed by bounded L-BFGS from the best few
-// candidates. Running trials enter as "constant liars" at the best observed loss, which flattens
-// EI around them so parallel workers spread out.
+// One GP suggestion on normalized values: standardize the losses (Yeo–Johnson-warped first when
+// `warpOutputs`), (re)fit the kernel, then maximize log EI — by Optuna's mixed local search
+// (`GPAcquisitionOptimizer`, GPSampler) or by a quick candidate sweep with L-BFGS from the best
+// few (W&B bayes). Running trials enter as "constant liars" at the best observed loss, which
+// flattens EI around them so parallel workers spread out.
 import Foundation
 
 public struct GPOptions: Sendable {

@@ -19,18 +19,11 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     var o = GPOptions()
     o.nStartupTrials = nStartupTrials
     o.deterministicObjective = deterministicObjective
+    // Optuna's acquisition optimiser plus points around the best trials, on Yeo–Johnson-warped
+    // losses (docs/samplers.md, GPSampler: why, and what each part measured).
     o.acquisitionSearch = .mixedLocalSearch
-    // EXPERIMENT (remove): overrides for benchmarking variants.
-    let env = ProcessInfo.processInfo.environment
-    if env["HPS_GP_SEARCH"] == "candidates" { o.acquisitionSearch = .candidates }
-    if let v = env["HPS_GP_REFIT"].flatMap(Double.init) { o.refitGrowth = v }
-    if let v = env["HPS_GP_FITTOL"].flatMap(Double.init) { o.fitGradientTolerance = v }
-    if let v = env["HPS_GP_FITITER"].flatMap(Int.init) { o.fitMaxIterations = v }
-    if env["HPS_GP_FITDEFAULT"] == "0" { o.fitFromDefaultWhenWarm = false }
-    if let v = env["HPS_GP_LOCAL"].flatMap(Int.init) { o.localCandidateCount = v }
-    if let v = env["HPS_GP_PRELIM"].flatMap(Int.init) { o.preliminaryCount = v }
-    if let v = env["HPS_GP_NLS"].flatMap(Int.init) { o.mixedLocalSearches = v }
-    if env["HPS_GP_WARP"] == "1" { o.warpOutputs = true }
+    o.localCandidateCount = 512
+    o.warpOutputs = true
     options = o
     state = Locked((SeededRandom(seed: seed), GPState()))
   }
