@@ -1,5 +1,7 @@
 // The six functions of `hps-bench sampler` (mirrored in bench/sampler/functions.py so every peer
-// sees the same space and the same values).
+// sees the same space and the same values). Each formula rounds in the order of its Python twin
+// (`x ** 2` as one product, `v ** 4` as `pow`), so a trial scores the same to the last bit in both
+// and a seeded hps TPE study can follow the seeded Optuna study it reproduces.
 import Foundation
 import HPSSearch
 
@@ -30,8 +32,8 @@ enum SamplerFunctions {
   static func branin() throws -> SamplerFunction {
     SamplerFunction(name: "branin", space: [("x0", try .float(-5, 10)), ("x1", try .float(0, 15))], evaluate: { p in
       let x = xs(p, 2)
-      let b = 5.1 / (4 * Double.pi * Double.pi), c = 5 / Double.pi, t = 1 / (8 * Double.pi)
-      let a = x[1] - b * x[0] * x[0] + c * x[0] - 6
+      let b = 5.1 / (4 * (Double.pi * Double.pi)), c = 5 / Double.pi, t = 1 / (8 * Double.pi)
+      let a = x[1] - b * (x[0] * x[0]) + c * x[0] - 6
       return a * a + 10 * (1 - t) * cos(x[0]) + 10
     }, minimum: 0.397887)
   }
@@ -58,7 +60,7 @@ enum SamplerFunctions {
     var s = 0.0
     for i in 0..<(x.count - 1) {
       let a = x[i + 1] - x[i] * x[i], b = 1 - x[i]
-      s += 100 * a * a + b * b
+      s += 100 * (a * a) + b * b
     }
     return s
   }
@@ -66,8 +68,7 @@ enum SamplerFunctions {
   static func styblinski(_ x: [Double]) -> Double {
     var s = 0.0
     for v in x {
-      let v2 = v * v
-      s += v2 * v2 - 16 * v2 + 5 * v
+      s += pow(v, 4) - 16 * (v * v) + 5 * v
     }
     return s / 2
   }
@@ -98,7 +99,7 @@ enum SamplerFunctions {
       let opt = optimizers.first { $0.0 == p["optimizer"]?.stringValue } ?? optimizers[0]
       let du = u - opt.1 + 0.1 * (layers - 4)
       let dv = v + 4 - 0.5 * du
-      return 0.1 + opt.2 + 0.25 * du * du + 0.08 * dv * dv + 0.02 * (layers - 4) * (layers - 4) + 2 * max(0, du - 1)
+      return 0.1 + opt.2 + 0.25 * du * du + 0.08 * (dv * dv) + 0.02 * ((layers - 4) * (layers - 4)) + 2 * max(0, du - 1)
     }, minimum: 0.1)
   }
 }

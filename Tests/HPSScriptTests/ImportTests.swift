@@ -33,3 +33,25 @@ private func tempDirectory() -> String {
   let r2 = runScript("from math import no_such_name\n")
   #expect(r2.lastErrorLine.hasPrefix("ImportError: cannot import name 'no_such_name' from 'math'"))
 }
+
+/// PEP 562: a module's own `__getattr__` answers for names it lacks (attribute access, getattr
+/// with a default, hasattr and from-imports), as in CPython.
+@Test func moduleGetattrAnswersForMissingNames() throws {
+  let dir = tempDirectory()
+  try "def __getattr__(name):\n    if name == 'lazy':\n        return 42\n    raise AttributeError(f'lazymod has no {name}')\n".write(
+    toFile: dir + "/lazymod.hps", atomically: true, encoding: .utf8)
+  let main = """
+    import lazymod
+    from lazymod import lazy
+    print(lazymod.lazy, lazy, getattr(lazymod, 'other', 'default'), hasattr(lazymod, 'other'), hasattr(lazymod, '__path__'))
+    try:
+        lazymod.other
+    except AttributeError as e:
+        print('AttributeError', e)
+    from lazymod import other
+
+    """
+  let r = runScript(main, name: dir + "/main.hps")
+  #expect(r.stdout == "42 42 default False False\nAttributeError lazymod has no other\n", "\(r.stdout)\(r.stderr)")
+  #expect(r.lastErrorLine.hasPrefix("ImportError: cannot import name 'other' from 'lazymod'"), "\(r.stderr)")
+}

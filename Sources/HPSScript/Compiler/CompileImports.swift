@@ -58,8 +58,17 @@ extension Compiler {
           try store(f, .object(sub))
         } else {
           let location = m.file.map { " (\($0))" } ?? " (unknown location)"
-          let e = ScriptError(Builtin.importError, "cannot import name '\(name)' from '\(m.name)'\(location)")
-          throw e
+          var detail = ""
+          // PEP 562: the module's __getattr__ may supply the name, or explain its absence.
+          if !name.hasPrefix("__"), let ga = m.namespace.get("__getattr__") {
+            do {
+              try store(f, try vm.call(ga, [.str(name)]))
+              continue
+            } catch let e as ScriptError where e.exception.cls.isSubtype(of: Builtin.attributeError) {
+              if let message = e.exception.args.first?.asString { detail = ": " + message }
+            }
+          }
+          throw ScriptError(Builtin.importError, "cannot import name '\(name)' from '\(m.name)'\(location)\(detail)")
         }
       }
       return .normal

@@ -46,6 +46,9 @@ extension VM {
     case .object(let m as ModuleObject):
       if let r = m.namespace.get(name) { return r }
       if name == "__dict__" { return .dict(try namespaceDict(m.namespace)) }
+      // PEP 562: a module's own __getattr__ answers for missing names (dunders stay absent, so
+      // the interpreter's own probes such as __all__ never reach it).
+      if !name.hasPrefix("__"), let ga = m.namespace.get("__getattr__") { return try call(ga, [.str(name)]) }
       return nil
     case .function(let f):
       switch name {

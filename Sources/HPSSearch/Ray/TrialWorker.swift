@@ -1,13 +1,36 @@
 // The thread a trial's trainable runs on, and the hand-off between it and the Tuner. Ray runs a
 // function trainable on its own thread and blocks it inside `report` while Tune decides; this
-// does the same, but the Tuner lets exactly one trial run at a time (round-robin between
-// reports), so runs are reproducible and a trainable never runs concurrently with another (the
-// script interpreter behind a binding is single-threaded).
+// does the same. Every worker of a Tuner posts its events on one `TrialEventBoard`, in arrival
+// order, so the Tuner can let one trial run at a time (turns: reproducible, what a script
+// trainable needs) or several at once (parallel), and still decide on each report alone.
 import Foundation
 
 /// A function trainable: receives the resolved config and a reporter, reports each iteration and
 /// may return final metrics. Throwing fails the trial (except the reporter's own interruption).
 public typealias TuneTrainable = @Sendable (_ config: TuneValue, _ reporter: TuneReporter) throws -> TuneDict?
+
+/// The lock every worker of one Tuner shares, and which trials have an event waiting, in the
+/// order they posted it.
+final class TrialEventBoard: @unchecked Sendable {
+  let condition = NSCondition()
+  /// Guarded by `condition`.
+  var arrivals: [Int] = []
+
+  /// The next trial with an event waiting (nil when `deadline` passes first; no deadline waits
+  /// as long as it takes).
+  func nextArrival(until deadline: Date? = nil) -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while arrivals.isEmpty {
+      guard let deadline else {
+        condition.wait()
+        continue
+      }
+      if !condition.wait(until: deadline) && arrivals.isEmpty { return nil }
+    }
+    return arrivals.removeFirst()
+  }
+}
 
 final class TrialWorker: @unchecked Sendable {
   enum Event {
@@ -17,6 +40,13 @@ final class TrialWorker: @unchecked Sendable {
     case saved(TuneCheckpoint?)
     case interrupted
     case failed(String)
+
+    var isFinal: Bool {
+      switch self {
+      case .result, .saved: return false
+      default: return true
+      }
+    }
   }
 
   enum Command {
@@ -27,7 +57,9 @@ final class TrialWorker: @unchecked Sendable {
     case restart(config: TuneValue, checkpoint: TuneCheckpoint?)
   }
 
-  private let condition = NSCondition()
+  private let board: TrialEventBoard
+  private var condition: NSCondition { board.condition }
+  // Guarded by the board's condition.
   private var command: Command?
   private var event: Event?
   private(set) var started = false
@@ -37,16 +69,18 @@ final class TrialWorker: @unchecked Sendable {
   let trainable: TuneTrainable
   let stackSize: Int
 
-  init(trial: TuneTrial, trainable: @escaping TuneTrainable, stackSize: Int) {
+  init(trial: TuneTrial, trainable: @escaping TuneTrainable, stackSize: Int, board: TrialEventBoard) {
     self.trial = trial
     self.trainable = trainable
     self.stackSize = stackSize
+    self.board = board
   }
 
   // MARK: - Controller side
 
-  /// Sends `command` (starting the thread on first use) and waits for the trial's next event.
-  func resume(_ command: Command) -> Event {
+  /// Sends `command` without waiting (starting the thread on first use); the trial's next event
+  /// arrives on the board.
+  func send(_ command: Command) {
     condition.lock()
     self.command = command
     event = nil
@@ -59,16 +93,24 @@ final class TrialWorker: @unchecked Sendable {
       thread.name = "hps-tune-\(trial.trialID)"
       thread.start()
     }
+  }
+
+  /// Takes the event this trial posted (after the board named it, or waiting for it).
+  func takeEvent() -> Event {
     condition.lock()
     while event == nil { condition.wait() }
     let e = event!
     event = nil
-    switch e {
-    case .result, .saved: break
-    default: finished = true
-    }
+    board.arrivals.removeAll { $0 == trial.number }
+    if e.isFinal { finished = true }
     condition.unlock()
     return e
+  }
+
+  /// Sends `command` and waits for this trial's answer (the trial is blocked in `report`).
+  func resume(_ command: Command) -> Event {
+    send(command)
+    return takeEvent()
   }
 
   // MARK: - Worker side
@@ -78,6 +120,7 @@ final class TrialWorker: @unchecked Sendable {
     condition.lock()
     event = e
     command = nil
+    board.arrivals.append(trial.number)
     condition.broadcast()
     while command == nil { condition.wait() }
     let c = command!
@@ -89,6 +132,7 @@ final class TrialWorker: @unchecked Sendable {
   private func finish(_ e: Event) {
     condition.lock()
     event = e
+    board.arrivals.append(trial.number)
     condition.broadcast()
     condition.unlock()
   }

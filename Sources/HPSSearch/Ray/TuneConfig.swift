@@ -43,9 +43,13 @@ public struct TuneRunConfig {
   public var stop: [String: Double]
   /// Ray's callable stopper: `(trial_id, result) -> Bool`.
   public var stopper: ((String, TuneDict) -> Bool)?
-  /// Trials running at once (1 CPU each, like a Ray cluster of this many CPUs). Running trials
-  /// take turns between reports; see docs/ray.md.
+  /// Trials running at once (1 CPU each, like a Ray cluster of this many CPUs); how they share
+  /// the machine is `execution`'s choice (docs/ray.md).
   public var cpus: Int
+  /// `.turns` (the default): running trials take turns between reports, one executing at a time,
+  /// which is reproducible for a seed and what a trainable that runs script code needs.
+  /// `.parallel`: every running trial executes at once on its own thread, as on a Ray node.
+  public var execution: TrialExecution = .turns
   /// Stack size of each trial's thread (deep script recursion needs room).
   public var trialStackSize: Int
   public var logger: SearchLogger
@@ -66,4 +70,13 @@ public struct TuneRunConfig {
     self.trialStackSize = trialStackSize
     self.logger = logger
   }
+}
+
+/// How the running trials of a Tuner share the machine.
+public enum TrialExecution: Sendable {
+  /// One trial executes at a time; the running ones take turns between reports, round-robin.
+  case turns
+  /// Up to `TuneRunConfig.cpus` trials execute at once on their threads; the Tuner still decides
+  /// on one report at a time, in the order they arrive.
+  case parallel
 }

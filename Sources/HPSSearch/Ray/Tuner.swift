@@ -1,7 +1,9 @@
 // Ray's `Tuner(trainable, param_space=, tune_config=, run_config=).fit()`: asks the searcher for
 // configs, runs trainables, feeds every result to the scheduler and acts on its decision, and
 // records each trial in an HPSSearch study (params, intermediate values at training_iteration,
-// final value), so the engine's analysis works on Ray runs too.
+// final value), so the engine's analysis works on Ray runs too. Trials execute one at a time
+// (turns) or all at once on their threads (parallel); either way this controller is the only
+// thread that touches trials, the searcher and the scheduler, one report at a time.
 import Foundation
 
 /// Runs a Ray Tune experiment locally.
@@ -15,9 +17,16 @@ public final class Tuner: TuneTrialRunner {
   public private(set) var searchAlgorithm: (any TuneSearchAlgorithm)?
   private var scheduler: any TuneScheduler = FIFOScheduler()
   private var workers: [Int: TrialWorker] = [:]
+  private let board = TrialEventBoard()
   /// What each RUNNING trial gets when its turn comes.
   private var nextCommand: [Int: TrialWorker.Command] = [:]
+  /// RUNNING trials waiting for their next turn (blocked in `report`, or not started), in order.
   private var roundRobin: [Int] = []
+  /// Trials that were sent a command and have not posted their next event yet.
+  private var executing: Set<Int> = []
+  /// Trials the run finished while they were executing: their next report is answered with
+  /// `.stop` and their last events are dropped.
+  private var abandoned: Set<Int> = []
   private var study: Study?
   private var recordedSteps: [Int: Set<Int>] = [:]
   private var runPrefix = ""
@@ -38,7 +47,12 @@ public final class Tuner: TuneTrialRunner {
   public func stopTrial(_ trial: TuneTrial) {
     guard !trial.status.isFinished else { return }
     trial.stoppedEarly = true
-    if let worker = workers[trial.number], worker.started, !worker.finished {
+    if executing.contains(trial.number) {
+      // Busy between reports: it ends now for the scheduler and the study (Ray kills the
+      // actor); its thread gets `.stop` at its next report.
+      abandoned.insert(trial.number)
+      finish(trial, .interrupted, fullBudget: false)
+    } else if let worker = workers[trial.number], worker.started, !worker.finished {
       finish(trial, worker.resume(.stop), fullBudget: false)
     } else {
       finish(trial, .interrupted, fullBudget: false)
@@ -47,7 +61,10 @@ public final class Tuner: TuneTrialRunner {
 
   public func saveCheckpoint(_ trial: TuneTrial) -> TuneCheckpoint? {
     if trial.checkpointIsCurrent { return trial.latestCheckpoint }
-    guard let worker = workers[trial.number], worker.started, !worker.finished else { return trial.latestCheckpoint }
+    // A trial busy between reports cannot be asked: its latest reported checkpoint stands.
+    guard !executing.contains(trial.number), let worker = workers[trial.number], worker.started, !worker.finished else {
+      return trial.latestCheckpoint
+    }
     guard case .saved(let saved) = worker.resume(.save), let saved else { return trial.latestCheckpoint }
     trial.latestCheckpoint = saved
     trial.checkpointIsCurrent = true
@@ -65,6 +82,8 @@ public final class Tuner: TuneTrialRunner {
     let start = Date()
     var searcherFinished = false
     let maxLive = (tuneConfig.maxConcurrentTrials ?? 0) > 0 ? tuneConfig.maxConcurrentTrials! : Int.max
+    let simultaneous = runConfig.execution == .parallel ? runConfig.cpus : 1
+    defer { drainExecuting() }
     do {
       while true {
         if let budget = tuneConfig.timeBudgetS, Date().timeIntervalSince(start) >= budget {
@@ -91,14 +110,19 @@ public final class Tuner: TuneTrialRunner {
           }
         }
         // Start or resume trials on free CPUs, in the scheduler's order.
-        while roundRobin.count < runConfig.cpus, let next = scheduler.chooseTrialToRun(runner: self),
-          next.status == .pending || next.status == .paused
+        while roundRobin.count + executing.subtracting(abandoned).count < runConfig.cpus,
+          let next = scheduler.chooseTrialToRun(runner: self), next.status == .pending || next.status == .paused
         {
           next.status = .running
           if nextCommand[next.number] == nil { nextCommand[next.number] = .proceed }
           roundRobin.append(next.number)
         }
-        guard let number = roundRobin.first else {
+        while executing.count < simultaneous, !roundRobin.isEmpty {
+          let number = roundRobin.removeFirst()
+          executing.insert(number)
+          workers[number]?.send(nextCommand.removeValue(forKey: number) ?? .proceed)
+        }
+        if executing.isEmpty {
           if !liveTrials.isEmpty {
             // Every live trial is paused and the scheduler resumes none: Ray would wait forever.
             logger.warning("All \(liveTrials.count) remaining trials are paused and the scheduler resumes none; stopping them.")
@@ -110,8 +134,23 @@ public final class Tuner: TuneTrialRunner {
           searcherFinished = true
           continue
         }
-        roundRobin.removeFirst()
-        try step(trialNumber: number)
+        // In parallel, wake up now and then to notice the time budget and a host's interrupt; in
+        // turns, the one executing trial is waited for, and both are checked between turns (a
+        // script trainable notices Ctrl-C itself).
+        let deadline = simultaneous > 1 ? Date().addingTimeInterval(0.1) : nil
+        guard let number = board.nextArrival(until: deadline), let worker = workers[number] else { continue }
+        let event = worker.takeEvent()
+        if abandoned.contains(number) {
+          if event.isFinal {
+            executing.remove(number)
+            abandoned.remove(number)
+          } else {
+            worker.send(.stop)
+          }
+          continue
+        }
+        executing.remove(number)
+        try step(trialNumber: number, event: event)
       }
     } catch {
       for t in liveTrials { stopTrial(t) }
@@ -120,6 +159,21 @@ public final class Tuner: TuneTrialRunner {
     guard let study else { throw TuneError.runtime(message: "Tuner: no study") }
     return ResultGrid(
       trials: trials, study: study, metric: tuneConfig.metric ?? scheduler.metric, mode: tuneConfig.mode ?? scheduler.mode)
+  }
+
+  /// Waits for the threads of trials that were stopped while busy, so none outlives fit().
+  private func drainExecuting() {
+    while !executing.isEmpty {
+      guard let number = board.nextArrival(), let worker = workers[number] else { continue }
+      let event = worker.takeEvent()
+      if event.isFinal {
+        executing.remove(number)
+        abandoned.remove(number)
+        if let trial = trials.first(where: { $0.number == number }) { finish(trial, event, fullBudget: false) }
+      } else {
+        worker.send(.stop)
+      }
+    }
   }
 
   private func setUp() throws {
@@ -206,7 +260,7 @@ public final class Tuner: TuneTrialRunner {
       throw error
     }
     try record(config: trial.config, in: studyTrial)
-    workers[trial.number] = TrialWorker(trial: trial, trainable: trainable, stackSize: runConfig.trialStackSize)
+    workers[trial.number] = TrialWorker(trial: trial, trainable: trainable, stackSize: runConfig.trialStackSize, board: board)
     return answer
   }
 
@@ -246,10 +300,10 @@ public final class Tuner: TuneTrialRunner {
 
   // MARK: - Running
 
-  private func step(trialNumber: Int) throws {
+  /// Acts on one event of a trial that was executing: record a result and answer it with the
+  /// scheduler's decision, or end the trial.
+  private func step(trialNumber: Int, event: TrialWorker.Event) throws {
     guard let trial = trials.first(where: { $0.number == trialNumber }), let worker = workers[trialNumber] else { return }
-    let command = nextCommand.removeValue(forKey: trialNumber) ?? .proceed
-    let event = worker.resume(command)
     guard case .result(let result, let checkpoint) = event else {
       finish(trial, event, fullBudget: true)
       return

@@ -30,6 +30,10 @@ public final class Trainer {
   /// Replaces evaluate() for the evaluations inside train() (a script subclass overriding
   /// `evaluate`, as Transformers' training loop calls `self.evaluate`).
   public var evaluationHook: (() throws -> Metrics)?
+  /// Replaces the built-in loss for training steps and eval_loss (TrainerHooks.swift).
+  public var lossHook: LossFunction?
+  /// Supplies each run's optimizer and schedule instead of TrainingArguments (TrainerHooks.swift).
+  public var optimizerHook: OptimizerAndScheduleFactory?
   /// When set, the next train() loads these weights and optimizer state and continues from its
   /// step (skipping the batches already seen) instead of starting at step 0; then it is cleared.
   public var resumeSnapshot: TrainerSnapshot?
@@ -39,7 +43,7 @@ public final class Trainer {
   private var userOptimizer: Optimizer?
   private var userSchedule: LearningRateSchedule?
   private var optimizer: Optimizer?
-  private var buffers = BatchBuffers()
+  var buffers = BatchBuffers()
   private var bestWeights: [Matrix]?
   private var plateau = PlateauTracker()
 
@@ -84,7 +88,7 @@ public final class Trainer {
     return flopsPerStep >= 50e6 ? max(1, min(2, BLAS.availableCores)) : 1
   }
 
-  var lossFunction: Loss {
+  public var lossFunction: Loss {
     guard let model else { return .meanSquaredError }
     if case .crossEntropy = model.loss, args.labelSmoothingFactor > 0 {
       return .crossEntropy(labelSmoothing: Float(args.labelSmoothingFactor))
@@ -113,7 +117,7 @@ public final class Trainer {
     }
   }
 
-  func createOptimizer() throws -> Optimizer {
+  public func createOptimizer() throws -> Optimizer {
     let a = args
     var extra: [String: Double] = [:]
     for part in (a.optimArgs ?? "").split(separator: ",") {
@@ -189,9 +193,12 @@ public final class Trainer {
     guard let schedulerType = SchedulerType(rawValue: args.lrSchedulerType) else {
       throw TrainingArgumentsError.invalidChoice(field: "lr_scheduler_type", value: args.lrSchedulerType, options: SchedulerType.allCases.map(\.rawValue))
     }
-    let schedule = userSchedule ?? LearningRateSchedule(type: schedulerType, initialLR: args.learningRate,
+    var schedule = userSchedule ?? LearningRateSchedule(type: schedulerType, initialLR: args.learningRate,
                                                         warmupSteps: warmup, totalSteps: totalSteps)
-    let opt = try userOptimizer ?? optimizer ?? createOptimizer()
+    let opt: Optimizer
+    if let optimizerHook { (opt, schedule) = try optimizerHook(totalSteps, schedule) } else {
+      opt = try userOptimizer ?? optimizer ?? createOptimizer()
+    }
     optimizer = opt
     plateau = PlateauTracker(greaterIsBetter: args.metricForBestModel == nil ? false : args.effectiveGreaterIsBetter)
     bestWeights = nil
@@ -238,14 +245,13 @@ public final class Trainer {
         let range = (b * batch)..<min(n, (b + 1) * batch)
         buffers.gather(train, order: order, range: range)
         model.forward(buffers.x, training: true)
-        let denom = loss.denominator(rows: range.count, cols: model.config.numLabels)
-        let sum = buffers.loss(loss, logits: model.output, isClassification: usesClassIDs, withGradient: true,
-                               gradScale: 1 / Float(denom * accum))
+        let batchLoss = try self.batchLoss(loss, logits: model.output, rows: range.count, isClassification: usesClassIDs,
+                                           training: true, accumulation: accum)
         let lr = schedule.initialLR * schedule.multiplier(at: state.globalStep) * plateau.multiplier
-        guard sum.isFinite else {
-          throw TrainerError.nonFiniteLoss(step: state.globalStep + 1, learningRate: lr, loss: sum)
+        guard batchLoss.isFinite else {
+          throw TrainerError.nonFiniteLoss(step: state.globalStep + 1, learningRate: lr, loss: batchLoss)
         }
-        stepLoss += sum / Double(denom) / Double(accum)
+        stepLoss += batchLoss / Double(accum)
         model.backward(buffers.x, outputGradient: buffers.gradient, accumulate: micro > 0)
         samplesSeen += range.count
         micro += 1
@@ -381,8 +387,8 @@ public final class Trainer {
     for range in data.batchRanges(size: batch, dropLast: false) {
       buffers.gather(data, order: nil, range: range)
       model.forward(buffers.x, training: false)
-      let sum = buffers.loss(loss, logits: model.output, isClassification: usesClassIDs, withGradient: false, gradScale: 1)
-      lossSum += sum / Double(loss.denominator(rows: range.count, cols: c))
+      lossSum += try batchLoss(loss, logits: model.output, rows: range.count, isClassification: usesClassIDs,
+                               training: false, accumulation: 1)
       steps += 1
       let out = model.output
       for i in 0..<(range.count * c) { predictions.storage[range.lowerBound * c + i] = out.storage[i] }

@@ -120,7 +120,8 @@ struct HyperparameterSearch {
           guard case .int(let j) = v, j == -1 || j >= 1 else { throw vm.error("ValueError", "\(k) must be an int >= 1 or -1, got \(vm.reprOrType(v))") }
           nJobs = j == -1 ? ProcessInfo.processInfo.activeProcessorCount : j
         }
-        if backendName == "optuna" && k == "n_jobs" { kwargs.append((k, v)) }
+        // optuna's optimize takes n_jobs; ray needs to know whether the concurrency was given.
+        if (backendName == "optuna" && k == "n_jobs") || backendName == "ray" { kwargs.append((k, v)) }
       case "show_progress_bar": showProgress = try bindings.builtins.truthy(vm, v)
       default: kwargs.append((k, v))
       }

@@ -3,8 +3,9 @@
 // `objective` and the eval metrics through the Tuner's reporter so ASHA / median / HyperBand / PBT
 // act, and PBT's exploit restores a better trial's weights and optimizer state (an in-memory
 // TrainerSnapshot) into a worse one whose TrainingArguments get the explored values.
-// Trials run on the Tuner's threads; every script call goes through the session's gate to the
-// interpreter thread, which serves it while Tuner.fit() runs.
+// Trials train at once on the Tuner's threads (as many as max_concurrent_trials, else cores /
+// resources_per_trial["cpu"], one BLAS thread each); every script call goes through the
+// session's gate to the interpreter thread, which serves it while Tuner.fit() runs.
 import Foundation
 import HPSScript
 import HPSSearch
@@ -15,6 +16,9 @@ final class RaySearchBackend: HyperparameterSearchBackend {
   let defaultSpaceFunction = "default_hp_space_ray"
   /// tune.run keywords hps takes and acts on.
   static let usedKeys = ["scheduler", "search_alg", "num_samples", "resources_per_trial", "time_budget_s", "stop"]
+  /// The shared keywords hyperparameter_search reads into the session's n_jobs; passed on here
+  /// too, so the backend knows they were given.
+  static let concurrencyKeys = ["max_concurrent_trials", "n_jobs"]
   /// tune.run keywords that have no local meaning: accepted, with a note.
   static let notedKeys = ["keep_checkpoints_num", "checkpoint_score_attr", "checkpoint_freq", "checkpoint_at_end",
                           "local_dir", "storage_path", "name", "progress_reporter", "verbose", "log_to_file",
@@ -24,7 +28,7 @@ final class RaySearchBackend: HyperparameterSearchBackend {
     let vm = session.vm, bindings = session.bindings
     var options: [String: Value] = [:]
     for (k, v) in kwargs {
-      if Self.usedKeys.contains(k) {
+      if Self.usedKeys.contains(k) || Self.concurrencyKeys.contains(k) {
         options[k] = v
       } else if Self.notedKeys.contains(k) {
         vm.writeStderr("Note: hyperparameter_search(backend=\"ray\") accepts \(k)= but ignores it: trials run in this process and keep in-memory checkpoints (docs/scripting.md).\n")
@@ -59,18 +63,21 @@ final class RaySearchBackend: HyperparameterSearchBackend {
       guard case .int(let n) = v, n >= 1 else { throw vm.error("ValueError", "num_samples must be an int >= 1, got \(vm.reprOrType(v))") }
       numSamples = n
     }
-    // Ray runs as many trials at once as the CPUs allow: cores / resources_per_trial["cpu"].
-    var concurrency = session.nJobs
-    if session.nJobs == 1, let r = options["resources_per_trial"], !r.isNone {
+    // Ray runs as many trials at once as the CPUs allow: cores / resources_per_trial["cpu"], where
+    // Transformers' default is {"cpu": 1}. An explicit max_concurrent_trials (or n_jobs) is taken
+    // as the number to run at once, even beyond the cores.
+    let explicit = Self.concurrencyKeys.contains { options[$0].map { !$0.isNone } ?? false }
+    var cpuPerTrial = 1.0
+    if let r = options["resources_per_trial"], !r.isNone {
       guard case .dict = r else { throw vm.error("TypeError", "resources_per_trial must be a dict such as {\"cpu\": 1}, got \(r.typeName)") }
       let resources = try vm.dictItems(r)
-      let cpu = resources.first { $0.0.asString == "cpu" }?.1.asDouble ?? 1
+      cpuPerTrial = resources.first { $0.0.asString == "cpu" }?.1.asDouble ?? 1
       if let gpu = resources.first(where: { $0.0.asString == "gpu" })?.1.asDouble, gpu > 0 {
         vm.writeStderr("Note: resources_per_trial asks for \(gpu) GPU per trial; hps trains on the CPU cores.\n")
       }
-      guard cpu > 0 else { throw vm.error("ValueError", "resources_per_trial[\"cpu\"] must be > 0, got \(cpu)") }
-      concurrency = max(1, Int(Double(ProcessInfo.processInfo.activeProcessorCount) / cpu))
+      guard cpuPerTrial > 0 else { throw vm.error("ValueError", "resources_per_trial[\"cpu\"] must be > 0, got \(cpuPerTrial)") }
     }
+    let concurrency = explicit ? session.nJobs : max(1, Int(Double(ProcessInfo.processInfo.activeProcessorCount) / cpuPerTrial))
     var timeBudget: Double?
     if let v = options["time_budget_s"], !v.isNone {
       guard let d = v.asDouble, d > 0 else { throw vm.error("ValueError", "time_budget_s must be a positive number of seconds, got \(vm.reprOrType(v))") }
@@ -98,16 +105,21 @@ final class RaySearchBackend: HyperparameterSearchBackend {
     let tuneLogger = OptunaBridge.logger(for: vm)
     var runConfig = TuneRunConfig(stop: stop, cpus: concurrency,
                                   logger: session.progress.enabled ? SearchLogger(minimumLevel: .warning, handler: tuneLogger.handler) : tuneLogger)
+    runConfig.execution = concurrency > 1 ? .parallel : .turns
     let run = session.run
     runConfig.shouldStop = { run.noteInterrupt(); return run.interrupted.get() }
 
     session.progress.total = numSamples
     let trials = RayTrialLog()
-    let tuner = Tuner(trainable: makeTrainable(session, trials: trials), paramSpace: space, tuneConfig: tuneConfig, runConfig: runConfig)
+    let tuner = Tuner(trainable: makeTrainable(session, trials: trials, singleThreadBLAS: concurrency > 1), paramSpace: space,
+                      tuneConfig: tuneConfig, runConfig: runConfig)
     let outcome = Guarded<Result<ResultGrid, Error>?>(nil)
     let fit = UncheckedSendableBox(tuner)
+    let rayState = RayState.of(vm)
+    rayState.gate = session.gate
     session.progress.start(Date())
     session.gate.serve(while: { outcome.set(Result { try fit.value.fit() }) }, poll: { run.noteInterrupt() })
+    rayState.gate = nil
     session.progress.finish()
     let grid: ResultGrid
     switch outcome.get() {
@@ -142,10 +154,10 @@ final class RaySearchBackend: HyperparameterSearchBackend {
 
   /// The per-trial function: prepare on the interpreter thread, resume from a PBT snapshot if
   /// Tune handed one over, train reporting each evaluation, and return the final objective.
-  private func makeTrainable(_ session: SearchSession, trials: RayTrialLog) -> TuneTrainable {
+  private func makeTrainable(_ session: SearchSession, trials: RayTrialLog, singleThreadBLAS: Bool) -> TuneTrainable {
     let box = UncheckedSendableBox(session)
     return { config, reporter in
-      let trial = RayTrial(session: box.value, trials: trials, config: config, reporter: reporter)
+      let trial = RayTrial(session: box.value, trials: trials, config: config, reporter: reporter, singleThreadBLAS: singleThreadBLAS)
       do {
         return try trial.run()
       } catch let e as TuneTrialInterrupted {
@@ -168,9 +180,12 @@ private struct RayTrial {
   let snapshot: TrainerSnapshot?
   /// The engine trainer once training started, for the reporter's checkpoint saver.
   let engine = Guarded<Trainer?>(nil)
+  /// Trials train at once: one BLAS thread each, as n_jobs does for the optuna backend.
+  let singleThreadBLAS: Bool
 
-  init(session: SearchSession, trials: RayTrialLog, config: TuneValue, reporter: TuneReporter) {
+  init(session: SearchSession, trials: RayTrialLog, config: TuneValue, reporter: TuneReporter, singleThreadBLAS: Bool) {
     self.session = session
+    self.singleThreadBLAS = singleThreadBLAS
     self.trials = trials
     self.config = config
     self.reporter = reporter
@@ -194,7 +209,7 @@ private struct RayTrial {
 
   private func train() throws -> [Double] {
     let session = self.session, vm = session.vm, config = self.config, number = self.number, runID = reporter.trialID
-    let (scriptTrial, prepared) = try session.gate.perform { () throws -> (Value, PreparedTrial) in
+    let (scriptTrial, scriptPrepared) = try session.gate.perform { () throws -> (Value, PreparedTrial) in
       let scriptTrial = try RayBridge.toScript(config, vm)
       let items = try vm.dictItems(scriptTrial).compactMap { (k, v) -> (String, Value)? in
         guard let key = k.asString, key != "wandb" else { return nil }  // Transformers drops "wandb"
@@ -202,6 +217,8 @@ private struct RayTrial {
       }
       return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: number, runID: runID))
     }
+    var prepared = scriptPrepared
+    if singleThreadBLAS { prepared.args.numThreads = 1 }
     let engine = self.engine
     return try session.train(prepared, scriptTrial: scriptTrial, number: number, resume: snapshot,
                              onEngine: { engine.set($0) }) { values, step, metrics in

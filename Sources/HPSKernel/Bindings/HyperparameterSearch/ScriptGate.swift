@@ -12,6 +12,7 @@ final class ScriptGate: @unchecked Sendable {
 
   /// Runs `body` on the interpreter thread: inline when called from it (or when nothing is being
   /// served), otherwise queued and waited for.
+  /// A queued call runs inside the calling thread's `ScriptCallContext` (the trial it works for).
   func perform<T>(_ body: @escaping () throws -> T) throws -> T {
     condition.lock()
     guard let server, pthread_equal(server, pthread_self()) == 0 else {
@@ -20,8 +21,11 @@ final class ScriptGate: @unchecked Sendable {
     }
     let result = Guarded<Result<T, Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
+    let context = ScriptCallContext.current
     pending.append {
+      let leave = context?.enter()
       result.set(Result { try body() })
+      leave?()
       done.signal()
     }
     condition.broadcast()
@@ -62,6 +66,27 @@ final class ScriptGate: @unchecked Sendable {
     }
     server = nil
     condition.unlock()
+  }
+}
+
+/// What the script calls a worker thread queues run inside: with several trials at once, the
+/// state scripts see as global (W&B's `wandb.run`) must be the trial's own while its call runs.
+/// `enter` runs on the interpreter thread before each queued call and returns what undoes it.
+final class ScriptCallContext: @unchecked Sendable {
+  let enter: () -> (() -> Void)
+  init(enter: @escaping () -> (() -> Void)) { self.enter = enter }
+
+  private static let key = "hps.gate.call-context"
+
+  /// The context of the calling thread (nil outside `bind`).
+  static var current: ScriptCallContext? { Thread.current.threadDictionary[key] as? ScriptCallContext }
+
+  /// Runs `body` with `context` as this thread's context.
+  static func bind<T>(_ context: ScriptCallContext?, _ body: () throws -> T) rethrows -> T {
+    let previous = current
+    Thread.current.threadDictionary[key] = context
+    defer { Thread.current.threadDictionary[key] = previous }
+    return try body()
   }
 }
 

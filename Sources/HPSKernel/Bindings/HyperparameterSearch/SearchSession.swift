@@ -101,7 +101,7 @@ final class SearchSession: @unchecked Sendable {
     callbacks.append(InterruptWatcher(run))
     let engine = try Trainer(model: p.model, args: p.args, trainDataset: train, evalDataset: eval,
                              computeMetrics: metricsFunction, callbacks: callbacks)
-    bindings.installEvaluateOverride(trainer, engine: engine, vm)
+    bindings.installScriptOverrides(trainer, engine: engine, vm)
     engine.state.trialName = p.name
     engine.state.trialParams = p.params
     engine.resumeSnapshot = resume

@@ -81,7 +81,20 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     let agents = WandbAgents(session: session, sweepID: sweepID, count: count)
     let boxes = UncheckedSendableBox(controllers)
     session.execute {
-      DispatchQueue.concurrentPerform(iterations: boxes.value.count) { i in agents.run(boxes.value[i]) }
+      // One thread per agent (a dispatch pool may run two agents one after the other).
+      let done = DispatchGroup()
+      for controller in boxes.value.dropFirst() {
+        done.enter()
+        let box = UncheckedSendableBox(controller)
+        let thread = Thread {
+          agents.run(box.value)
+          done.leave()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+      }
+      agents.run(boxes.value[0])
+      done.wait()
     }
     let (entries, configs, runIDs, fatal) = agents.results()
     if let fatal { throw ScriptErrors.convert(vm, fatal) }
@@ -184,36 +197,46 @@ final class WandbAgents: @unchecked Sendable {
       // W&B's run id names the run (BestRun.run_id, the run-<id> folder), as in Transformers.
       let runID = WandbModule.randomRunID()
       try? run.trial.setSystemAttr("wandb_run_id", .string(runID))
-      let live = session.nJobs == 1 ? try? gate.perform { try WandbLiveRun.start(run, sweepID: sweepID, runID: runID, vm: vm) } : nil
-      defer { try? gate.perform { WandbLiveRun.finish(live ?? nil, vm: vm) } }
-      let frozen = try? controller.execute(run) { run in
-        do {
-          values = try session.guarded(number: run.number, stop: {}) {
-            let (scriptTrial, prepared) = try gate.perform { () throws -> (Value, PreparedTrial) in
-              let scriptTrial = try EngineValues.script(run.config, vm: vm)
-              let items = try vm.dictItems(scriptTrial).compactMap { (k, v) in k.asString.map { ($0, v) } }
-              return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number,
-                                                       runID: runID))
+      // The run is wandb.run for this trial's script calls: published with one agent, shown
+      // around each call this agent's thread queues with several.
+      var live: WandbAgentRun?
+      var context: ScriptCallContext?
+      if session.nJobs == 1 {
+        live = (try? gate.perform { try WandbLiveRun.start(run, sweepID: sweepID, runID: runID, vm: vm) }) ?? nil
+      } else if let bound = (try? gate.perform { try WandbLiveRun.context(run, sweepID: sweepID, runID: runID, vm: vm) }) ?? nil {
+        (live, context) = (bound.0, bound.1)
+      }
+      let frozen = ScriptCallContext.bind(context) { () -> FrozenTrial? in
+        defer { try? gate.perform { WandbLiveRun.finish(live, vm: vm) } }
+        return try? controller.execute(run) { run in
+          do {
+            values = try session.guarded(number: run.number, stop: {}) {
+              let (scriptTrial, prepared) = try gate.perform { () throws -> (Value, PreparedTrial) in
+                let scriptTrial = try EngineValues.script(run.config, vm: vm)
+                let items = try vm.dictItems(scriptTrial).compactMap { (k, v) in k.asString.map { ($0, v) } }
+                return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: run.number,
+                                                         runID: runID))
+              }
+              self.locked { self.configs[run.number] = scriptTrial; self.runIDs[run.number] = runID }
+              var logged = 0
+              let result = try session.train(prepared, scriptTrial: scriptTrial, number: run.number) { values, step, metrics in
+                logged += 1
+                // Before the log that may stop the run: a stopped run keeps its last objective.
+                self.locked { self.entries[run.number] = RunFront.Entry(number: run.number, values: values, complete: false) }
+                try run.log(WandbSearchBackend.logEntry(values, step: step, metrics: metrics))
+              }
+              if logged == 0 { try run.log(WandbSearchBackend.logEntry(result, step: 0, metrics: [:])) }
+              return result
             }
-            self.locked { self.configs[run.number] = scriptTrial; self.runIDs[run.number] = runID }
-            var logged = 0
-            let result = try session.train(prepared, scriptTrial: scriptTrial, number: run.number) { values, step, metrics in
-              logged += 1
-              // Before the log that may stop the run: a stopped run keeps its last objective.
-              self.locked { self.entries[run.number] = RunFront.Entry(number: run.number, values: values, complete: false) }
-              try run.log(WandbSearchBackend.logEntry(values, step: step, metrics: metrics))
-            }
-            if logged == 0 { try run.log(WandbSearchBackend.logEntry(result, step: 0, metrics: [:])) }
-            return result
+          } catch let e as SweepRunStopped {
+            stopped = true
+            throw e
+          } catch let e as FatalSearchError {
+            self.locked { if self.fatal == nil { self.fatal = e.error } }
+            throw e
           }
-        } catch let e as SweepRunStopped {
-          stopped = true
-          throw e
-        } catch let e as FatalSearchError {
-          self.locked { if self.fatal == nil { self.fatal = e.error } }
-          throw e
+          for (i, v) in (values ?? []).enumerated() { run.summary[i == 0 ? "objective" : "objective_\(i)"] = .double(v) }
         }
-        for (i, v) in (values ?? []).enumerated() { run.summary[i == 0 ? "objective" : "objective_\(i)"] = .double(v) }
       }
       let last: [Double]? = locked {
         if let values, frozen?.state == .complete {

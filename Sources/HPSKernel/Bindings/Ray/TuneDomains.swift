@@ -147,9 +147,11 @@ enum TuneDomains {
       let (vm, fn) = captured.value
       let probe = RayBox<String?>(nil)
       do {
-        let specValue = try SpecClasses.make(spec, vm, probe)
-        let result = try vm.callValue(fn, passSpec ? [specValue] : [])
-        return try RayBridge.toTune(result, vm)
+        return try RayState.onInterpreter(vm) {
+          let specValue = try SpecClasses.make(spec, vm, probe)
+          let result = try vm.callValue(fn, passSpec ? [specValue] : [])
+          return try RayBridge.toTune(result, vm)
+        }
       } catch {
         if let path = probe.value { throw TuneError.unresolvedReference(path: path) }
         RayRun.recordControllerError(error, vm)

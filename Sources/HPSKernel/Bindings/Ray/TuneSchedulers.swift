@@ -116,7 +116,7 @@ enum TuneSchedulers {
       explore = { config in
         let (vm, f) = captured.value
         do {
-          return try RayBridge.toTune(try vm.callValue(f, [try RayBridge.toScript(config, vm)]), vm)
+          return try RayState.onInterpreter(vm) { try RayBridge.toTune(try vm.callValue(f, [try RayBridge.toScript(config, vm)]), vm) }
         } catch {
           RayRun.recordControllerError(error, vm)
           throw error
@@ -147,7 +147,7 @@ enum TuneSchedulers {
           let captured = UncheckedSendable((vm, item))
           return (key, .function(TuneFunction { _ in
             let (vm, f) = captured.value
-            do { return try RayBridge.toTune(try vm.callValue(f, []), vm) } catch {
+            do { return try RayState.onInterpreter(vm) { try RayBridge.toTune(try vm.callValue(f, []), vm) } } catch {
               RayRun.recordControllerError(error, vm)
               throw error
             }

@@ -202,6 +202,10 @@ enum TunerClasses {
       for (k, value) in try vm.dictItems(stop) { runConfig.stop[try vm.str(k)] = value.asDouble ?? 0 }
     }
     runConfig.trialStackSize = 512 << 20  // script recursion up to the recursion limit, as on the interpreter thread
+    // A script trainable runs script code between its reports, and the interpreter runs one piece
+    // of script at a time: trials take turns (reproducible too). Parallel execution would only
+    // queue them behind each other (docs/ray-module.md).
+    runConfig.execution = .turns
     runConfig.shouldStop = { run.shouldStop() }
     let paramSpace = try RayBridge.toTune(f["param_space"].flatMap { $0.isNone ? nil : $0 } ?? (try vm.makeDict([])), vm)
     let tuner = Tuner(

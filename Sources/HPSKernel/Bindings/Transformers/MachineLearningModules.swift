@@ -1,13 +1,16 @@
-// Publishes the engine to scripts: the `datasets` and `transformers` modules of one interpreter.
+// Publishes the engine to scripts: the `datasets`, `torch` (the subset Trainer subclasses use)
+// and `transformers` modules of one interpreter.
 import HPSScript
 
 public enum MachineLearningModules {
-  /// Registers `datasets` and `transformers` (imported on first use).
+  /// Registers `datasets`, `torch` and `transformers` (imported on first use).
   public static func register(in interpreter: Interpreter) {
     let builtins = ScriptBuiltins(interpreter)
     let datasets = DatasetBindings(builtins: builtins)
     interpreter.registerModule(DatasetsModule.module(datasets))
-    let transformers = TransformersBindings(builtins: builtins, datasets: datasets)
+    let torch = TorchBindings(builtins: builtins)
+    torch.register(in: interpreter)
+    let transformers = TransformersBindings(builtins: builtins, datasets: datasets, torch: torch)
     transformers.interpreter = interpreter
     let trainerClass = transformers.makeTrainerClass()
     let module = TransformersModule.module(transformers, trainerClass: trainerClass)
@@ -16,6 +19,9 @@ public enum MachineLearningModules {
       let names = ["BestRun", "TrainOutput", "PredictionOutput", "EvalPrediction", "default_compute_objective",
                    "default_hp_space_optuna", "default_hp_space_ray", "default_hp_space_wandb"]
       return try names.map { ($0, try transformers.defaultsMember(vm, $0)) }
+    })
+    interpreter.registerModule(NativeModule("transformers.optimization", doc: "get_scheduler and the get_*_schedule functions.") { _ in
+      torch.makeScheduleFunctions().map { ($0.name, Value($0)) }
     })
   }
 }

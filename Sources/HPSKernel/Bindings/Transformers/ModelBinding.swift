@@ -46,12 +46,15 @@ final class ModelBox {
 }
 
 final class ModelBindings {
+  /// torch's side of the model: parameters() for optimizers, model(**inputs) in compute_loss.
+  let torch: TorchBindings
   private(set) var configClass: NativeClass!
   private(set) var modelClass: NativeClass!
   private(set) var autoConfigClass: NativeClass!
   private(set) var autoModelClass: NativeClass!
 
-  init() {
+  init(torch: TorchBindings) {
+    self.torch = torch
     configClass = makeConfigClass()
     modelClass = makeModelClass()
     autoConfigClass = makeAutoConfig()
@@ -158,6 +161,15 @@ final class ModelBindings {
           try bridged(vm) { try box.materialize(for: nil, seed: TrainingSeed.current).savePretrained(dir) }
           return .none
         },
+        NativeFunction("parameters", Signature([.init("self"), .init("recurse", default: .bool(true))]),
+                       doc: "The model's trainable tensors, for torch.optim optimizers (SGD(model.parameters(), lr=0.1)).") { [unowned self] vm, a in
+          self.torch.parameters(of: try model(a[0], vm))
+        },
+        NativeFunction("__call__", Signature([.init("self"), .init("input_features", default: Value.none), .init("labels", default: Value.none)], kwargs: "kwargs"),
+                       doc: "Inside a Trainer's compute_loss: model(**inputs) returns the step's outputs (logits, and loss when labels are given).") {
+          [unowned self] vm, a in
+          try self.torch.callModel(try model(a[0], vm), a, vm)
+        },
         NativeFunction("train", Signature([.init("self"), .init("mode", default: .bool(true))]), doc: "Kept for compatibility; returns self.") { _, a in a[0] },
         NativeFunction("eval", Signature([.init("self")]), doc: "Kept for compatibility; returns self.") { _, a in a[0] },
       ],
@@ -166,6 +178,7 @@ final class ModelBindings {
           try self.configClass.instance(vm, ConfigBox(try model(.instance(i), vm).pending))
         },
         NativeProperty("name_or_path", doc: "The zoo name or folder it came from.") { vm, i in .str(try model(.instance(i), vm).pending.nameOrPath) },
+        NativeProperty("device", doc: "Always 'cpu' (hps trains on the CPU).") { _, _ in .str("cpu") },
       ])
   }
 

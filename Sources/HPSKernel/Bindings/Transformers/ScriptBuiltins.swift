@@ -8,6 +8,7 @@ final class ScriptBuiltins {
   let getattrFunction: Value
   let importFunction: Value
   let rangeFunction: Value
+  let iterFunction: Value
 
   init(_ interpreter: Interpreter) {
     boolFunction = interpreter[global: "bool"] ?? .none
@@ -15,6 +16,7 @@ final class ScriptBuiltins {
     getattrFunction = interpreter[global: "getattr"] ?? .none
     importFunction = interpreter[global: "__import__"] ?? .none
     rangeFunction = interpreter[global: "range"] ?? .none
+    iterFunction = interpreter[global: "iter"] ?? .none
   }
 
   func truthy(_ vm: VM, _ v: Value) throws -> Bool {

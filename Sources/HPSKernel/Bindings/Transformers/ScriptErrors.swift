@@ -10,6 +10,7 @@ enum ScriptErrors {
   static func convert(_ vm: VM, _ error: Error) -> Error {
     switch error {
     case is ScriptError: return error
+    case let e as TensorError: return vm.error(e.type, e.message)
     case let e as TrainerError: return vm.error(e.pythonType, e.description)
     case let e as TrainingArgumentsError: return vm.error(e.pythonType, e.description)
     case let e as DataError:

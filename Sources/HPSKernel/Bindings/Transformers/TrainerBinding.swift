@@ -25,6 +25,16 @@ final class TrainerBox {
   /// native methods it calls through super() act on it.
   var activeEngine: Trainer?
   var current: Trainer { activeEngine ?? engine }
+  /// Transformers' self.optimizer / self.lr_scheduler: torch.optim specifications (or None) that
+  /// create_optimizer_and_scheduler fills in and the engine's optimizer hook reads.
+  var optimizerValue: Value = .none
+  var schedulerValue: Value = .none
+  /// Trainer(optimizers=(...)) was given something other than (None, None).
+  var hasGivenOptimizers = false
+  /// Trainer(compute_loss_func=...): loss = compute_loss_func(outputs, labels, num_items_in_batch=...).
+  var computeLossFunc: Value = .none
+  /// Trainer(optimizer_cls_and_kwargs=(cls, kwargs)): create_optimizer's default optimizer.
+  var optimizerClsAndKwargs: Value = .none
 
   init(argsValue: Value, modelInit: Value, computeMetrics: Value, trainValue: Value, evalValue: Value, callbacks: [Value]) {
     self.argsValue = argsValue
@@ -165,11 +175,14 @@ extension TransformersBindings {
                doc: searchDoc, kwargs: "kwargs") { [unowned self] vm, box, a in
           try HyperparameterSearch(bindings: self, vm: vm, trainer: box, trainerValue: a[0]).run(a)
         },
-        method("create_optimizer_and_scheduler", [.init("num_training_steps")],
-               doc: "The optimizer comes from args.optim (adamw_torch, sgd, ...) and the schedule from args.lr_scheduler_type; overriding this in a subclass is accepted but hps's engine builds its own.") { _, _, _ in .none },
-      ],
+      ] + hookMethods(),
       properties: [
-        property("args", doc: "The TrainingArguments.", get: { _, b in b.argsValue }, set: { [unowned self] vm, b, v in
+        property("args", doc: "The TrainingArguments (inside a search trial's hooks: that trial's copy, with its hyperparameters).", get: {
+          [unowned self] vm, b in
+          // Transformers sets a trial's hyperparameters on self.args; hps trains each trial on a copy.
+          guard let engine = b.activeEngine else { return b.argsValue }
+          return try self.argumentsClass.instance(vm, ArgumentsBox(engine.args))
+        }, set: { [unowned self] vm, b, v in
           _ = try self.arguments(v, vm)
           b.argsValue = v
         }),
@@ -185,7 +198,7 @@ extension TransformersBindings {
         property("objective", doc: "The objective of the last search evaluation.", get: { _, b in b.objective }),
         property("study", doc: "hps: the study of the last hyperparameter_search (inspect or resume it).", get: { _, b in b.study }),
         property("hp_search_backend", doc: "The backend while a search runs, else None.", get: { _, b in b.hpSearchBackend }),
-      ])
+      ] + hookProperties())
   }
 
   private func initialize(_ vm: VM, _ inst: InstanceObject, _ a: BoundArguments) throws {
@@ -195,7 +208,7 @@ extension TransformersBindings {
     let optimizers = a["optimizers"].asArray ?? [a["optimizers"]]
     if optimizers.contains(where: { !$0.isNone }) {
       if !modelInit.isNone { throw vm.error("RuntimeError", TrainerError.modelInitWithOptimizers.description) }
-      throw vm.error("ValueError", "optimizers: hps has no torch optimizer objects; choose the optimizer with TrainingArguments(optim=...) (adamw_torch, sgd, rmsprop, adagrad) and the schedule with lr_scheduler_type")
+      try checkGivenOptimizers(optimizers, vm)
     }
     var argsValue = a["args"]
     if argsValue.isNone { argsValue = try vm.callValue(argumentsClass.value, []) }
@@ -210,6 +223,12 @@ extension TransformersBindings {
                          trainValue: a["train_dataset"], evalValue: a["eval_dataset"], callbacks: callbackValues)
     inst.native = box
     box.instance = inst
+    if optimizers.count == 2, optimizers.contains(where: { !$0.isNone }) {
+      (box.optimizerValue, box.schedulerValue) = (optimizers[0], optimizers[1])
+      box.hasGivenOptimizers = true
+    }
+    try setLossAndOptimizerArguments(box, lossFunc: a["compute_loss_func"], optimizerClsAndKwargs: a["optimizer_cls_and_kwargs"],
+                                     optimizersGiven: box.hasGivenOptimizers, vm)
     let train = try DatasetBindings.unwrap(box.trainValue, vm, role: "train_dataset")
     let eval = try DatasetBindings.unwrap(box.evalValue, vm, role: "eval_dataset")
     let metrics = try computeMetrics(box.computeMetricsValue, vm)
@@ -235,7 +254,16 @@ extension TransformersBindings {
       try Trainer(model: engineModel, args: args, trainDataset: train, evalDataset: eval, computeMetrics: metrics,
                   callbacks: engineCallbacks, modelInit: initFunction)
     }
-    installEvaluateOverride(box, engine: box.engine, vm)
+    installScriptOverrides(box, engine: box.engine, vm)
+  }
+
+  /// Connects a script subclass's overrides (evaluate, compute_loss, create_optimizer_and_scheduler
+  /// and its parts) and Trainer(optimizers=...) to an engine trainer: the Trainer's own, or a
+  /// search trial's.
+  func installScriptOverrides(_ box: TrainerBox, engine: Trainer, _ vm: VM) {
+    installEvaluateOverride(box, engine: engine, vm)
+    installLossOverride(box, engine: engine, vm)
+    installOptimizerOverride(box, engine: engine, vm)
   }
 
   /// A script subclass overriding `evaluate` gets it called for the evaluations inside train(), as

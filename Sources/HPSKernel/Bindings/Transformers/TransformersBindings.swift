@@ -14,7 +14,8 @@ final class ScriptTrialCarrier {
 final class TransformersBindings {
   let builtins: ScriptBuiltins
   let datasets: DatasetBindings
-  let models = ModelBindings()
+  let torch: TorchBindings
+  let models: ModelBindings
   let callbacks = CallbackBindings()
   let argumentsClass = ArgumentsBinding.makeClass()
   let gate = ScriptGate()
@@ -25,9 +26,11 @@ final class TransformersBindings {
   var defaultSeed: UInt64?
   private var defaultsModule: Value?
 
-  init(builtins: ScriptBuiltins, datasets: DatasetBindings) {
+  init(builtins: ScriptBuiltins, datasets: DatasetBindings, torch: TorchBindings) {
     self.builtins = builtins
     self.datasets = datasets
+    self.torch = torch
+    self.models = ModelBindings(torch: torch)
   }
 
   /// stdlib/hpo_defaults.hps (default spaces, default objective, record types), imported on first use.

@@ -51,7 +51,7 @@ enum TransformersModule {
         try fromDefaults("BestRun"), try fromDefaults("TrainOutput"), try fromDefaults("PredictionOutput"),
         try fromDefaults("EvalPrediction"), try fromDefaults("default_compute_objective"),
         try fromDefaults("default_hp_space_optuna"), try fromDefaults("default_hp_space_ray"), try fromDefaults("default_hp_space_wandb"),
-      ]
+      ] + b.torch.makeScheduleFunctions().map { ($0.name, Value($0)) }
     }
   }
 }

@@ -68,9 +68,15 @@ final class WandbState {
   // MARK: - Module attributes that follow the active run
 
   func publish(_ run: WandbRunBox?) {
-    currentRun = run
     // Values set on the pre-init config do not leak from one run into the next.
     if run == nil, let fresh = try? WandbConfigClass.make(vm, state: self) { detachedConfig = fresh }
+    show(run)
+  }
+
+  /// Points wandb.run / config / summary at `run` (the pre-init config when nil), keeping the
+  /// pre-init config as it is: several agents switch runs around each script call.
+  func show(_ run: WandbRunBox?) {
+    currentRun = run
     vm.setModuleAttribute("wandb", "run", run?.value ?? .none)
     vm.setModuleAttribute("wandb", "config", run?.config ?? detachedConfig)
     vm.setModuleAttribute("wandb", "summary", run?.summary ?? .none)

@@ -250,30 +250,6 @@ struct ParzenEstimator {
 
   var kernelCount: Int { weights.count }
 
-  /// Draws `count` points: a kernel by mixture weight for the whole vector, then each dimension
-  /// from that kernel.
-  func sample(count: Int, rng: inout SeededRandom) -> [[Double]] {
-    (0..<count).map { _ in
-      let k = rng.nextIndex(weights: weights)
-      return kernels.map { kernel in ParzenEstimator.draw(kernel, k, &rng) }
-    }
-  }
-
-  static func draw(_ kernel: Kernels, _ k: Int, _ rng: inout SeededRandom) -> Double {
-    switch kernel {
-    case .categorical(_, let probabilities):
-      return Double(rng.nextIndex(weights: probabilities[k]))
-    case .continuous(let mus, let sigmas, _, _, let low, let high, let isLog):
-      let x = TruncatedNormal.quantile(rng.nextOpenUniform(), mu: mus[k], sigma: sigmas[k], low: low, high: high)
-      return isLog ? min(max(exp(x), exp(low)), exp(high)) : x
-    case .discrete(let mus, let sigmas, _, let low, let high, let step, let isLog, let originalLow, let originalHigh):
-      var x = TruncatedNormal.quantile(rng.nextOpenUniform(), mu: mus[k], sigma: sigmas[k], low: low, high: high)
-      if isLog { x = exp(x) }
-      let snapped = originalLow + ((x - originalLow) / step).rounded() * step
-      return min(max(snapped, originalLow), originalHigh)
-    }
-  }
-
   /// Log density (or log mass, for stepped and categorical dimensions) of each point.
   func logPdf(_ points: [[Double]]) -> [Double] {
     let m = kernelCount

@@ -17,9 +17,10 @@ public struct TPEOptions: Sendable {
 public enum TPEAlgorithm {
   /// Suggests values for `space` (single-value parameters must be removed by the caller), or nil
   /// while fewer than `nStartupTrials` trials are finished (the caller then samples at random).
-  public static func suggest(
+  /// `rng` is the candidates' random stream (`NumpyRandomState` reproduces Optuna's).
+  public static func suggest<R: UniformRandomSource>(
     space: [(name: String, parameter: TPEParameter)], trials: [TPEObservedTrial],
-    options: TPEOptions, constraintsEnabled: Bool = false, rng: inout SeededRandom
+    options: TPEOptions, constraintsEnabled: Bool = false, rng: inout R
   ) -> [String: Double]? {
     suggest(space: space, trials: trials, options: options, constraintsEnabled: constraintsEnabled,
             rng: &rng, cache: nil)
@@ -27,9 +28,9 @@ public enum TPEAlgorithm {
 
   /// `cache`, when given, describes `trials[0..<cache.count]` (the sampler keeps it in step);
   /// the suggestion is the same with or without it.
-  static func suggest(
+  static func suggest<R: UniformRandomSource>(
     space: [(name: String, parameter: TPEParameter)], trials: [TPEObservedTrial],
-    options: TPEOptions, constraintsEnabled: Bool, rng: inout SeededRandom, cache: TPEKernelCache?
+    options: TPEOptions, constraintsEnabled: Bool, rng: inout R, cache: TPEKernelCache?
   ) -> [String: Double]? {
     let finished = trials.withUnsafeBufferPointer { all in all.indices.reduce(0) { $0 + (all[$1].kind == .running ? 0 : 1) } }
     if finished < options.nStartupTrials || space.isEmpty { return nil }

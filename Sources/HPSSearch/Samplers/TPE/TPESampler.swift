@@ -14,7 +14,11 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public let constantLiar: Bool
   public let constraintsFunc: (@Sendable (FrozenTrial) -> [Double])?
   let options: TPEOptions
-  private let rng: Locked<SeededRandom>
+  /// The candidates' stream: numpy's `RandomState(seed)`, as Optuna's `LazyRandomState(seed)`.
+  private let rng: Locked<NumpyRandomState>
+  /// Startup trials and parameters outside the model come from Optuna's own arrangement: a
+  /// `RandomSampler(seed)` with its separate stream.
+  private let randomSampler: RandomSampler
   /// What the sampler remembers of the study it samples (rebuilt when the study changes).
   /// Suggestions run under this lock, then the rng's.
   private let memory = Locked<TPEStudyState?>(nil)
@@ -52,7 +56,8 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     if let weights { o.weights = weights }
     o.hypervolumeWeightsBelow = hypervolumeWeightsBelow
     options = o
-    rng = Locked(SeededRandom(seed: seed))
+    rng = Locked(NumpyRandomState(seed: seed))
+    randomSampler = RandomSampler(seed: seed)
   }
 
   /// Optuna 4.x defaults: univariate, no constant liar (and, when asked for multivariate, the
@@ -64,7 +69,10 @@ public final class TPESampler: Sampler, @unchecked Sendable {
 
   func isMultivariate(_ study: any StudyView) -> Bool { multivariate ?? !study.isMultiObjective }
 
-  public func reseedRng() { rng.withLock { $0 = SeededRandom(seed: nil as UInt64?) } }
+  public func reseedRng() {
+    rng.withLock { $0 = NumpyRandomState(seed: nil) }
+    randomSampler.reseedRng()
+  }
 
   public func inferRelativeSearchSpace(study: any StudyView, trial: FrozenTrial) -> SearchSpace {
     guard isMultivariate(study) else { return [:] }
@@ -103,10 +111,11 @@ public final class TPESampler: Sampler, @unchecked Sendable {
   public func sampleRelative(study: any StudyView, trial: FrozenTrial, searchSpace: SearchSpace) throws -> [String: ParamValue] {
     guard !searchSpace.isEmpty else { return [:] }
     if group {
-      // One joint model per group of parameters that always appear together.
+      // One joint model per group of parameters that always appear together, in the groups'
+      // first-seen order: Optuna's order, which fixes the order the groups draw from the stream.
       var out: [String: ParamValue] = [:]
       let groups = GroupDecomposedSearchSpace.groups(history(study: study, trial: trial))
-      for g in groups.sorted(by: { ($0.keys.min() ?? "") < ($1.keys.min() ?? "") }) {
+      for g in groups {
         let sub = g.filter { searchSpace[$0.key] == $0.value && !$0.value.isSingle }
         if sub.isEmpty { continue }
         out.merge(try sampleJointly(study: study, trial: trial, searchSpace: sub)) { a, _ in a }
@@ -186,7 +195,7 @@ public final class TPESampler: Sampler, @unchecked Sendable {
     let suggestion = suggest(study: study, trial: trial, names: [name], space: [(name, distribution.tpeParameter)],
                              searchSpace: space)
     if let v = suggestion?[name] { return distribution.toExternal(v) }
-    return rng.withLock { IndependentDraw.externalValue(distribution, rng: &$0) }
+    return randomSampler.sample(distribution)
   }
 
   public func afterTrial(study: any StudyView, trial: FrozenTrial, state: TrialState, values: [Double]?) {
