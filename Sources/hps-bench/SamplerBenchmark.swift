@@ -193,7 +193,7 @@ struct SamplerBenchmark: ParsableCommand {
       for m in hpsMethods + peerMethods {
         guard let runs = byMethod[m] else { continue }
         let best = checkpoints.map { "\"\($0)\": \(num(bestAfter(runs, $0)))" }.joined(separator: ", ")
-        methodParts.append("\"\(m)\": {\"best_after\": {\(best)}, \"seconds_per_suggestion\": \(num(secondsPerSuggestion(runs)))}")
+        methodParts.append("\"\(m)\": {\"best_after\": {\(best)}, \"seconds_per_suggestion\": \(num(secondsPerSuggestion(runs))), \"seconds_at_end\": \(num(median(runs.map { windowMedian($0.seconds) })))}")
       }
       parts.append("\"\(f)\": {\(methodParts.joined(separator: ", "))}")
     }

@@ -83,16 +83,23 @@ extension Distribution {
     }
   }
 
-  /// The GP's view: continuous, a grid of levels, or categorical.
+  /// The GP's view: continuous, a grid of levels, or categorical. Ranges with more than
+  /// `GPDimension.maxGridLevels` values are treated as continuous and rounded on the way out
+  /// (searching such a grid level by level would cost more than it gains).
   var gpDimension: GPDimension {
     switch self {
     case .categorical(let c): return .categorical(choices: c.choices.count)
     case .float(let d):
       guard let step = d.step, !d.log else { return .continuous }
-      return .discrete(levels: Int(((d.high - d.low) / step).rounded()) + 1)
+      let levels = Int(((d.high - d.low) / step).rounded()) + 1
+      return levels <= GPDimension.maxGridLevels ? .discrete(levels: levels) : .continuous
     case .int(let d):
-      if d.log { return .continuous }
-      return .discrete(levels: (d.high - d.low) / d.step + 1)
+      let levels = (d.high - d.low) / d.step + 1
+      guard levels <= GPDimension.maxGridLevels else { return .continuous }
+      if d.log {
+        return .grid((0..<levels).map { unitCoordinate(Double(d.low + $0 * d.step)) })
+      }
+      return .discrete(levels: levels)
     }
   }
 

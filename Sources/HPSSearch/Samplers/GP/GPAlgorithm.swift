@@ -1,7 +1,8 @@
-// One GP suggestion on normalized values: standardize the losses, (re)fit the kernel, then
-// maximize log EI by a quasi-random candidate sweep followed by bounded L-BFGS from the best few
-// candidates. Running trials enter as "constant liars" at the best observed loss, which flattens
-// EI around them so parallel workers spread out.
+// One GP suggestion on normalized values: standardize the losses (Yeo–Johnson-warped first when
+// `warpOutputs`), (re)fit the kernel, then maximize log EI — by Optuna's mixed local search
+// (`GPAcquisitionOptimizer`, GPSampler) or by a quick candidate sweep with L-BFGS from the best
+// few (W&B bayes). Running trials enter as "constant liars" at the best observed loss, which
+// flattens EI around them so parallel workers spread out.
 import Foundation
 
 public struct GPOptions: Sendable {
@@ -18,8 +19,25 @@ public struct GPOptions: Sendable {
   /// default hyperparameters (two fits instead of one).
   public var fitMaxIterations = 60
   public var fitFromDefaultWhenWarm = true
+  /// Largest projected-gradient component at which a kernel fit stops (Optuna: gtol 1e-2).
+  public var fitGradientTolerance = 1e-4
+  /// How log EI is maximized: `.candidates` (the quick sweep above, kept for W&B's bayes) or
+  /// `.mixedLocalSearch` (Optuna's optimiser, `GPAcquisitionOptimizer`; GPSampler's choice).
+  public var acquisitionSearch = GPAcquisitionSearch.candidates
+  /// `.mixedLocalSearch` only: Sobol points, extra points around the best five observations, and
+  /// local searches.
+  public var preliminaryCount = 2048
+  public var localCandidateCount = 0
+  public var mixedLocalSearches = 10
+  /// Yeo–Johnson-transform the losses before standardizing (`GPOutputWarping`).
+  public var warpOutputs = false
 
   public init() {}
+}
+
+public enum GPAcquisitionSearch: Sendable {
+  case candidates
+  case mixedLocalSearch
 }
 
 /// The state a GP sampler carries between suggestions (warm start and refit schedule).
@@ -41,7 +59,7 @@ public enum GPAlgorithm {
     let finite = zip(x, losses).filter { $0.1.isFinite }
     guard finite.count >= max(options.nStartupTrials, 1), !dimensions.isEmpty else { return nil }
     // Minimizing losses = maximizing −loss; standardize so the priors' scales make sense.
-    let raw = finite.map { -$0.1 }
+    let raw = options.warpOutputs ? GPOutputWarping.warp(finite.map(\.1)).map { -$0 } : finite.map { -$0.1 }
     let mean = raw.reduce(0, +) / Double(raw.count)
     var sd = (raw.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(raw.count)).squareRoot()
     if !(sd > 1e-12) { sd = 1 }
@@ -57,7 +75,8 @@ public enum GPAlgorithm {
       state.hyper = GPHyperparameterFit.fit(dimensions: dimensions, x: xs, y: ys, warmStart: state.hyper,
                                             deterministic: options.deterministicObjective,
                                             maxIterations: options.fitMaxIterations,
-                                            fromDefaultWhenWarm: options.fitFromDefaultWhenWarm)
+                                            fromDefaultWhenWarm: options.fitFromDefaultWhenWarm,
+                                            gradientTolerance: options.fitGradientTolerance)
       state.fittedCount = n
     }
     guard let hyper = state.hyper,
@@ -83,10 +102,26 @@ public enum GPAlgorithm {
       return log(sigma) + LogExpectedImprovement.logH((post.mean - best) / sigma).0
     }
 
+    let order = finite.indices.sorted { finite[$0].1 < finite[$1].1 }
+    if options.acquisitionSearch == .mixedLocalSearch {
+      var optimizer = GPAcquisitionOptimizer(
+        dimensions: dimensions, lengthscales: hyper.inverseSquaredLengthscales.map { 1 / $0.squareRoot() })
+      optimizer.localSamples = options.localCandidateCount
+      optimizer.localSearches = options.mixedLocalSearches
+      optimizer.preliminarySamples = options.preliminaryCount
+      let objective = GPAcquisitionOptimizer.Objective(value: score, valueAndGradient: { p in
+        let (value, gradient) = negativeLogEI(p)
+        return (-value, gradient.map { -$0 })
+      })
+      // The best observed point is a warm start, as in Optuna's GPSampler.
+      let warmStarts = order.first.map { [finite[$0].0] } ?? []
+      let centres = order.prefix(5).map { finite[$0].0 }
+      return optimizer.maximize(objective, warmStarts: warmStarts, localCentres: centres, rng: &rng).point
+    }
+
     // Candidates: uniform points, plus Gaussian perturbations of the best observed points.
     var candidates: [[Double]] = []
     candidates.reserveCapacity(options.candidateCount)
-    let order = finite.indices.sorted { finite[$0].1 < finite[$1].1 }
     let local = options.candidateCount / 4
     // Global candidates from a freshly scrambled Sobol net cover the box more evenly than
     // independent uniforms (fewer missed basins in 6–8 dimensions).

@@ -8,7 +8,8 @@ enum GPHyperparameterFit {
 
   /// Fits from `warmStart` and from the default start; returns the better optimum.
   static func fit(dimensions: [GPDimension], x: [[Double]], y: [Double], warmStart: GPHyperparameters?,
-                  deterministic: Bool, maxIterations: Int = 60, fromDefaultWhenWarm: Bool = true) -> GPHyperparameters {
+                  deterministic: Bool, maxIterations: Int = 60, fromDefaultWhenWarm: Bool = true,
+                  gradientTolerance: Double = 1e-4) -> GPHyperparameters {
     let d = dimensions.count
     var starts = [GPHyperparameters.initial(dimensions: d)]
     if let warmStart, warmStart.inverseSquaredLengthscales.count == d {
@@ -17,7 +18,7 @@ enum GPHyperparameterFit {
     let lower = [Double](repeating: log(1e-3), count: d) + [log(1e-2), log(deterministic ? minimumNoise : minimumNoise)]
     let upper = [Double](repeating: log(1e4), count: d) + [log(1e2), log(deterministic ? minimumNoise * 1.0000001 : 1)]
     var best: (GPHyperparameters, Double)?
-    let optimizer = BoundedLBFGS(maxIterations: maxIterations, gradientTolerance: 1e-4)
+    let optimizer = BoundedLBFGS(maxIterations: maxIterations, gradientTolerance: gradientTolerance)
     for start in starts {
       let theta0 = start.inverseSquaredLengthscales.map { log($0) } + [log(start.kernelScale), log(max(start.noiseVariance, minimumNoise))]
       let result = optimizer.minimize({ negativeLogPosterior($0, dimensions: dimensions, x: x, y: y) },

@@ -19,6 +19,11 @@ public final class GPSampler: Sampler, @unchecked Sendable {
     var o = GPOptions()
     o.nStartupTrials = nStartupTrials
     o.deterministicObjective = deterministicObjective
+    // Optuna's acquisition optimiser plus points around the best trials, on Yeo–Johnson-warped
+    // losses (docs/samplers.md, GPSampler: why, and what each part measured).
+    o.acquisitionSearch = .mixedLocalSearch
+    o.localCandidateCount = 512
+    o.warpOutputs = true
     options = o
     state = Locked((SeededRandom(seed: seed), GPState()))
   }
