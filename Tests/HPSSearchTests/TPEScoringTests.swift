@@ -62,4 +62,12 @@ import Testing
     #expect(pe.continuousLogPdf([[1, 0]]) == nil)
     #expect(pe.logPdf([[1, 0]])[0] == Self.denseLogPdf(pe, [1, 0]))
   }
+
+  /// The truncated-normal quantile's constants are bit patterns; they must be the expressions' bits.
+  @Test func quantileConstantsAreTheExpressionsBits() {
+    #expect(OptunaTruncatedNormal.sqrt2.bitPattern == 2.0.squareRoot().bitPattern)
+    #expect(OptunaTruncatedNormal.halfInvSqrt2.bitPattern == (1 / 2.0.squareRoot()).bitPattern)
+    #expect(OptunaTruncatedNormal.logNormPdfC.bitPattern == Foundation.log((2 * Double.pi).squareRoot()).bitPattern)
+    #expect(OptunaTruncatedNormal.logisticC.bitPattern == (3.0.squareRoot() / Double.pi).bitPattern)
+  }
 }
