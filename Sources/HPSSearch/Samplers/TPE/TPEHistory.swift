@@ -155,7 +155,8 @@ public enum TPESplit {
   /// usual case (count ≤ 25 of 1,000) never sorts the whole history.
   static func smallest(_ rawKeys: [Double], count: Int) -> [Int] {
     guard count > 0 else { return [] }
-    let keys = rawKeys.contains(where: \.isNaN) ? rawKeys.map { $0.isNaN ? Double.infinity : $0 } : rawKeys
+    let hasNaN = rawKeys.withUnsafeBufferPointer { keys in keys.contains { $0.isNaN } }
+    let keys = hasNaN ? rawKeys.map { $0.isNaN ? Double.infinity : $0 } : rawKeys
     if count >= keys.count { return Array(keys.indices) }
     let threshold: Double
     if count > 64 {
