@@ -44,6 +44,8 @@ import Testing
     var outside = points[0]
     outside[dimensions - 1] = dimensions % 2 == 0 ? 1e3 : 11  // beyond the upper bound: density zero
     points.append(outside)
+    // One outside among the first four too: the four-point passes must map scores back to their points.
+    points.insert(outside, at: 2)
     let fused = pe.continuousLogPdf(points)
     let portable = pe.continuousLogPdf(points, portable: true)
     #expect(fused != nil)
@@ -53,6 +55,7 @@ import Testing
       #expect(portable?[i].bitPattern == dense.bitPattern, "portable, point \(i)")
     }
     #expect(fused?.last == -.infinity)
+    #expect(fused?[2] == -.infinity)
   }
 
   @Test func stepsAndCategoriesUseThePerDimensionPass() {
