@@ -44,6 +44,8 @@ import Testing
     var outside = points[0]
     outside[dimensions - 1] = dimensions % 2 == 0 ? 1e3 : 11  // beyond the upper bound: density zero
     points.append(outside)
+    // One outside among the first four too: the four-point passes must map scores back to their points.
+    points.insert(outside, at: 2)
     let fused = pe.continuousLogPdf(points)
     let portable = pe.continuousLogPdf(points, portable: true)
     #expect(fused != nil)
@@ -53,6 +55,7 @@ import Testing
       #expect(portable?[i].bitPattern == dense.bitPattern, "portable, point \(i)")
     }
     #expect(fused?.last == -.infinity)
+    #expect(fused?[2] == -.infinity)
   }
 
   @Test func stepsAndCategoriesUseThePerDimensionPass() {
@@ -61,5 +64,13 @@ import Testing
                              observationWeights: [1, 1, 1], options: .init(), source: nil)
     #expect(pe.continuousLogPdf([[1, 0]]) == nil)
     #expect(pe.logPdf([[1, 0]])[0] == Self.denseLogPdf(pe, [1, 0]))
+  }
+
+  /// The truncated-normal quantile's constants are bit patterns; they must be the expressions' bits.
+  @Test func quantileConstantsAreTheExpressionsBits() {
+    #expect(OptunaTruncatedNormal.sqrt2.bitPattern == 2.0.squareRoot().bitPattern)
+    #expect(OptunaTruncatedNormal.halfInvSqrt2.bitPattern == (1 / 2.0.squareRoot()).bitPattern)
+    #expect(OptunaTruncatedNormal.logNormPdfC.bitPattern == Foundation.log((2 * Double.pi).squareRoot()).bitPattern)
+    #expect(OptunaTruncatedNormal.logisticC.bitPattern == (3.0.squareRoot() / Double.pi).bitPattern)
   }
 }

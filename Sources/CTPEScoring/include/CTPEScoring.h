@@ -9,6 +9,12 @@
 double hps_tpe_score_kernels(const double *base, const double *const *mus, const double *const *inv_sigmas,
                              const double *x, long dims, long count, double *terms);
 
+/// `hps_tpe_score_kernels` for four points at once (x: point p's coordinates at x[p·dims…];
+/// terms: point p's at terms[p·count…]; largest[p]): the same bits, each kernel's columns read
+/// once for the four.
+void hps_tpe_score_kernels4(const double *base, const double *const *mus, const double *const *inv_sigmas,
+                            const double *x, long dims, long count, double *terms, double *largest);
+
 /// log Σ_k exp(terms[k] - largest) + largest over the terms above largest - 40 (smaller ones change
 /// the sum by less than 1e-17 relative), summed in k order; `largest` is the largest term.
 double hps_tpe_log_sum_exp(const double *terms, long count, double largest);

@@ -34,6 +34,9 @@ extension ParzenEstimator {
     guard !numerical.isEmpty else { return points }
     var q: [Double] = [], a: [Double] = [], b: [Double] = []
     var mus: [Double] = [], sigmas: [Double] = []
+    let drawn = numerical.count * count
+    q.reserveCapacity(drawn); a.reserveCapacity(drawn); b.reserveCapacity(drawn)
+    mus.reserveCapacity(drawn); sigmas.reserveCapacity(drawn)
     for d in numerical {
       let (kernelMus, kernelSigmas, low, high) = ParzenEstimator.truncation(kernels[d])
       for i in 0..<count {

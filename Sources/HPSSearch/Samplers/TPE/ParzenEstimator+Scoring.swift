@@ -24,27 +24,51 @@ extension ParzenEstimator {
     }
     let m = kernelCount
     let dims = kernels.count
-    let terms = UnsafeMutablePointer<Double>.allocate(capacity: m)
+    let n = points.count
+    // The points inside the bounds, in model space (point-major); the others score −∞.
+    let x = UnsafeMutablePointer<Double>.allocate(capacity: max(n * dims, 1))
+    var inside: [Int] = []
+    inside.reserveCapacity(n)
+    for (i, point) in points.enumerated() {
+      var isInside = true
+      for d in 0..<dims {
+        let v = logs[d] ? log(point[d]) : point[d]
+        if v < lows[d] - 1e-12 * abs(lows[d]) || v > highs[d] + 1e-12 * abs(highs[d]) { isInside = false; break }
+        x[inside.count * dims + d] = v
+      }
+      if isInside { inside.append(i) }
+    }
+    // Four points a pass on the AVX2 path (each kernel's columns read once for the four).
+    let terms = UnsafeMutablePointer<Double>.allocate(capacity: 4 * max(m, 1))
+    let largest = UnsafeMutablePointer<Double>.allocate(capacity: 4)
     let columns = UnsafeMutablePointer<UnsafePointer<Double>?>.allocate(capacity: 2 * max(dims, 1))
-    let x = UnsafeMutablePointer<Double>.allocate(capacity: max(dims, 1))
-    defer { terms.deallocate(); columns.deallocate(); x.deallocate() }
-    return ParzenEstimator.withColumns(mus + invSigmas, columns, 0) {
+    defer { terms.deallocate(); largest.deallocate(); columns.deallocate(); x.deallocate() }
+    var scores = [Double](repeating: -.infinity, count: n)
+    ParzenEstimator.withColumns(mus + invSigmas, columns, 0) {
       base.withUnsafeBufferPointer { baseBuffer in
-        points.map { point -> Double in
-          for d in 0..<dims {
-            let v = logs[d] ? log(point[d]) : point[d]
-            if v < lows[d] - 1e-12 * abs(lows[d]) || v > highs[d] + 1e-12 * abs(highs[d]) { return -.infinity }
-            x[d] = v
+        let b = baseBuffer.baseAddress!
+        var j = 0
+        if !portable {
+          while j + 4 <= inside.count {
+            hps_tpe_score_kernels4(b, columns, columns + dims, x + j * dims, dims, m, terms, largest)
+            for p in 0..<4 { scores[inside[j + p]] = hps_tpe_log_sum_exp(terms + p * m, m, largest[p]) }
+            j += 4
           }
+        }
+        while j < inside.count {
+          let point = x + j * dims
           if portable {
-            let largest = hps_tpe_score_kernels_portable(baseBuffer.baseAddress!, columns, columns + dims, x, dims, m, terms)
-            return hps_tpe_log_sum_exp_portable(terms, m, largest)
+            let l = hps_tpe_score_kernels_portable(b, columns, columns + dims, point, dims, m, terms)
+            scores[inside[j]] = hps_tpe_log_sum_exp_portable(terms, m, l)
+          } else {
+            let l = hps_tpe_score_kernels(b, columns, columns + dims, point, dims, m, terms)
+            scores[inside[j]] = hps_tpe_log_sum_exp(terms, m, l)
           }
-          let largest = hps_tpe_score_kernels(baseBuffer.baseAddress!, columns, columns + dims, x, dims, m, terms)
-          return hps_tpe_log_sum_exp(terms, m, largest)
+          j += 1
         }
       }
     }
+    return scores
   }
 
   /// Runs `body` with `slots[i]` pointing at `arrays[i]`'s elements (from `i` on).

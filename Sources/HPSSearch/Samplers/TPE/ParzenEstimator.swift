@@ -136,8 +136,27 @@ struct ParzenEstimator {
   }
 
   /// Row indices ordered by (value, row): equal values keep observation order.
+  /// (Few rows, such as l(x)'s ~25, by insertion sort: the order is total, so any sort gives the same one.)
   static func sortedRows(_ values: [Double]) -> [Int] {
-    Array(values.indices).sorted { a, b in values[a] < values[b] || (values[a] == values[b] && a < b) }
+    let n = values.count
+    if n > cachedOrderMinimumRows {
+      return Array(values.indices).sorted { a, b in values[a] < values[b] || (values[a] == values[b] && a < b) }
+    }
+    return [Int](unsafeUninitializedCapacity: n) { order, initialized in
+      values.withUnsafeBufferPointer { v in
+        for row in 0..<n {
+          // Rows arrive in increasing index order, so a row goes after every equal value.
+          let x = v[row]
+          var slot = row
+          while slot > 0 && x < v[order[slot - 1]] {
+            order[slot] = order[slot - 1]
+            slot -= 1
+          }
+          order[slot] = row
+        }
+      }
+      initialized = n
+    }
   }
 
   /// The same order from the cache: the finished trials' kept order filtered to these rows,
@@ -157,8 +176,10 @@ struct ParzenEstimator {
       }
       initialized = count
     }
-    var extra: [Int] = []
-    for (row, t) in source.trialIndices.enumerated() where t >= cache.count { extra.append(row) }
+    // The rows are in ascending trial order, so the ones the cache does not hold are the last.
+    var firstExtra = source.trialIndices.count
+    while firstExtra > 0 && source.trialIndices[firstExtra - 1] >= cache.count { firstExtra -= 1 }
+    var extra = Array(firstExtra..<source.trialIndices.count)
     if extra.isEmpty { return kept }
     extra.sort { a, b in values[a] < values[b] || (values[a] == values[b] && a < b) }
     var merged: [Int] = []

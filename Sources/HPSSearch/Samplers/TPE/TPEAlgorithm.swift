@@ -87,6 +87,7 @@ public enum TPEAlgorithm {
     }
     var result: [String: Double] = [:]
     for (d, (name, _)) in space.enumerated() { result[name] = candidates[best][d] }
+    cache?.lastEstimators = [l, g]
     return result
   }
 

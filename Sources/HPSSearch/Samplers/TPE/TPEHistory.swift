@@ -47,31 +47,38 @@ public enum TPESplit {
   static func splitIndices(_ trials: [TPEObservedTrial], nBelow: Int, constraintsEnabled: Bool)
     -> (below: [Int], above: [Int])
   {
-    var complete: [Int] = [], pruned: [Int] = [], infeasible: [Int] = []
-    complete.reserveCapacity(trials.count)
-    // Single-objective losses of the complete trials (NaN ranks as +inf), gathered on the way.
-    var keys: [Double] = []
+    var pruned: [Int] = [], infeasible: [Int] = []
     let singleObjective = trials.first(where: { $0.kind == .complete && !(constraintsEnabled && ($0.constraintViolation ?? .infinity) > 0) })
       .map { $0.losses.count <= 1 } ?? true
-    if singleObjective { keys.reserveCapacity(trials.count) }
     var ascending = true
-    trials.withUnsafeBufferPointer { all in
-      for i in all.indices {
-        if i > 0 && !(all[i - 1].number < all[i].number) { ascending = false }
-        let kind = all[i].kind
-        if kind == .running {
-          continue
-        } else if constraintsEnabled && (all[i].constraintViolation ?? .infinity) > 0 {
-          infeasible.append(i)
-        } else if kind == .complete {
-          complete.append(i)
-          if singleObjective {
-            let loss = all[i].losses.first ?? .infinity
-            keys.append(loss.isNaN ? .infinity : loss)
+    // The complete trials and their single-objective losses (NaN ranks as +inf), written in one
+    // pass into buffers sized for every trial (no per-element append checks).
+    var keys: [Double] = []
+    let complete = [Int](unsafeUninitializedCapacity: trials.count) { completeBuffer, completeCount in
+      keys = [Double](unsafeUninitializedCapacity: singleObjective ? trials.count : 0) { keyBuffer, keyCount in
+        var found = 0
+        trials.withUnsafeBufferPointer { all in
+          for i in all.indices {
+            if i > 0 && !(all[i - 1].number < all[i].number) { ascending = false }
+            let kind = all[i].kind
+            if kind == .running {
+              continue
+            } else if constraintsEnabled && (all[i].constraintViolation ?? .infinity) > 0 {
+              infeasible.append(i)
+            } else if kind == .complete {
+              completeBuffer[found] = i
+              if singleObjective {
+                let loss = all[i].losses.first ?? .infinity
+                keyBuffer[found] = loss.isNaN ? .infinity : loss
+              }
+              found += 1
+            } else {
+              pruned.append(i)
+            }
           }
-        } else {
-          pruned.append(i)
         }
+        completeCount = found
+        keyCount = singleObjective ? found : 0
       }
     }
     var remaining = nBelow
@@ -101,15 +108,24 @@ public enum TPESplit {
     for i in infeasibleSorted[0..<takeInfeasible] { isBelow[i] = true }
     var below: [Int] = [], above: [Int] = []
     below.reserveCapacity(nBelow)
-    above.reserveCapacity(trials.count)
     // Sorted by trial number so the weights ramp favours recent trials (usually already so).
     if ascending {
-      isBelow.withUnsafeBufferPointer { flags in
-        for i in flags.indices {
-          if flags[i] { below.append(i) } else { above.append(i) }
+      above = [Int](unsafeUninitializedCapacity: trials.count) { aboveBuffer, aboveCount in
+        var filled = 0
+        isBelow.withUnsafeBufferPointer { flags in
+          for i in flags.indices {
+            if flags[i] {
+              below.append(i)
+            } else {
+              aboveBuffer[filled] = i
+              filled += 1
+            }
+          }
         }
+        aboveCount = filled
       }
     } else {
+      above.reserveCapacity(trials.count)
       for i in trials.indices.sorted(by: { trials[$0].number < trials[$1].number }) {
         if isBelow[i] { below.append(i) } else { above.append(i) }
       }
@@ -155,7 +171,8 @@ public enum TPESplit {
   /// usual case (count ≤ 25 of 1,000) never sorts the whole history.
   static func smallest(_ rawKeys: [Double], count: Int) -> [Int] {
     guard count > 0 else { return [] }
-    let keys = rawKeys.contains(where: \.isNaN) ? rawKeys.map { $0.isNaN ? Double.infinity : $0 } : rawKeys
+    let hasNaN = rawKeys.withUnsafeBufferPointer { keys in keys.contains { $0.isNaN } }
+    let keys = hasNaN ? rawKeys.map { $0.isNaN ? Double.infinity : $0 } : rawKeys
     if count >= keys.count { return Array(keys.indices) }
     let threshold: Double
     if count > 64 {
