@@ -46,8 +46,10 @@ struct ParallelSearchBackendTests {
 
       trainer = Trainer(model_init=model_init,
                         args=TrainingArguments(eval_strategy="epoch", save_strategy="no", num_train_epochs=2,
-                                               per_device_train_batch_size=8),
+                                               per_device_train_batch_size=1),
                         train_dataset=ds["train"], eval_dataset=ds["test"], callbacks=[Trace()])
+      # Batches of one row: 105 steps per epoch, each a round trip to the interpreter thread, so two
+      # trials alive at once interleave even on a loaded machine (batches of 8 did not, once, in CI).
       best = trainer.hyperparameter_search(
           hp_space=lambda _: {"seed": tune.grid_search([1, 2, 3, 4]), "learning_rate": tune.loguniform(1e-3, 1e-1)},
           backend="ray", n_trials=1, max_concurrent_trials=2, show_progress_bar=False)
@@ -100,7 +102,7 @@ struct ParallelSearchBackendTests {
 
       trainer = Trainer(model_init=model_init,
                         args=TrainingArguments(eval_strategy="epoch", save_strategy="no", num_train_epochs=2,
-                                               per_device_train_batch_size=8),
+                                               per_device_train_batch_size=2),
                         train_dataset=ds["train"], eval_dataset=ds["test"], callbacks=[Check()],
                         compute_metrics=compute_metrics)
       space = lambda _: {"method": "random", "parameters": {"learning_rate": {"distribution": "log_uniform_values", "min": 1e-4, "max": 1e-1}}}
