@@ -46,6 +46,18 @@ public final class DisplayRouter {
     }
   }
 
+  /// Shows `bundle` in the display `displayID` names, creating it (and filling `displayID`) the
+  /// first time: one output that later calls update in place (progress lines).
+  public func show(_ bundle: MimeBundle, inPlaceOf displayID: inout String?) {
+    if let displayID {
+      display(bundle, displayID: displayID, update: true)
+    } else {
+      let id = makeDisplayID()
+      displayID = id
+      display(bundle, displayID: id, update: false)
+    }
+  }
+
   public func clearOutput(wait: Bool = false) { publish(.clearOutput(wait: wait)) }
 
   /// A fresh display id (IPython's `display_id=True`).

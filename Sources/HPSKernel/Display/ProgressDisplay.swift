@@ -90,14 +90,7 @@ public final class ProgressDisplay {
     switch mode {
     case .notebook:
       guard let router else { return }
-      let bundle = self.bundle(text: text)
-      if let displayID {
-        router.display(bundle, displayID: displayID, update: true)
-      } else {
-        let id = router.makeDisplayID()
-        displayID = id
-        router.display(bundle, displayID: id, update: false)
-      }
+      router.show(bundle(text: text), inPlaceOf: &displayID)
     case .terminal:
       // Pad with spaces so a shorter line fully covers the previous one.
       let padding = String(repeating: " ", count: max(0, lastLineWidth - text.count))

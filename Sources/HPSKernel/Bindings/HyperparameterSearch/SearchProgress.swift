@@ -30,14 +30,7 @@ final class SearchProgress: @unchecked Sendable {
 
   private func show(_ line: String) {
     if let router {
-      let bundle = MimeBundle(text: line)
-      if let displayID {
-        router.display(bundle, displayID: displayID, update: true)
-      } else {
-        let id = router.makeDisplayID()
-        displayID = id
-        router.display(bundle, displayID: id, update: false)
-      }
+      router.show(MimeBundle(text: line), inPlaceOf: &displayID)
     } else if inPlace {
       vm.writeStdout("\r\u{1B}[K" + line)
       lineOpen = true
