@@ -111,7 +111,8 @@ final class RaySearchBackend: HyperparameterSearchBackend {
 
     session.progress.total = numSamples
     let trials = RayTrialLog()
-    let tuner = Tuner(trainable: makeTrainable(session, trials: trials, singleThreadBLAS: concurrency > 1), paramSpace: space,
+    session.concurrentTrials = concurrency
+    let tuner = Tuner(trainable: makeTrainable(session, trials: trials), paramSpace: space,
                       tuneConfig: tuneConfig, runConfig: runConfig)
     let outcome = Guarded<Result<ResultGrid, Error>?>(nil)
     let fit = UncheckedSendableBox(tuner)
@@ -154,10 +155,10 @@ final class RaySearchBackend: HyperparameterSearchBackend {
 
   /// The per-trial function: prepare on the interpreter thread, resume from a PBT snapshot if
   /// Tune handed one over, train reporting each evaluation, and return the final objective.
-  private func makeTrainable(_ session: SearchSession, trials: RayTrialLog, singleThreadBLAS: Bool) -> TuneTrainable {
+  private func makeTrainable(_ session: SearchSession, trials: RayTrialLog) -> TuneTrainable {
     let box = UncheckedSendableBox(session)
     return { config, reporter in
-      let trial = RayTrial(session: box.value, trials: trials, config: config, reporter: reporter, singleThreadBLAS: singleThreadBLAS)
+      let trial = RayTrial(session: box.value, trials: trials, config: config, reporter: reporter)
       do {
         return try trial.run()
       } catch let e as TuneTrialInterrupted {
@@ -180,12 +181,9 @@ private struct RayTrial {
   let snapshot: TrainerSnapshot?
   /// The engine trainer once training started, for the reporter's checkpoint saver.
   let engine = Guarded<Trainer?>(nil)
-  /// Trials train at once: one BLAS thread each, as n_jobs does for the optuna backend.
-  let singleThreadBLAS: Bool
 
-  init(session: SearchSession, trials: RayTrialLog, config: TuneValue, reporter: TuneReporter, singleThreadBLAS: Bool) {
+  init(session: SearchSession, trials: RayTrialLog, config: TuneValue, reporter: TuneReporter) {
     self.session = session
-    self.singleThreadBLAS = singleThreadBLAS
     self.trials = trials
     self.config = config
     self.reporter = reporter
@@ -209,7 +207,7 @@ private struct RayTrial {
 
   private func train() throws -> [Double] {
     let session = self.session, vm = session.vm, config = self.config, number = self.number, runID = reporter.trialID
-    let (scriptTrial, scriptPrepared) = try session.gate.perform { () throws -> (Value, PreparedTrial) in
+    let (scriptTrial, prepared) = try session.gate.perform { () throws -> (Value, PreparedTrial) in
       let scriptTrial = try RayBridge.toScript(config, vm)
       let items = try vm.dictItems(scriptTrial).compactMap { (k, v) -> (String, Value)? in
         guard let key = k.asString, key != "wandb" else { return nil }  // Transformers drops "wandb"
@@ -217,8 +215,6 @@ private struct RayTrial {
       }
       return (scriptTrial, try session.prepare(items: items, scriptTrial: scriptTrial, number: number, runID: runID))
     }
-    var prepared = scriptPrepared
-    if singleThreadBLAS { prepared.args.numThreads = 1 }
     let engine = self.engine
     return try session.train(prepared, scriptTrial: scriptTrial, number: number, resume: snapshot,
                              onEngine: { engine.set($0) }) { values, step, metrics in

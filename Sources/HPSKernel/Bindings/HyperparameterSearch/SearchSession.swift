@@ -24,6 +24,9 @@ final class SearchSession: @unchecked Sendable {
   let multi: Bool
   let nTrials: Int?
   let nJobs: Int
+  /// Trials training at the same time (nJobs, or the ray backend's concurrency): above one, each
+  /// trial trains on one BLAS thread.
+  var concurrentTrials: Int
   let hpName: Value
   let run: SearchRun
   let objective: ObjectiveRule
@@ -45,6 +48,7 @@ final class SearchSession: @unchecked Sendable {
     self.multi = multi
     self.nTrials = nTrials
     self.nJobs = nJobs
+    concurrentTrials = nJobs
     self.hpName = hpName
     run = SearchRun(vm: vm)
     objective = ObjectiveRule(bindings: bindings, vm: vm, function: computeObjective, directions: directions,
@@ -73,7 +77,7 @@ final class SearchSession: @unchecked Sendable {
         vm.writeStderr("Warning: " + warning + "\n")
       }
     }
-    if nJobs > 1 { args.numThreads = 1 }
+    if concurrentTrials > 1 { args.numThreads = 1 }
     var name: String?
     if !hpName.isNone { name = try vm.str(try vm.callValue(hpName, [scriptTrial])) }
     if args.saveStrategy != "no" {
