@@ -395,7 +395,12 @@ study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))""")
         total, complete = json.loads(result["content"]["data"]["text/plain"])
         self.assertGreaterEqual(complete, 1, "trials finished before the interrupt were lost")
         self.assertLess(total, 100000, "the search was not stopped")
-        self.assertEqual(total - complete, 1, "exactly the running trial is failed")
+        # The interrupt usually lands inside a trial (that one fails); when it lands between two
+        # trials, none is running and none fails. Never more than one.
+        self.assertIn(total - complete, (0, 1), "only the running trial may fail")
+        failed = run(self.kc, "len(study.get_trials(states=(optuna.trial.TrialState.FAIL,)))")[1]
+        failed = int([m for m in failed if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"])
+        self.assertEqual(failed, total - complete, "the trial that did not complete is marked FAIL")
 
     def test_interrupt_while_waiting_for_input(self):
         msg_id = self.kc.execute("input('> ')\nprint('after')", allow_stdin=True)
