@@ -91,6 +91,64 @@ import Testing
     }
   }
 
+  /// g(x) edited from one suggestion to the next must be the estimator a fresh build gives, bit
+  /// for bit: rows joining and leaving (trials crossing the split, running trials of the liar
+  /// coming and going), ties, a log and a stepped parameter.
+  @Test func editedAboveKernelsEqualAFreshBuild() {
+    let space = Array(Self.space.prefix(3)).map(\.parameter)
+    let all = Self.history(count: 420, seed: 6).map { t in
+      var t = t
+      t.params = Array(t.params.prefix(3))
+      return t
+    }
+    let above = TPEAboveKernels()
+    func bits(_ a: [Double]) -> [UInt64] { a.map(\.bitPattern) }
+    var compared = 0
+    // One at a time, then in steps of 30, then back to 150 (too big a change to edit: a rebuild).
+    for n in Array(150...300) + Array(stride(from: 310, through: 400, by: 30)) + [150] {
+      var trials = Array(all[0..<n])
+      // Running trials (always above) that change from one call to the next.
+      for j in n..<(n + n % 3) {
+        var t = all[j]
+        t.kind = .running
+        t.losses = []
+        trials.append(t)
+      }
+      let (_, rows) = TPESplit.splitIndices(trials, nBelow: TPEDefaults.gamma(n), constraintsEnabled: false)
+      let kept = rows.filter { !trials[$0].params.contains(where: \.isNaN) }
+      let weights = TPEDefaults.weights(kept.count)
+      guard let edited = above.estimator(trials: trials, rows: kept, parameters: space, weights: weights, options: .init())
+      else { Issue.record("no estimator for a numeric space"); return }
+      let columns = space.indices.map { d in kept.map { trials[$0].params[d] } }
+      let fresh = ParzenEstimator(columns: columns, parameters: space, observationWeights: weights, options: .init(), source: nil)
+      #expect(bits(edited.base) == bits(fresh.base), "n = \(n)")
+      #expect(bits(edited.weights) == bits(fresh.weights), "n = \(n)")
+      for (a, b) in zip(edited.kernels, fresh.kernels) {
+        switch (a, b) {
+        case let (.continuous(mu1, s1, i1, n1, _, _, _), .continuous(mu2, s2, i2, n2, _, _, _)):
+          #expect(bits(mu1) == bits(mu2) && bits(s1) == bits(s2) && bits(i1) == bits(i2) && bits(n1) == bits(n2), "n = \(n)")
+        case let (.discrete(mu1, s1, m1, _, _, _, _, _, _), .discrete(mu2, s2, m2, _, _, _, _, _, _)):
+          #expect(bits(mu1) == bits(mu2) && bits(s1) == bits(s2) && bits(m1) == bits(m2), "n = \(n)")
+        default:
+          Issue.record("kernel kinds differ at n = \(n)")
+        }
+      }
+      compared += 1
+    }
+    #expect(compared == 156)
+    // The first call and the jump back built the kernels; every other call edited them.
+    #expect(above.rebuilds == 2)
+    #expect(above.edits == 154)
+  }
+
+  @Test func categoricalSpacesAreRebuiltEachTime() {
+    let trials = Self.history(count: 200, seed: 1).filter { !$0.params.contains(where: \.isNaN) }
+    let estimator = TPEAboveKernels().estimator(trials: trials, rows: Array(trials.indices),
+                                                parameters: Self.space.map(\.parameter),
+                                                weights: TPEDefaults.weights(trials.count), options: .init())
+    #expect(estimator == nil)
+  }
+
   @Test func smallestLossesMatchAFullSort() {
     var rng = SeededRandom(seed: 2 as UInt64)
     for count in [1, 5, 25, 80] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CTPEScoring
 @testable import HPSSearch
 
 /// The fused scoring of all-continuous estimators (C, AVX2 when the CPU has it) must give the
@@ -64,6 +65,40 @@ import Testing
                              observationWeights: [1, 1, 1], options: .init(), source: nil)
     #expect(pe.continuousLogPdf([[1, 0]]) == nil)
     #expect(pe.logPdf([[1, 0]])[0] == Self.denseLogPdf(pe, [1, 0]))
+  }
+
+  /// The log-sum-exp's own exponential (vectorizable, unlike glibc's) stays within an ulp of the
+  /// C library's over its range, and is exact at 0 (the largest term's).
+  @Test func scoringExponentialIsWithinAnUlpOfLibm() {
+    #expect(hps_tpe_exp(0) == 1)
+    var state: UInt64 = 7
+    var worst = 0.0
+    for i in 0..<200_000 {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      let u = Double(state >> 11) * 0x1.0p-53
+      let x = i % 5 == 0 ? -u * 1e-6 : -40 * u
+      let reference = Foundation.exp(x)
+      worst = max(worst, abs(hps_tpe_exp(x) - reference) / reference.ulp)
+    }
+    #expect(worst <= 1, "worst difference \(worst) ulp")
+  }
+
+  /// Both log-sum-exp paths agree with a plain sum of libm exponentials to rounding, for counts
+  /// around the four-lane blocks and terms on both sides of the cutoff.
+  @Test(arguments: [1, 3, 4, 5, 8, 31, 1000])
+  func logSumExpAgreesWithAPlainSum(count: Int) {
+    var state = UInt64(count)
+    let terms: [Double] = (0..<count).map { _ in
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return -60 * Double(state >> 11) * 0x1.0p-53
+    }
+    let largest = terms.max()!
+    let plain = largest + Foundation.log(terms.filter { $0 > largest - 40 }.reduce(0) { $0 + Foundation.exp($1 - largest) })
+    var scratch = terms
+    let fast = hps_tpe_log_sum_exp(&scratch, count, largest)
+    let portable = terms.withUnsafeBufferPointer { hps_tpe_log_sum_exp_portable($0.baseAddress, count, largest) }
+    #expect(fast.bitPattern == portable.bitPattern)
+    #expect(abs(fast - plain) <= 1e-14 * max(1, abs(plain)), "\(fast) vs \(plain)")
   }
 
   /// The truncated-normal quantile's constants are bit patterns; they must be the expressions' bits.

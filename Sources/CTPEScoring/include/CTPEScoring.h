@@ -16,8 +16,14 @@ void hps_tpe_score_kernels4(const double *base, const double *const *mus, const 
                             const double *x, long dims, long count, double *terms, double *largest);
 
 /// log Σ_k exp(terms[k] - largest) + largest over the terms above largest - 40 (smaller ones change
-/// the sum by less than 1e-17 relative), summed in k order; `largest` is the largest term.
-double hps_tpe_log_sum_exp(const double *terms, long count, double largest);
+/// the sum by less than 1e-17 relative); `largest` is the largest term. The exponentials are
+/// `hps_tpe_exp`'s; the c-th term above the cutoff (in k order) is added to partial sum c mod 4 and
+/// the four are combined as (s0 + s1) + (s2 + s3), on every path. `terms` is used as scratch
+/// space: its contents are undefined afterwards.
+double hps_tpe_log_sum_exp(double *terms, long count, double largest);
+
+/// exp(x) for x in [-40, 0], within 0.9 ulp of the exact value (the log-sum-exp's exponential).
+double hps_tpe_exp(double x);
 
 /// The same two without AVX2 whatever the CPU (the tests compare the bits of both paths).
 double hps_tpe_score_kernels_portable(const double *base, const double *const *mus, const double *const *inv_sigmas,

@@ -6,6 +6,7 @@
 // Observations arrive as columns (one array per parameter). The estimator is built the same way
 // from scratch and from a `TPEKernelCache` (kept sorted orders and memoized normalizers of the
 // finished trials); the cache only saves work, it never changes a number.
+import CTPEScoring
 import Foundation
 
 public struct ParzenEstimatorOptions: Sendable {
@@ -64,21 +65,7 @@ struct ParzenEstimator {
   /// `columns[d][i]` is observation i's value of parameter d (as TPEParameter describes it).
   init(columns: [[Double]], parameters: [TPEParameter], observationWeights: [Double],
        options: ParzenEstimatorOptions, source: CachedSource?) {
-    self.parameters = parameters
     let n = columns.first?.count ?? 0
-    var w: [Double]
-    if n == 0 {
-      w = [1]
-    } else {
-      w = observationWeights + [options.priorWeight]
-    }
-    let total = w.reduce(0, +)
-    w = w.map { $0 / total }
-    weights = w
-    // Most weights repeat their neighbour (the 25 newest observations all weigh 1): reuse the log.
-    var logs = [Double](repeating: 0, count: w.count)
-    for k in w.indices { logs[k] = k > 0 && w[k] == w[k - 1] ? logs[k - 1] : log(w[k]) }
-    logWeights = logs
     // Each row's position in the history, for the cached sorted orders (built once for all dims).
     var positionOfTrial: [Int] = []
     if let source, n >= ParzenEstimator.cachedOrderMinimumRows {
@@ -92,6 +79,22 @@ struct ParzenEstimator {
         columns[d], parameter, dimension: d, dimensionCount: parameters.count, options: options,
         source: source, positionOfTrial: positionOfTrial))
     }
+    self.init(kernels: built, parameters: parameters, observationWeights: n == 0 ? [] : observationWeights,
+              priorWeight: options.priorWeight)
+  }
+
+  /// An estimator over kernels built elsewhere (one entry per observation, then the prior's);
+  /// `observationWeights` has one weight per observation.
+  init(kernels built: [Kernels], parameters: [TPEParameter], observationWeights: [Double], priorWeight: Double) {
+    self.parameters = parameters
+    var w = observationWeights.isEmpty ? [1] : observationWeights + [priorWeight]
+    let total = w.reduce(0, +)
+    w = w.map { $0 / total }
+    weights = w
+    // Most weights repeat their neighbour (the 25 newest observations all weigh 1): reuse the log.
+    var logs = [Double](repeating: 0, count: w.count)
+    for k in w.indices { logs[k] = k > 0 && w[k] == w[k - 1] ? logs[k - 1] : log(w[k]) }
+    logWeights = logs
     kernels = built
     var b = logWeights
     b.withUnsafeMutableBufferPointer { b in
@@ -283,7 +286,8 @@ struct ParzenEstimator {
   }
 
   /// log Σ exp(aₖ), skipping terms more than 40 nats below the largest (they change the sum by
-  /// less than 1e-17 relative): with many kernels most are far from a point.
+  /// less than 1e-17 relative): with many kernels most are far from a point. The sum is the C
+  /// scoring loop's (same exponential, same order), so every path gives the same bits.
   static func logSumExpSkippingNegligible(_ a: [Double]) -> Double {
     a.withUnsafeBufferPointer { logSumExpSkippingNegligible($0) }
   }
@@ -291,10 +295,6 @@ struct ParzenEstimator {
   static func logSumExpSkippingNegligible(_ a: UnsafeBufferPointer<Double>) -> Double {
     var m = -Double.infinity
     for v in a where v > m { m = v }
-    if m == -.infinity || m == .infinity { return m }
-    let cutoff = m - 40
-    var s = 0.0
-    for v in a where v > cutoff { s += exp(v - m) }
-    return m + log(s)
+    return hps_tpe_log_sum_exp_portable(a.baseAddress, a.count, m)
   }
 }

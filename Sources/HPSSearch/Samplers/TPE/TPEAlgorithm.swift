@@ -40,7 +40,7 @@ public enum TPEAlgorithm {
     let parameters = space.map(\.parameter)
     let dimensionCount = space.count
     // Only trials holding every parameter of the space are observations.
-    func columns(_ set: [Int]) -> (columns: [[Double]], kept: [Int]) {
+    func kept(_ set: [Int]) -> [Int] {
       var kept: [Int] = []
       kept.reserveCapacity(set.count)
       trials.withUnsafeBufferPointer { all in
@@ -51,7 +51,10 @@ public enum TPEAlgorithm {
           if complete { kept.append(i) }
         }
       }
-      // One pass over the rows, writing every dimension's column (row-major reads, no copies).
+      return kept
+    }
+    // One pass over the rows, writing every dimension's column (row-major reads, no copies).
+    func columns(_ kept: [Int]) -> [[Double]] {
       let rows = kept.count
       let flat = UnsafeMutablePointer<Double>.allocate(capacity: max(rows * dimensionCount, 1))
       defer { flat.deallocate() }
@@ -62,21 +65,24 @@ public enum TPEAlgorithm {
           }
         }
       }
-      let out = (0..<dimensionCount).map { d in Array(UnsafeBufferPointer(start: flat + d * rows, count: rows)) }
-      return (out, kept)
+      return (0..<dimensionCount).map { d in Array(UnsafeBufferPointer(start: flat + d * rows, count: rows)) }
     }
-    let belowRows = columns(below), aboveRows = columns(above)
-    var belowWeights = options.weights(belowRows.kept.count)
+    let belowKept = kept(below), aboveKept = kept(above)
+    var belowWeights = options.weights(belowKept.count)
     if isMultiObjective {
       belowWeights = options.hypervolumeWeightsBelow
-        ? hypervolumeWeights(belowRows.kept.map { trials[$0] }) : [Double](repeating: 1, count: belowRows.kept.count)
+        ? hypervolumeWeights(belowKept.map { trials[$0] }) : [Double](repeating: 1, count: belowKept.count)
     }
-    let l = ParzenEstimator(columns: belowRows.columns, parameters: parameters, observationWeights: belowWeights,
+    let l = ParzenEstimator(columns: columns(belowKept), parameters: parameters, observationWeights: belowWeights,
                             options: options.estimator,
-                            source: cache.map { .init(cache: $0, trialIndices: belowRows.kept, historyCount: trials.count) })
-    let g = ParzenEstimator(columns: aboveRows.columns, parameters: parameters,
-                            observationWeights: options.weights(aboveRows.kept.count), options: options.estimator,
-                            source: cache.map { .init(cache: $0, trialIndices: aboveRows.kept, historyCount: trials.count) })
+                            source: cache.map { .init(cache: $0, trialIndices: belowKept, historyCount: trials.count) })
+    let aboveWeights = options.weights(aboveKept.count)
+    // g(x) edited from the last suggestion's where it can be (numeric spaces), else built.
+    let kept = cache?.above.estimator(trials: trials, rows: aboveKept, parameters: parameters, weights: aboveWeights,
+                                      options: options.estimator)
+    let g = kept ?? ParzenEstimator(columns: columns(aboveKept), parameters: parameters,
+                                    observationWeights: aboveWeights, options: options.estimator,
+                                    source: cache.map { .init(cache: $0, trialIndices: aboveKept, historyCount: trials.count) })
     let candidates = l.sample(count: max(1, options.nEICandidates), rng: &rng)
     let scoreL = l.logPdf(candidates), scoreG = g.logPdf(candidates)
     var best = 0
@@ -87,7 +93,8 @@ public enum TPEAlgorithm {
     }
     var result: [String: Double] = [:]
     for (d, (name, _)) in space.enumerated() { result[name] = candidates[best][d] }
-    cache?.lastEstimators = [l, g]
+    // An edited g shares the kept arrays: holding it would copy them at the next edit.
+    cache?.lastEstimators = kept == nil ? [l, g] : [l]
     return result
   }
 

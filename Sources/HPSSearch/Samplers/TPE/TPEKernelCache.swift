@@ -20,6 +20,8 @@ final class TPEKernelCache {
   /// suggestion (~20% of a suggestion's time in page faults and brk calls). Freed below the
   /// newer ones, they are reused instead.
   var lastEstimators: [ParzenEstimator] = []
+  /// g(x)'s kernels, edited from one suggestion to the next.
+  let above = TPEAboveKernels()
 
   init(dimensionCount: Int) {
     self.dimensionCount = dimensionCount
