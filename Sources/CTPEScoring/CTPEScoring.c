@@ -151,6 +151,55 @@ static void score4_avx2(const double *base, const double *const *mus, const doub
   }
 }
 
+// `score4_avx2_dims` eight kernels at a time, for CPUs with AVX-512 (the same operations per lane).
+__attribute__((target("avx512f"), always_inline))
+static inline void score4_avx512_dims(const double *restrict base, const double *const *mus,
+                                      const double *const *inv_sigmas, const double *x, long dims, long count,
+                                      double *restrict terms, double *largest) {
+  const __m512d half = _mm512_set1_pd(0.5);
+  __m512d largest8[4];
+  for (int p = 0; p < 4; p++) largest8[p] = _mm512_set1_pd(-INFINITY);
+  long k = 0;
+  for (; k + 8 <= count; k += 8) {
+    __m512d v[4];
+    v[0] = v[1] = v[2] = v[3] = _mm512_loadu_pd(base + k);
+    for (long d = 0; d < dims; d++) {
+      __m512d mu = _mm512_loadu_pd(mus[d] + k), inv = _mm512_loadu_pd(inv_sigmas[d] + k);
+      for (int p = 0; p < 4; p++) {
+        __m512d z = _mm512_mul_pd(_mm512_sub_pd(_mm512_set1_pd(x[p * dims + d]), mu), inv);
+        v[p] = _mm512_sub_pd(v[p], _mm512_mul_pd(_mm512_mul_pd(half, z), z));
+      }
+    }
+    for (int p = 0; p < 4; p++) {
+      _mm512_storeu_pd(terms + p * count + k, v[p]);
+      largest8[p] = _mm512_mask_blend_pd(_mm512_cmp_pd_mask(v[p], largest8[p], _CMP_GT_OQ), largest8[p], v[p]);
+    }
+  }
+  for (int p = 0; p < 4; p++) {
+    double lanes[8];
+    _mm512_storeu_pd(lanes, largest8[p]);
+    double l = -INFINITY;
+    for (int i = 0; i < 8; i++) if (lanes[i] > l) l = lanes[i];
+    largest[p] = score_portable(base, mus, inv_sigmas, x + p * dims, dims, k, count, terms + p * count, l);
+  }
+}
+
+__attribute__((target("avx512f")))
+static void score4_avx512(const double *base, const double *const *mus, const double *const *inv_sigmas,
+                          const double *x, long dims, long count, double *terms, double *largest) {
+  switch (dims) {
+    case 1: score4_avx512_dims(base, mus, inv_sigmas, x, 1, count, terms, largest); return;
+    case 2: score4_avx512_dims(base, mus, inv_sigmas, x, 2, count, terms, largest); return;
+    case 3: score4_avx512_dims(base, mus, inv_sigmas, x, 3, count, terms, largest); return;
+    case 4: score4_avx512_dims(base, mus, inv_sigmas, x, 4, count, terms, largest); return;
+    case 5: score4_avx512_dims(base, mus, inv_sigmas, x, 5, count, terms, largest); return;
+    case 6: score4_avx512_dims(base, mus, inv_sigmas, x, 6, count, terms, largest); return;
+    case 7: score4_avx512_dims(base, mus, inv_sigmas, x, 7, count, terms, largest); return;
+    case 8: score4_avx512_dims(base, mus, inv_sigmas, x, 8, count, terms, largest); return;
+    default: score4_avx512_dims(base, mus, inv_sigmas, x, dims, count, terms, largest); return;
+  }
+}
+
 // `sum_portable` in two branch-free passes (which blocks hold a term above the cutoff is random,
 // and a branch per block mispredicted more often than not): the terms above the cutoff are
 // packed, minus `largest`, to the front of `terms`; then their exponentials are summed four at a
@@ -234,6 +283,10 @@ double hps_tpe_score_kernels(const double *base, const double *const *mus, const
 void hps_tpe_score_kernels4(const double *base, const double *const *mus, const double *const *inv_sigmas,
                             const double *x, long dims, long count, double *terms, double *largest) {
 #if defined(__x86_64__)
+  if (__builtin_cpu_supports("avx512f")) {
+    score4_avx512(base, mus, inv_sigmas, x, dims, count, terms, largest);
+    return;
+  }
   if (__builtin_cpu_supports("avx2")) {
     score4_avx2(base, mus, inv_sigmas, x, dims, count, terms, largest);
     return;

@@ -191,6 +191,11 @@ func firstDifference(_ records: [SamplerLoop.Record], _ optuna: JSONValue?) -> (
     var worst = 0.0
     for i in expected.indices { worst = max(worst, abs(got[i] - expected[i]) / max(1, abs(expected[i]))) }
     #expect(worst <= 1e-12, "largest relative difference \(worst)")
+    // The remembered tail terms give the same bits, on first sight and on a hit.
+    let memo = TruncatedNormalMemo()
+    for _ in 0..<2 {
+      #expect(OptunaTruncatedNormal.ppf(q, a, b, memo: memo).map(\.bitPattern) == got.map(\.bitPattern))
+    }
   }
 }
 

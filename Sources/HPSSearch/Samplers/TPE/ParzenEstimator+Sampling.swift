@@ -7,7 +7,8 @@ import Foundation
 
 extension ParzenEstimator {
   /// `count` candidate points, each `[value per parameter]` (categoricals as choice indices).
-  func sample<R: UniformRandomSource>(count: Int, rng: inout R) -> [[Double]] {
+  /// `memo` keeps the truncated normals' tail terms between calls (the draws are the same).
+  func sample<R: UniformRandomSource>(count: Int, rng: inout R, memo: TruncatedNormalMemo? = nil) -> [[Double]] {
     let active = rng.choice(probabilities: weights, count: count)
     var points = [[Double]](repeating: [Double](repeating: 0, count: kernels.count), count: count)
 
@@ -48,7 +49,7 @@ extension ParzenEstimator {
         sigmas.append(sigma)
       }
     }
-    let z = OptunaTruncatedNormal.ppf(q, a, b)
+    let z = OptunaTruncatedNormal.ppf(q, a, b, memo: memo)
     for (slot, d) in numerical.enumerated() {
       for i in 0..<count {
         let e = slot * count + i

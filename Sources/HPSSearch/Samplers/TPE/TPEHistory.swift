@@ -7,7 +7,14 @@ public struct TPEObservedTrial: Sendable {
   public var number: Int
   public var kind: Kind
   /// Objective values turned into losses (maximized objectives negated). Empty unless complete.
-  public var losses: [Double]
+  public var losses: [Double] {
+    didSet { firstLoss = losses.first; objectiveCount = losses.count }
+  }
+  /// `losses.first`, kept inline: the split reads it for every trial, and following ~1,000
+  /// separately allocated arrays cost more than the rest of the split.
+  private(set) var firstLoss: Double?
+  /// Objectives, without reading the losses array.
+  private(set) var objectiveCount: Int
   /// Parameter values in the order of the search space being sampled, as TPEParameter describes
   /// them (choice index for categoricals); NaN where the trial lacks the parameter.
   public var params: [Double]
@@ -23,6 +30,8 @@ public struct TPEObservedTrial: Sendable {
     self.number = number
     self.kind = kind
     self.losses = losses
+    self.firstLoss = losses.first
+    self.objectiveCount = losses.count
     self.params = params
     self.lastStep = lastStep
     self.lastIntermediateLoss = lastIntermediateLoss
@@ -49,7 +58,7 @@ public enum TPESplit {
   {
     var pruned: [Int] = [], infeasible: [Int] = []
     let singleObjective = trials.first(where: { $0.kind == .complete && !(constraintsEnabled && ($0.constraintViolation ?? .infinity) > 0) })
-      .map { $0.losses.count <= 1 } ?? true
+      .map { $0.objectiveCount <= 1 } ?? true
     var ascending = true
     // The complete trials and their single-objective losses (NaN ranks as +inf), written in one
     // pass into buffers sized for every trial (no per-element append checks).
@@ -68,7 +77,7 @@ public enum TPESplit {
             } else if kind == .complete {
               completeBuffer[found] = i
               if singleObjective {
-                let loss = all[i].losses.first ?? .infinity
+                let loss = all[i].firstLoss ?? .infinity
                 keyBuffer[found] = loss.isNaN ? .infinity : loss
               }
               found += 1

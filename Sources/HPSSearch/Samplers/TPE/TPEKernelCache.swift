@@ -22,6 +22,8 @@ final class TPEKernelCache {
   var lastEstimators: [ParzenEstimator] = []
   /// g(x)'s kernels, edited from one suggestion to the next.
   let above = TPEAboveKernels()
+  /// The truncated normals' tail terms of l(x)'s kernels, which mostly repeat between suggestions.
+  let quantileMemo = TruncatedNormalMemo()
 
   init(dimensionCount: Int) {
     self.dimensionCount = dimensionCount
@@ -53,7 +55,11 @@ final class TPEKernelCache {
       sortedTrials[d].insert(index, at: lo)
     }
     values.append(complete ? trial.params : [])
+    holdsEveryParameter.append(complete)
   }
+
+  /// Per cached entry: whether it holds every parameter (is an observation of this space).
+  private(set) var holdsEveryParameter: [Bool] = []
 
   private var values: [[Double]] = []
   private func trialValue(_ d: Int, _ index: Int) -> Double { values[index][d] }

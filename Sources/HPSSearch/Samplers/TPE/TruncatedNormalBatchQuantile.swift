@@ -76,16 +76,25 @@ enum OptunaTruncatedNormal {
     var z = y
     for i in z.indices where flipped[i] { z[i] = Foundation.log(-expm1(y[i])) }
     var x = z.map { v in v < -5 ? -(-2.0 * (v + logNormPdfC)).squareRoot() : -logisticC * Foundation.log(expm1(-v)) }
+    // An element whose step came out exactly 0 sits on a fixed point: every later iteration would
+    // compute the same zero step (and the same verdict), so it is not computed again.
+    var settled = [UInt8](repeating: 0, count: x.count)  // 1: fixed and converged, 2: fixed, not
     x.withUnsafeMutableBufferPointer { x in
       z.withUnsafeBufferPointer { z in
         for _ in 0..<100 {
           var converged = true
           for i in x.indices {
+            if settled[i] != 0 {
+              if settled[i] == 2 { converged = false }
+              continue
+            }
             let logNdtrX = logNdtr(x[i])
             let logNormPdfX = -0.5 * (x[i] * x[i]) - logNormPdfC
             let dx = (logNdtrX - z[i]) * exp(logNdtrX - logNormPdfX)
             x[i] -= dx
-            if !(abs(dx) < 1e-8 * abs(x[i])) { converged = false }
+            let small = abs(dx) < 1e-8 * abs(x[i])
+            if !small { converged = false }
+            if dx == 0 { settled[i] = small ? 1 : 2 }
           }
           if converged { break }
         }
@@ -97,16 +106,23 @@ enum OptunaTruncatedNormal {
 
   /// The standardized quantiles at `q` of normals truncated to [aᵢ, bᵢ] (Optuna's `ppf`): left
   /// (a < 0) and right elements are solved as two batches, the right ones mirrored.
-  static func ppf(_ q: [Double], _ a: [Double], _ b: [Double]) -> [Double] {
+  /// `memo`, when given, remembers each truncation's two log tail terms across calls (they depend
+  /// only on the bounds, and TPE draws from the same kernels suggestion after suggestion).
+  static func ppf(_ q: [Double], _ a: [Double], _ b: [Double], memo: TruncatedNormalMemo? = nil) -> [Double] {
     var out = [Double](repeating: 0, count: q.count)
     let leftIndices = q.indices.filter { a[$0] < 0 }
     let rightIndices = q.indices.filter { !(a[$0] < 0) }
+    func tails(_ i: Int) -> (below: Double, inside: Double) {
+      memo?.logTails(a[i], b[i]) ?? logTails(a[i], b[i])
+    }
     let leftTargets = leftIndices.map { i in
-      logAddExp(logNdtr(a[i]), Foundation.log(q[i]) + logGaussMass(a[i], b[i]))
+      let t = tails(i)
+      return logAddExp(t.below, Foundation.log(q[i]) + t.inside)
     }
     for (i, x) in zip(leftIndices, ndtriExp(leftTargets)) { out[i] = x }
     let rightTargets = rightIndices.map { i in
-      logAddExp(logNdtr(-b[i]), log1p(-q[i]) + logGaussMass(a[i], b[i]))
+      let t = tails(i)
+      return logAddExp(t.below, log1p(-q[i]) + t.inside)
     }
     for (i, x) in zip(rightIndices, ndtriExp(rightTargets)) { out[i] = -x }
     for i in q.indices {
@@ -115,5 +131,41 @@ enum OptunaTruncatedNormal {
       if a[i] == b[i] { out[i] = .nan }
     }
     return out
+  }
+
+  /// The normal's log mass outside the truncation on the side the quantile is solved from
+  /// (log Φ(a) when a < 0, else log Φ(−b)) and inside it (log(Φ(b) − Φ(a))).
+  static func logTails(_ a: Double, _ b: Double) -> (below: Double, inside: Double) {
+    (a < 0 ? logNdtr(a) : logNdtr(-b), logGaussMass(a, b))
+  }
+}
+
+/// `OptunaTruncatedNormal.logTails` remembered by the bounds' bits in a direct-mapped table: a
+/// kernel of l(x) that keeps its bandwidth keeps its bounds, and most do from one suggestion to
+/// the next. A hit returns the very numbers a computation gives.
+final class TruncatedNormalMemo {
+  private static let slots = 1024
+  /// Per slot: the bounds' bits and the two terms (raw memory: a class's array properties pay an
+  /// exclusivity check per access, which cost more than the lookups saved).
+  private struct Entry {
+    var a: UInt64, b: UInt64, below: Double, inside: Double
+  }
+  private let table = UnsafeMutablePointer<Entry>.allocate(capacity: slots)
+
+  init() {
+    // NaN bounds never occur (a kernel's bandwidth is positive), so an all-NaN key marks a free slot.
+    table.initialize(repeating: Entry(a: Double.nan.bitPattern, b: Double.nan.bitPattern, below: 0, inside: 0), count: Self.slots)
+  }
+
+  deinit { table.deallocate() }
+
+  func logTails(_ a: Double, _ b: Double) -> (below: Double, inside: Double) {
+    let ka = a.bitPattern, kb = b.bitPattern
+    let mixed = (ka ^ (kb &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+    let entry = table + (Int(truncatingIfNeeded: mixed >> 54) & (Self.slots - 1))
+    if entry.pointee.a == ka && entry.pointee.b == kb { return (entry.pointee.below, entry.pointee.inside) }
+    let t = OptunaTruncatedNormal.logTails(a, b)
+    entry.pointee = Entry(a: ka, b: kb, below: t.below, inside: t.inside)
+    return t
   }
 }
