@@ -1,5 +1,8 @@
 #include "CTPEScoring.h"
 #include <math.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 // Every multiply and subtract is rounded on its own, as in the Swift code this mirrors.
 #pragma STDC FP_CONTRACT OFF
@@ -31,6 +34,85 @@ static double exp_near_zero(double x) {
 
 double hps_tpe_exp(double x) { return exp_near_zero(x); }
 
+// log(x) for positive normal x, within 0.9 ulp: x = m·2^k with m in [√½, √2), then
+// log m = f − (f²/2 − s·(f²/2 + R)) with f = m − 1, s = f/(2 + f) and R the atanh series in s² to
+// s^20 (degree-9 Horner by fused multiply-adds). The vector loop runs the same operations.
+static const double atanh_taylor[9] = {
+  0x1.8618618618618p-4, 0x1.af286bca1af28p-4, 0x1.e1e1e1e1e1e1ep-4, 0x1.1111111111111p-3, 0x1.3b13b13b13b14p-3,
+  0x1.745d1745d1746p-3, 0x1.c71c71c71c71cp-3, 0x1.2492492492492p-2, 0x1.999999999999ap-2};  // 2/21 … 2/5
+#define LOG_TWO_THIRDS 0x1.5555555555555p-1
+#define LOG_SQRT2 0x1.6a09e667f3bcdp+0
+
+static double log_positive(double x) {
+  if (!(x >= 0x1p-1022 && x <= 0x1.fffffffffffffp+1023)) return log(x);
+  union { double value; unsigned long long bits; } u = {x};
+  double k = (double)((long long)(u.bits >> 52) - 1023);
+  u.bits = (u.bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL;
+  double m = u.value;
+  if (m > LOG_SQRT2) { m = m * 0.5; k = k + 1.0; }
+  double f = m - 1.0;
+  double s = f / (2.0 + f);
+  double z = s * s;
+  double r = atanh_taylor[0];
+  for (int i = 1; i < 9; i++) r = fma(r, z, atanh_taylor[i]);
+  r = fma(r, z, LOG_TWO_THIRDS);
+  r = r * z;
+  double hfsq = 0.5 * f * f;
+  return k * EXP_LN2_HI - ((hfsq - (s * (hfsq + r) + k * EXP_LN2_LO)) - f);
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma")))
+static void log_array_avx2(const double *x, double *out, long count) {
+  const __m256d lowest = _mm256_set1_pd(0x1p-1022), highest = _mm256_set1_pd(0x1.fffffffffffffp+1023);
+  const __m256i mantissa = _mm256_set1_epi64x(0x000fffffffffffffLL), one = _mm256_set1_epi64x(0x3ff0000000000000LL);
+  // 2^52 + the biased exponent, read as a double, minus 2^52 + 1023: the exponent, exactly.
+  const __m256i magic = _mm256_set1_epi64x(0x4330000000000000LL);
+  const __m256d unbias = _mm256_set1_pd(0x1p52 + 1023.0);
+  long i = 0;
+  for (; i + 4 <= count; i += 4) {
+    __m256d v = _mm256_loadu_pd(x + i);
+    __m256d ok = _mm256_and_pd(_mm256_cmp_pd(v, lowest, _CMP_GE_OQ), _mm256_cmp_pd(v, highest, _CMP_LE_OQ));
+    if (_mm256_movemask_pd(ok) != 15) {
+      for (int j = 0; j < 4; j++) out[i + j] = log_positive(x[i + j]);
+      continue;
+    }
+    __m256i bits = _mm256_castpd_si256(v);
+    __m256d k = _mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(bits, 52), magic)), unbias);
+    __m256d m = _mm256_castsi256_pd(_mm256_or_si256(_mm256_and_si256(bits, mantissa), one));
+    __m256d big = _mm256_cmp_pd(m, _mm256_set1_pd(LOG_SQRT2), _CMP_GT_OQ);
+    m = _mm256_blendv_pd(m, _mm256_mul_pd(m, _mm256_set1_pd(0.5)), big);
+    k = _mm256_blendv_pd(k, _mm256_add_pd(k, _mm256_set1_pd(1.0)), big);
+    __m256d f = _mm256_sub_pd(m, _mm256_set1_pd(1.0));
+    __m256d s = _mm256_div_pd(f, _mm256_add_pd(_mm256_set1_pd(2.0), f));
+    __m256d z = _mm256_mul_pd(s, s);
+    __m256d r = _mm256_set1_pd(atanh_taylor[0]);
+    for (int t = 1; t < 9; t++) r = _mm256_fmadd_pd(r, z, _mm256_set1_pd(atanh_taylor[t]));
+    r = _mm256_fmadd_pd(r, z, _mm256_set1_pd(LOG_TWO_THIRDS));
+    r = _mm256_mul_pd(r, z);
+    __m256d hfsq = _mm256_mul_pd(_mm256_mul_pd(_mm256_set1_pd(0.5), f), f);
+    __m256d inner = _mm256_add_pd(_mm256_mul_pd(s, _mm256_add_pd(hfsq, r)), _mm256_mul_pd(k, _mm256_set1_pd(EXP_LN2_LO)));
+    __m256d result = _mm256_sub_pd(_mm256_mul_pd(k, _mm256_set1_pd(EXP_LN2_HI)), _mm256_sub_pd(_mm256_sub_pd(hfsq, inner), f));
+    _mm256_storeu_pd(out + i, result);
+  }
+  for (; i < count; i++) out[i] = log_positive(x[i]);
+}
+#endif
+
+void hps_tpe_log_array(const double *x, double *out, long count) {
+#if defined(__x86_64__)
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+    log_array_avx2(x, out, count);
+    return;
+  }
+#endif
+  for (long i = 0; i < count; i++) out[i] = log_positive(x[i]);
+}
+
+void hps_tpe_log_array_portable(const double *x, double *out, long count) {
+  for (long i = 0; i < count; i++) out[i] = log_positive(x[i]);
+}
+
 // The sum of exp(terms[k] - largest) over the terms above the cutoff: the c-th of them (in k
 // order) goes into partial sum c mod 4, and the four are combined as (s0 + s1) + (s2 + s3).
 static double sum_portable(const double *terms, long count, double largest, double cutoff) {
@@ -57,7 +139,6 @@ static double score_portable(const double *base, const double *const *mus, const
 }
 
 #if defined(__x86_64__)
-#include <immintrin.h>
 
 // One loop body per dimension count up to 8 (the compiler unrolls the dimensions and keeps the
 // point and the column addresses in registers); `dims` is a constant wherever this is inlined.

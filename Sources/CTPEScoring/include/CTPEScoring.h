@@ -22,6 +22,11 @@ void hps_tpe_score_kernels4(const double *base, const double *const *mus, const 
 /// space: its contents are undefined afterwards.
 double hps_tpe_log_sum_exp(double *terms, long count, double largest);
 
+/// out[i] = log(x[i]) within 0.9 ulp for positive normal x[i] (others get the C library's log):
+/// the kernel weights' logarithms, four at a time with AVX2. Both functions give the same bits.
+void hps_tpe_log_array(const double *x, double *out, long count);
+void hps_tpe_log_array_portable(const double *x, double *out, long count);
+
 /// exp(x) for x in [-40, 0], within 0.9 ulp of the exact value (the log-sum-exp's exponential).
 double hps_tpe_exp(double x);
 

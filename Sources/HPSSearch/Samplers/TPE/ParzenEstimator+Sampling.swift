@@ -51,9 +51,10 @@ extension ParzenEstimator {
     }
     let z = OptunaTruncatedNormal.ppf(q, a, b, memo: memo)
     for (slot, d) in numerical.enumerated() {
+      let toExternal = ParzenEstimator.externalValue(kernels[d])
       for i in 0..<count {
         let e = slot * count + i
-        points[i][d] = ParzenEstimator.externalValue(kernels[d], z[e] * sigmas[e] + mus[e])
+        points[i][d] = toExternal(z[e] * sigmas[e] + mus[e])
       }
     }
     return points
@@ -72,16 +73,23 @@ extension ParzenEstimator {
   /// rounded (half to even, as numpy rounds) onto the grid. Optuna does not clip continuous
   /// draws; here a draw that rounding pushed past a bound is clipped to it, so no candidate
   /// lies outside the distribution.
-  private static func externalValue(_ kernel: Kernels, _ x: Double) -> Double {
+  /// (The kernel's fields are read once per dimension, not once per candidate.)
+  private static func externalValue(_ kernel: Kernels) -> (Double) -> Double {
     switch kernel {
     case .continuous(_, _, _, _, let low, let high, let isLog):
-      return isLog ? min(max(exp(x), exp(low)), exp(high)) : min(max(x, low), high)
+      if isLog {
+        let lowest = exp(low), highest = exp(high)
+        return { x in min(max(exp(x), lowest), highest) }
+      }
+      return { x in min(max(x, low), high) }
     case .discrete(_, _, _, _, _, let step, let isLog, let originalLow, let originalHigh):
-      let v = isLog ? exp(x) : x
-      let snapped = originalLow + ((v - originalLow) / step).rounded(.toNearestOrEven) * step
-      return min(max(snapped, originalLow), originalHigh)
+      return { x in
+        let v = isLog ? exp(x) : x
+        let snapped = originalLow + ((v - originalLow) / step).rounded(.toNearestOrEven) * step
+        return min(max(snapped, originalLow), originalHigh)
+      }
     case .categorical:
-      return x
+      return { x in x }
     }
   }
 }
