@@ -57,6 +57,13 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
   }
 
   private static func writeString(_ s: String, into out: inout String) {
+    // Most strings (parameter names, attribute keys) need no escaping.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {

@@ -8,8 +8,19 @@ final class TPEKernelCache {
   /// The cache describes the first `count` entries of the history handed to `TPEAlgorithm`.
   private(set) var count = 0
   /// Per parameter: indices (< count) of the entries holding every parameter, ordered by
-  /// (value, index).
-  private(set) var sortedTrials: [[Int]]
+  /// (value, index). Sorted on first use and kept in step after: numeric spaces model g(x) with
+  /// `TPEAboveKernels` and never read them.
+  var sortedTrials: [[Int]] {
+    if orders == nil {
+      orders = (0..<dimensionCount).map { d in
+        values.indices.filter { !values[$0].isEmpty }.sorted { a, b in
+          values[a][d] < values[b][d] || (values[a][d] == values[b][d] && a < b)
+        }
+      }
+    }
+    return orders!
+  }
+  private var orders: [[Int]]?
   private var memoSigma: [[Double]]
   private var memoLogMass: [[Double]]
   private var memoLogNorm: [[Double]]
@@ -27,7 +38,6 @@ final class TPEKernelCache {
 
   init(dimensionCount: Int) {
     self.dimensionCount = dimensionCount
-    sortedTrials = [[Int]](repeating: [], count: dimensionCount)
     memoSigma = [[Double]](repeating: [], count: dimensionCount)
     memoLogMass = [[Double]](repeating: [], count: dimensionCount)
     memoLogNorm = [[Double]](repeating: [], count: dimensionCount)
@@ -42,17 +52,17 @@ final class TPEKernelCache {
       memoSigma[d].append(.nan)
       memoLogMass[d].append(0)
       memoLogNorm[d].append(0)
-      guard complete else { continue }
+      guard complete, orders != nil else { continue }
       let v = trial.params[d]
       // Upper bound of v: the new index is the largest, so it goes after every equal value.
-      var lo = 0, hi = sortedTrials[d].count
-      sortedTrials[d].withUnsafeBufferPointer { s in
+      var lo = 0, hi = orders![d].count
+      orders![d].withUnsafeBufferPointer { s in
         while lo < hi {
           let mid = (lo + hi) / 2
           if trialValue(d, s[mid]) <= v { lo = mid + 1 } else { hi = mid }
         }
       }
-      sortedTrials[d].insert(index, at: lo)
+      orders![d].insert(index, at: lo)
     }
     values.append(complete ? trial.params : [])
     holdsEveryParameter.append(complete)
