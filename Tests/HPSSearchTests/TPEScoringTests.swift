@@ -83,6 +83,32 @@ import CTPEScoring
     #expect(worst <= 1, "worst difference \(worst) ulp")
   }
 
+  /// The kernel weights' logarithms: within an ulp of the C library's, the same bits on the
+  /// vector and the portable path, and the C library's own answer outside the positive normals.
+  @Test func weightLogarithmIsWithinAnUlpOfLibm() {
+    var state: UInt64 = 11
+    var x: [Double] = (0..<100_003).map { i in
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      let u = Double(state >> 11) * 0x1.0p-53
+      return i % 3 == 0 ? u : (i % 3 == 1 ? Foundation.exp(-700 * u) : 1 + (u - 0.5) * 1e-3)
+    }
+    x += [1, 2, 0.5, 0, -1, .infinity, .nan, 0x1p-1074, .greatestFiniteMagnitude]
+    var fast = [Double](repeating: 0, count: x.count), portable = fast
+    hps_tpe_log_array(x, &fast, x.count)
+    hps_tpe_log_array_portable(x, &portable, x.count)
+    var worst = 0.0
+    for i in x.indices {
+      #expect(fast[i].bitPattern == portable[i].bitPattern || (fast[i].isNaN && portable[i].isNaN), "x = \(x[i])")
+      let reference = Foundation.log(x[i])
+      if reference.isFinite && reference != 0 {
+        worst = max(worst, abs(fast[i] - reference) / reference.ulp)
+      } else {
+        #expect(fast[i] == reference || (fast[i].isNaN && reference.isNaN), "x = \(x[i])")
+      }
+    }
+    #expect(worst <= 1, "worst difference \(worst) ulp")
+  }
+
   /// Both log-sum-exp paths agree with a plain sum of libm exponentials to rounding, for counts
   /// around the four-lane blocks and terms on both sides of the cutoff.
   @Test(arguments: [1, 3, 4, 5, 8, 31, 1000])
