@@ -187,12 +187,14 @@ public enum TPESplit {
     if count > 64 {
       threshold = keys.sorted()[count - 1]
     } else {
-      // The `count` smallest so far, ascending, shifted in place.
+      // The `count` smallest so far, ascending, shifted in place. Newest first: a search's recent
+      // trials tend to be its best, so the list fills with small keys early and the older ones
+      // mostly fail the first comparison (oldest first, each new best shifted the whole list).
       let best = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
       defer { best.deallocate() }
       var filled = 0
       keys.withUnsafeBufferPointer { keys in
-        for k in keys where filled < count || k < best[filled - 1] {
+        for k in keys.reversed() where filled < count || k < best[filled - 1] {
           var i = filled < count ? filled : count - 1
           while i > 0 && best[i - 1] > k {
             best[i] = best[i - 1]
