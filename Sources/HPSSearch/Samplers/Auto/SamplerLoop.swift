@@ -24,12 +24,10 @@ public enum SamplerLoop {
       var elapsed = 0.0
       var trial = FrozenTrial(number: number, trialID: number, state: .running)
       study.record(trial)
-      elapsed += threadCPUSeconds {
-        sampler.beforeTrial(study: study, trial: trial)
-      }
       var relative: [String: ParamValue] = [:]
       var relativeSpace: SearchSpace = [:]
       elapsed += try threadCPUSeconds {
+        sampler.beforeTrial(study: study, trial: trial)
         relativeSpace = sampler.inferRelativeSearchSpace(study: study, trial: trial)
         relative = try sampler.sampleRelative(study: study, trial: trial, searchSpace: relativeSpace)
       }

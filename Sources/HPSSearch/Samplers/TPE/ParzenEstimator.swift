@@ -9,7 +9,7 @@
 import CTPEScoring
 import Foundation
 
-public struct ParzenEstimatorOptions: Sendable {
+public struct ParzenEstimatorOptions: Sendable, Equatable {
   public var priorWeight = 1.0
   public var considerMagicClip = true
   public var considerEndpoints = false

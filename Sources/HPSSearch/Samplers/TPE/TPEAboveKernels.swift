@@ -44,10 +44,7 @@ final class TPEAboveKernels {
                  weights: [Double], options: ParzenEstimatorOptions) -> ParzenEstimator? {
     if options.scottBandwidth { return nil }
     for p in parameters { if case .categorical = p { return nil } }
-    let sameModel = parameters == self.parameters && options.priorWeight == self.options.priorWeight
-      && options.considerMagicClip == self.options.considerMagicClip
-      && options.considerEndpoints == self.options.considerEndpoints
-    if !(sameModel && update(trials: trials, rows: rows)) {
+    if !(parameters == self.parameters && options == self.options && update(trials: trials, rows: rows)) {
       rebuild(trials: trials, rows: rows, parameters: parameters, options: options)
     }
     let kernels = zip(dimensions, parameters).map { dimension, parameter in kernel(dimension, parameter) }

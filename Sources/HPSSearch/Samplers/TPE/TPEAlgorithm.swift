@@ -78,9 +78,19 @@ public enum TPEAlgorithm {
       belowWeights = options.hypervolumeWeightsBelow
         ? hypervolumeWeights(belowKept.map { trials[$0] }) : [Double](repeating: 1, count: belowKept.count)
     }
-    let l = ParzenEstimator(columns: columns(belowKept), parameters: parameters, observationWeights: belowWeights,
-                            options: options.estimator,
-                            source: cache.map { .init(cache: $0, trialIndices: belowKept, historyCount: trials.count) })
+    // l(x) is the last suggestion's when its rows are (late in a search a new trial rarely makes
+    // the good set, so it usually is).
+    let belowNumbers = trials.withUnsafeBufferPointer { all in belowKept.map { all[$0].number } }
+    let l: ParzenEstimator
+    if let last = cache?.lastBelow, last.numbers == belowNumbers, last.weights == belowWeights,
+       last.estimator.parameters == parameters, last.options == options.estimator {
+      l = last.estimator
+    } else {
+      l = ParzenEstimator(columns: columns(belowKept), parameters: parameters, observationWeights: belowWeights,
+                          options: options.estimator,
+                          source: cache.map { .init(cache: $0, trialIndices: belowKept, historyCount: trials.count) })
+      cache?.lastBelow = (belowNumbers, belowWeights, options.estimator, l)
+    }
     let aboveWeights = options.weights(aboveKept.count)
     // g(x) edited from the last suggestion's where it can be (numeric spaces), else built.
     let kept = cache?.above.estimator(trials: trials, rows: aboveKept, parameters: parameters, weights: aboveWeights,

@@ -31,6 +31,8 @@ final class TPEKernelCache {
   /// suggestion (~20% of a suggestion's time in page faults and brk calls). Freed below the
   /// newer ones, they are reused instead.
   var lastEstimators: [ParzenEstimator] = []
+  /// The last l(x) and what it was built from (its rows' trial numbers, weights and options).
+  var lastBelow: (numbers: [Int], weights: [Double], options: ParzenEstimatorOptions, estimator: ParzenEstimator)?
   /// g(x)'s kernels, edited from one suggestion to the next.
   let above = TPEAboveKernels()
   /// The truncated normals' tail terms of l(x)'s kernels, which mostly repeat between suggestions.
