@@ -6,19 +6,19 @@
 import HPSNumericsAVX2
 
 extension Kernels {
-  /// Adam/AdamW (PyTorch's formula): g' = g + l2·w; m ← β1·m + (1−β1)·g'; v ← β2·v + (1−β2)·g'²;
+  /// Adam/AdamW (PyTorch's formula): g' = g·gradientScale + l2·w; m ← β1·m + (1−β1)·g'; v ← β2·v + (1−β2)·g'²;
   /// w ← w·decay − stepSize·m / (√v·invSqrtBC2 + ε).
   public static func adamUpdate(
     weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
     v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, stepSize: Float,
-    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float
+    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float, gradientScale gs: Float = 1
   ) {
     if CPUFeatures.avx2 {
       AVX2Kernels.adamUpdate(weights: w, gradients: g, m: m, v: v, count: n, beta1: b1, beta2: b2, stepSize: stepSize,
-                             invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2)
+                             invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2, gradientScale: gs)
     } else {
       KernelLoops.adamUpdate(weights: w, gradients: g, m: m, v: v, count: n, beta1: b1, beta2: b2, stepSize: stepSize,
-                             invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2)
+                             invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2, gradientScale: gs)
     }
   }
 

@@ -6,18 +6,19 @@
 // the same bits: a run is reproducible across machines whichever path it takes.
 
 public enum KernelLoops {
-  /// Adam/AdamW (PyTorch's formula): g' = g + l2·w; m ← β1·m + (1−β1)·g'; v ← β2·v + (1−β2)·g'²;
-  /// w ← w·decay − stepSize·m / (√v·invSqrtBC2 + ε).
+  /// Adam/AdamW (PyTorch's formula): g' = g·scale + l2·w; m ← β1·m + (1−β1)·g'; v ← β2·v + (1−β2)·g'²;
+  /// w ← w·decay − stepSize·m / (√v·invSqrtBC2 + ε). `gradientScale` is gradient clipping's
+  /// coefficient (1 when not clipping; g·1 is g exactly), applied here rather than in a pass of its own.
   @inlinable @inline(__always)
   public static func adamUpdate(
     weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
     v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, stepSize: Float,
-    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float
+    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float, gradientScale gs: Float = 1
   ) {
     let c1 = 1 - b1, c2 = 1 - b2
     for i in 0..<n {
       let wi = w[i]
-      let gi = g[i] + l2 * wi
+      let gi = g[i] * gs + l2 * wi
       let mi = b1 * m[i] + c1 * gi
       let vi = b2 * v[i] + c2 * gi * gi
       m[i] = mi
@@ -104,10 +105,11 @@ public enum AVX2Kernels {
   public static func adamUpdate(
     weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
     v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, stepSize: Float,
-    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float
+    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float, gradientScale gs: Float = 1
   ) {
     KernelLoops.adamUpdate(weights: w, gradients: g, m: m, v: v, count: n, beta1: b1, beta2: b2, stepSize: stepSize,
-                           invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2)
+                           invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2,
+                           gradientScale: gs)
   }
 
   @inline(never)
