@@ -1,13 +1,15 @@
 import Testing
 @testable import HPSNumerics
 
-/// `BLAS.sgemm` splits a few-row A·Bᵀ into column blocks on AVX-512 machines; the blocks must
+/// `BLAS.sgemm` splits a few-row A·Bᵀ into column blocks, and a few-column one into row blocks,
+/// on AVX-512 machines; the blocks must
 /// tile the output exactly (no column skipped or written twice), honour leading dimensions wider
 /// than the product, and accumulate with beta.
 @Suite struct SmallBatchGEMMTests {
   static let shapes: [(m: Int, n: Int, k: Int)] = [
     (1, 128, 64), (9, 128, 64), (13, 128, 128), (16, 128, 64), (16, 130, 67), (17, 200, 33),
-    (32, 128, 128), (33, 128, 128), (16, 10, 128), (64, 128, 64),
+    (32, 128, 128), (33, 128, 128), (16, 10, 128), (64, 128, 64), (128, 10, 128), (360, 10, 128),
+    (100, 13, 7), (70, 16, 5), (0, 10, 4), (5, 0, 4),
   ]
 
   @Test(arguments: shapes)
@@ -15,9 +17,10 @@ import Testing
     let (m, n, k) = shape
     var rng = RandomSource(seed: UInt64(m * 1000 + n * 10 + k))
     let lda = k + 3, ldb = k + 1, ldc = n + 5
-    let a = (0..<(m * lda)).map { _ in rng.uniform(-1, 1) }
-    let b = (0..<(n * ldb)).map { _ in rng.uniform(-1, 1) }
-    let before = (0..<(m * ldc)).map { _ in rng.uniform(-1, 1) }
+    // At least one element each, so empty products still have valid pointers.
+    let a = (0..<max(1, m * lda)).map { _ in rng.uniform(-1, 1) }
+    let b = (0..<max(1, n * ldb)).map { _ in rng.uniform(-1, 1) }
+    let before = (0..<max(1, m * ldc)).map { _ in rng.uniform(-1, 1) }
     for beta: Float in [0, 1] {
       var c = before
       a.withUnsafeBufferPointer { pa in
@@ -47,16 +50,20 @@ import Testing
     }
   }
 
-  @Test func columnBlocksFollowTheRowCount() {
+  @Test func blocksFollowTheShape() {
+    func blocks(_ m: Int, _ n: Int) -> [Int] { let b = BLAS.smallProductBlocks(m: m, n: n); return [b.rows, b.cols] }
     guard CPUFeatures.avx512 else {
-      #expect(BLAS.smallRowsColumnBlock(m: 16, n: 128) == 128)
+      #expect(blocks(16, 128) == [16, 128] && blocks(360, 10) == [360, 10])
       return
     }
-    #expect(BLAS.smallRowsColumnBlock(m: 16, n: 128) == 64)
-    #expect(BLAS.smallRowsColumnBlock(m: 13, n: 128) == 64)
-    #expect(BLAS.smallRowsColumnBlock(m: 32, n: 128) == 32)
-    #expect(BLAS.smallRowsColumnBlock(m: 8, n: 128) == 128)  // small enough already
-    #expect(BLAS.smallRowsColumnBlock(m: 64, n: 128) == 128)  // packing pays for itself
-    #expect(BLAS.smallRowsColumnBlock(m: 16, n: 10) == 10)
+    #expect(blocks(16, 128) == [16, 64])
+    #expect(blocks(13, 128) == [13, 64])
+    #expect(blocks(32, 128) == [32, 32])
+    #expect(blocks(8, 128) == [8, 128])  // small enough already
+    #expect(blocks(64, 128) == [64, 128])  // packing pays for itself
+    #expect(blocks(16, 10) == [16, 10])
+    #expect(blocks(128, 10) == [64, 10])
+    #expect(blocks(360, 10) == [64, 10])
+    #expect(blocks(360, 64) == [360, 64])
   }
 }
