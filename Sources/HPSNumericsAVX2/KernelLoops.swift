@@ -51,23 +51,35 @@ public enum KernelLoops {
     }
   }
 
-  /// Σ x² accumulated in Double over blocks of 4096, each block summed in sixteen Float lanes
-  /// (one running sum made every add wait for the previous one). The lanes are combined in a
-  /// fixed order.
+  /// Σ x² accumulated in Double over blocks of 4096, each block summed in four independent
+  /// sixteen-lane Float accumulators (one running sum made every add wait for the previous one;
+  /// with a single sixteen-lane one the loop still waited on the adder's latency: 1.4 µs per
+  /// digits step, against 0.5 µs for the 26k values with four). The accumulators and lanes are
+  /// combined in a fixed order.
   @inlinable @inline(__always)
   public static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Double {
     let raw = UnsafeRawPointer(x)
+    @inline(__always) func load(_ i: Int) -> SIMD16<Float> { raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self) }
     var total = 0.0
     var start = 0
     while start < count {
       let end = min(count, start + 4096)
-      var lanes = SIMD16<Float>()
+      var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
       var i = start
+      while i + 64 <= end {
+        let v0 = load(i), v1 = load(i + 16), v2 = load(i + 32), v3 = load(i + 48)
+        a0 += v0 * v0
+        a1 += v1 * v1
+        a2 += v2 * v2
+        a3 += v3 * v3
+        i += 64
+      }
       while i + 16 <= end {
-        let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
-        lanes += v * v
+        let v = load(i)
+        a0 += v * v
         i += 16
       }
+      let lanes = (a0 + a1) + (a2 + a3)
       let half = lanes.lowHalf + lanes.highHalf
       let quarter = half.lowHalf + half.highHalf
       let pair = quarter.lowHalf + quarter.highHalf
