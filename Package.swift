@@ -37,7 +37,7 @@ let package = Package(
     // MARK: The engine (never imports the language)
     // -fno-math-errno: lets √ in the optimizer kernels lower to a vector instruction (docs/trainer.md).
     .target(
-      name: "HPSNumerics", dependencies: ["COpenBLAS", "HPSNumericsAVX2"],
+      name: "HPSNumerics", dependencies: ["COpenBLAS", "HPSNumericsAVX2", "HPSNumericsAVX512"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno"])]),
     // MARK: AVX2 kernels (search-speed): the training loops (KernelLoops), also compiled with the +avx2 target feature,
     // called only when CPUFeatures.avx2 says the CPU has it. The feature goes to clang's code
@@ -46,6 +46,11 @@ let package = Package(
     .target(
       name: "HPSNumericsAVX2",
       swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno", "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+avx2"])]),
+    // MARK: AVX-512 kernels (trainer-speed): AdamW's loop from HPSNumericsAVX2 (inlined) compiled with
+    // +avx512f, called only when CPUFeatures.avx512 says the CPU has it; same fallback rule as above.
+    .target(
+      name: "HPSNumericsAVX512", dependencies: ["HPSNumericsAVX2"],
+      swiftSettings: [.unsafeFlags(["-Xcc", "-fno-math-errno", "-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", "+avx512f"])]),
     .target(name: "HPSTraining", dependencies: ["HPSNumerics"], resources: [.copy("Resources/datasets")]),
     .target(name: "HPSSearch", dependencies: ["CSQLite", "CTPEScoring"]),
 
@@ -84,7 +89,7 @@ let package = Package(
     .testTarget(name: "HPSSyntaxTests", dependencies: ["HPSSyntax"], swiftSettings: swift5),
     .testTarget(
       name: "HPSScriptTests", dependencies: ["HPSScript"], exclude: ["oracle"], swiftSettings: swift5),
-    .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics", "HPSNumericsAVX2"]),
+    .testTarget(name: "HPSNumericsTests", dependencies: ["HPSNumerics", "HPSNumericsAVX2", "HPSNumericsAVX512"]),
     .testTarget(name: "HPSTrainingTests", dependencies: ["HPSTraining"]),
     .testTarget(name: "HPSSearchTests", dependencies: ["HPSSearch"]),
     .testTarget(

@@ -12,22 +12,9 @@ public enum CPUFeatures {
     #if arch(x86_64)
     if let off = getenv("HPS_DISABLE_AVX2"), String(cString: off) == "1" { return false }
     #if os(Linux)
-    // The kernel lists avx2 in /proc/cpuinfo only when it has enabled the AVX state.
-    guard let file = fopen("/proc/cpuinfo", "r") else { return false }
-    defer { fclose(file) }
-    var line: UnsafeMutablePointer<CChar>?
-    var capacity = 0
-    defer { free(line) }
-    while getline(&line, &capacity, file) > 0 {
-      guard let line else { break }
-      let text = String(cString: line)
-      if text.hasPrefix("flags") { return text.split(separator: " ").contains { $0 == "avx2" || $0 == "avx2\n" } }
-    }
-    return false
+    return linuxFlags.contains("avx2")
     #elseif canImport(Darwin)
-    var value: Int32 = 0
-    var size = MemoryLayout<Int32>.size
-    return sysctlbyname("hw.optional.avx2_0", &value, &size, nil, 0) == 0 && value != 0
+    return sysctlFlag("hw.optional.avx2_0")
     #else
     return false
     #endif
@@ -35,4 +22,46 @@ public enum CPUFeatures {
     return false
     #endif
   }()
+
+  /// AVX-512 Foundation usable by this process. OpenBLAS picks its SkylakeX/Cooper Lake/Sapphire
+  /// Rapids kernels on such CPUs, whose small-matrix paths `BLAS.sgemm` routes products to.
+  public static let avx512: Bool = {
+    #if arch(x86_64)
+    #if os(Linux)
+    return linuxFlags.contains("avx512f")
+    #elseif canImport(Darwin)
+    return sysctlFlag("hw.optional.avx512f")
+    #else
+    return false
+    #endif
+    #else
+    return false
+    #endif
+  }()
+
+  #if os(Linux)
+  /// The first "flags" line of /proc/cpuinfo; the kernel lists avx2 and avx512f there only when
+  /// it has enabled the matching register state.
+  private static let linuxFlags: Set<Substring> = {
+    guard let file = fopen("/proc/cpuinfo", "r") else { return [] }
+    defer { fclose(file) }
+    var line: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    defer { free(line) }
+    while getline(&line, &capacity, file) > 0 {
+      guard let line else { break }
+      let text = String(cString: line)
+      if text.hasPrefix("flags") {
+        return Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }))
+      }
+    }
+    return []
+  }()
+  #elseif canImport(Darwin)
+  private static func sysctlFlag(_ name: String) -> Bool {
+    var value: Int32 = 0
+    var size = MemoryLayout<Int32>.size
+    return sysctlbyname(name, &value, &size, nil, 0) == 0 && value != 0
+  }
+  #endif
 }

@@ -4,7 +4,8 @@
 // (for example one for weight initialisation, one for shuffling, one for dropout) so that adding a
 // draw in one place does not shift every later random number elsewhere.
 public struct RandomSource: RandomNumberGenerator, Sendable {
-  private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+  // Inlinable draws (below) let weight initialisation loops in other modules inline the generator.
+  @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
   public init(seed: UInt64) {
     var sm = seed
@@ -20,7 +21,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
 
   public init(seed: Int) { self.init(seed: UInt64(bitPattern: Int64(seed))) }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func next() -> UInt64 {
     let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
     let t = s1 << 17
@@ -34,13 +35,14 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   public mutating func split() -> RandomSource { RandomSource(seed: next()) }
 
   /// Uniform in [0, 1) with 24 random bits (exactly representable as Float).
-  @inline(__always)
+  @inlinable @inline(__always)
   public mutating func nextFloat() -> Float { Float(next() >> 40) * (1.0 / 16_777_216.0) }
 
   /// Uniform in [0, 1) with 53 random bits.
   @inline(__always)
   public mutating func nextDouble() -> Double { Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0) }
 
+  @inlinable
   public mutating func uniform(_ low: Float, _ high: Float) -> Float { low + (high - low) * nextFloat() }
 
   /// Standard normal via Box–Muller (one value per call; simple and deterministic).

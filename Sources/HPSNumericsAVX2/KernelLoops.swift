@@ -6,18 +6,43 @@
 // the same bits: a run is reproducible across machines whichever path it takes.
 
 public enum KernelLoops {
-  /// Adam/AdamW (PyTorch's formula): g' = g + l2·w; m ← β1·m + (1−β1)·g'; v ← β2·v + (1−β2)·g'²;
-  /// w ← w·decay − stepSize·m / (√v·invSqrtBC2 + ε).
+  /// Adam/AdamW (PyTorch's formula): g' = g·scale + l2·w; m ← β1·m + (1−β1)·g'; v ← β2·v + (1−β2)·g'²;
+  /// w ← w·decay − stepSize·m / (√v·invSqrtBC2 + ε). `gradientScale` is gradient clipping's
+  /// coefficient (1 when not clipping), applied here rather than in a pass of its own.
+  ///
+  /// The loop is specialised for the common cases, a scale of 1 and no L2 term (AdamW), whose
+  /// operations it skips, as PyTorch does: fewer live constants let the eight-lane loop keep
+  /// everything in the sixteen vector registers (measured: 8.9 → 7.8 µs per digits step).
+  /// g·1 is g; g + 0·w is g except for the sign of a zero gradient, which no later value
+  /// depends on.
   @inlinable @inline(__always)
   public static func adamUpdate(
     weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
     v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, stepSize: Float,
-    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float
+    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float, gradientScale gs: Float = 1
+  ) {
+    switch (gs == 1, l2 == 0) {
+    case (true, true):
+      adamLoop(w, g, m, v, n, b1, b2, stepSize, invSqrtBC2, eps, decayFactor, l2, gs, scales: false, addsL2: false)
+    case (false, true):
+      adamLoop(w, g, m, v, n, b1, b2, stepSize, invSqrtBC2, eps, decayFactor, l2, gs, scales: true, addsL2: false)
+    default:
+      adamLoop(w, g, m, v, n, b1, b2, stepSize, invSqrtBC2, eps, decayFactor, l2, gs, scales: true, addsL2: true)
+    }
+  }
+
+  @inlinable @inline(__always)
+  static func adamLoop(
+    _ w: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+    _ v: UnsafeMutablePointer<Float>, _ n: Int, _ b1: Float, _ b2: Float, _ stepSize: Float, _ invSqrtBC2: Float,
+    _ eps: Float, _ decayFactor: Float, _ l2: Float, _ gs: Float, scales: Bool, addsL2: Bool
   ) {
     let c1 = 1 - b1, c2 = 1 - b2
     for i in 0..<n {
       let wi = w[i]
-      let gi = g[i] + l2 * wi
+      var gi = g[i]
+      if scales { gi = gi * gs }
+      if addsL2 { gi = gi + l2 * wi }
       let mi = b1 * m[i] + c1 * gi
       let vi = b2 * v[i] + c2 * gi * gi
       m[i] = mi
@@ -26,23 +51,35 @@ public enum KernelLoops {
     }
   }
 
-  /// Σ x² accumulated in Double over blocks of 4096, each block summed in sixteen Float lanes
-  /// (one running sum made every add wait for the previous one). The lanes are combined in a
-  /// fixed order.
+  /// Σ x² accumulated in Double over blocks of 4096, each block summed in four independent
+  /// sixteen-lane Float accumulators (one running sum made every add wait for the previous one;
+  /// with a single sixteen-lane one the loop still waited on the adder's latency: 1.4 µs per
+  /// digits step, against 0.5 µs for the 26k values with four). The accumulators and lanes are
+  /// combined in a fixed order.
   @inlinable @inline(__always)
   public static func sumOfSquares(_ x: UnsafePointer<Float>, count: Int) -> Double {
     let raw = UnsafeRawPointer(x)
+    @inline(__always) func load(_ i: Int) -> SIMD16<Float> { raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self) }
     var total = 0.0
     var start = 0
     while start < count {
       let end = min(count, start + 4096)
-      var lanes = SIMD16<Float>()
+      var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
       var i = start
+      while i + 64 <= end {
+        let v0 = load(i), v1 = load(i + 16), v2 = load(i + 32), v3 = load(i + 48)
+        a0 += v0 * v0
+        a1 += v1 * v1
+        a2 += v2 * v2
+        a3 += v3 * v3
+        i += 64
+      }
       while i + 16 <= end {
-        let v = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
-        lanes += v * v
+        let v = load(i)
+        a0 += v * v
         i += 16
       }
+      let lanes = (a0 + a1) + (a2 + a3)
       let half = lanes.lowHalf + lanes.highHalf
       let quarter = half.lowHalf + half.highHalf
       let pair = quarter.lowHalf + quarter.highHalf
@@ -104,10 +141,11 @@ public enum AVX2Kernels {
   public static func adamUpdate(
     weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, m: UnsafeMutablePointer<Float>,
     v: UnsafeMutablePointer<Float>, count n: Int, beta1 b1: Float, beta2 b2: Float, stepSize: Float,
-    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float
+    invSqrtBiasCorrection2 invSqrtBC2: Float, epsilon eps: Float, decayFactor: Float, l2: Float, gradientScale gs: Float = 1
   ) {
     KernelLoops.adamUpdate(weights: w, gradients: g, m: m, v: v, count: n, beta1: b1, beta2: b2, stepSize: stepSize,
-                           invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2)
+                           invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2,
+                           gradientScale: gs)
   }
 
   @inline(never)

@@ -172,6 +172,20 @@ import HPSNumericsAVX2
     #expect(ma.map(\.bitPattern) == mb.map(\.bitPattern) && va.map(\.bitPattern) == vb.map(\.bitPattern))
   }
 
+  @Test(arguments: [1, 7, 8, 9, 100, 8_320])
+  func adamWithAGradientScaleMatchesTheBaselineBitForBit(count n: Int) {
+    let g = random(n, 1), w0 = random(n, 2), m0 = random(n, 3), v0 = random(n, 4, 0, 1)
+    var (wa, ma, va) = (w0, m0, v0), (wb, mb, vb) = (w0, m0, v0)
+    for _ in 0..<3 {
+      AVX2Kernels.adamUpdate(weights: &wa, gradients: g, m: &ma, v: &va, count: n, beta1: 0.9, beta2: 0.999, stepSize: 1e-3,
+                             invSqrtBiasCorrection2: 1.3, epsilon: 1e-8, decayFactor: 0.99, l2: 0, gradientScale: 0.37)
+      KernelLoops.adamUpdate(weights: &wb, gradients: g, m: &mb, v: &vb, count: n, beta1: 0.9, beta2: 0.999, stepSize: 1e-3,
+                             invSqrtBiasCorrection2: 1.3, epsilon: 1e-8, decayFactor: 0.99, l2: 0, gradientScale: 0.37)
+    }
+    #expect(wa.map(\.bitPattern) == wb.map(\.bitPattern))
+    #expect(ma.map(\.bitPattern) == mb.map(\.bitPattern) && va.map(\.bitPattern) == vb.map(\.bitPattern))
+  }
+
   @Test(arguments: [(1, 10), (16, 128), (17, 64), (5, 3)])
   func layerLoopsMatchTheBaselineBitForBit(rows: Int, cols: Int) {
     let x = random(rows * cols, 5), bias = random(cols, 6), dy = random(rows * cols, 7)

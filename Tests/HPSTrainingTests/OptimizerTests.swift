@@ -87,6 +87,48 @@ func parameter(_ values: [Float], grad: [Float], decays: Bool = true) -> Paramet
     clipGradientNorm([c], maxNorm: 1)
     #expect(c.grad.storage[0] == 0.5)
   }
+
+  /// The trainer hands clipping's factor to the optimizer instead of scaling the gradients first;
+  /// AdamW applies it inside its update loop. The weights must come out bit for bit as if the
+  /// gradients had been clipped in place (both Adam variants, several steps, a vector tail).
+  @Test(arguments: [true, false])
+  func adamWithAClippingFactorEqualsClippingFirst(decoupled: Bool) {
+    var rng = RandomSource(seed: 11)
+    let n = 37
+    let w0 = (0..<n).map { _ in rng.uniform(-1, 1) }
+    let fused = parameter(w0, grad: w0), separate = parameter(w0, grad: w0)
+    let optFused = AdamW(learningRate: 0.01, weightDecay: 0.1, decoupled: decoupled)
+    let optSeparate = AdamW(learningRate: 0.01, weightDecay: 0.1, decoupled: decoupled)
+    var clippedSteps = 0
+    for step in 0..<4 {
+      let g = (0..<n).map { _ in rng.uniform(-3, 3) * Float(step % 2 == 0 ? 1 : 0.01) }
+      fused.grad = Matrix(rows: 1, cols: n, values: g)
+      separate.grad = Matrix(rows: 1, cols: n, values: g)
+      let clip = gradientClipping([fused], maxNorm: 1)
+      if clip.scale != 1 { clippedSteps += 1 }
+      optFused.step([fused], gradientScale: clip.scale)
+      #expect(clipGradientNorm([separate], maxNorm: 1) == clip.norm)
+      optSeparate.step([separate])
+    }
+    #expect(clippedSteps == 2)  // large gradients are clipped, small ones pass unchanged
+    #expect(fused.value.storage.map(\.bitPattern) == separate.value.storage.map(\.bitPattern))
+  }
+
+  /// Optimizers without a fused update scale the gradients first (the protocol's default).
+  @Test func sgdWithAClippingFactorScalesTheGradients() {
+    let p = parameter([1.0], grad: [0.5])
+    SGD(learningRate: 0.1).step([p], gradientScale: 0.5)
+    #expect(abs(p.value.storage[0] - 0.975) < 1e-7)
+    #expect(p.grad.storage[0] == 0.25)
+  }
+
+  @Test func clippingFactorIsOneWithinTheNormOrWithoutALimit() {
+    let a = parameter([0], grad: [0.5])
+    #expect(gradientClipping([a], maxNorm: 1).scale == 1)
+    let b = parameter([0], grad: [50])
+    #expect(gradientClipping([b], maxNorm: 0) == (norm: 50, scale: 1))
+    #expect(abs(Double(gradientClipping([b], maxNorm: 1).scale) - 1 / (50 + 1e-6)) < 1e-9)
+  }
 }
 
 @Suite struct ScheduleTests {

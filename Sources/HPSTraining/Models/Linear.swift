@@ -21,9 +21,9 @@ public final class Linear: Layer {
     self.activation = activation
     let bound = 1 / Float(inputSize).squareRoot()
     var w = Matrix(rows: outputSize, cols: inputSize)
-    for i in 0..<w.count { w.storage[i] = rng.uniform(-bound, bound) }
+    w.storage.withUnsafeMutableBufferPointer { p in for i in p.indices { p[i] = rng.uniform(-bound, bound) } }
     var b = Matrix(rows: 1, cols: outputSize)
-    for i in 0..<b.count { b.storage[i] = rng.uniform(-bound, bound) }
+    b.storage.withUnsafeMutableBufferPointer { p in for i in p.indices { p[i] = rng.uniform(-bound, bound) } }
     weight = Parameter(name: "\(name).weight", value: w, decays: true)
     bias = Parameter(name: "\(name).bias", value: b, decays: false)
   }

@@ -11,7 +11,7 @@ public enum Loss: Sendable, Equatable {
 
   /// Sum over rows of the per-sample loss (cross-entropy), or over all elements (BCE, MSE).
   /// Writes `gradScale · ∂(sum)/∂logits` into `grad` when given. Class targets come as `labels`,
-  /// float targets as `targets` (rows × cols like the logits).
+  /// float targets as `targets` (rows × cols like the logits). `grad` must not overlap the logits.
   public func evaluate(
     logits: UnsafePointer<Float>, rows: Int, cols: Int, labels: UnsafePointer<Int32>?, targets: UnsafePointer<Float>?,
     grad: UnsafeMutablePointer<Float>?, gradScale: Float
@@ -26,7 +26,13 @@ public enum Loss: Sendable, Equatable {
         var m = z[0]
         for j in 1..<cols where z[j] > m { m = z[j] }
         var s: Float = 0
-        for j in 0..<cols { s += expf_(z[j] - m) }
+        // The exponentials go into the gradient row when there is one, so they are computed once.
+        if let grad {
+          let g = grad + r * cols
+          for j in 0..<cols { let e = expf_(z[j] - m); g[j] = e; s += e }
+        } else {
+          for j in 0..<cols { s += expf_(z[j] - m) }
+        }
         let logSum = m + logf_(s)
         let y = Int(labels[r])
         // loss = −Σ t_j (z_j − logSum) with t = (1−ε)·onehot + ε/C
@@ -40,7 +46,7 @@ public enum Loss: Sendable, Equatable {
         if let grad {
           let g = grad + r * cols
           let inv = 1 / s
-          for j in 0..<cols { g[j] = (expf_(z[j] - m) * inv - offValue) * gradScale }
+          for j in 0..<cols { g[j] = (g[j] * inv - offValue) * gradScale }
           g[y] -= (1 - eps) * gradScale
         }
       }

@@ -8,6 +8,10 @@ public protocol Optimizer: AnyObject {
   var learningRate: Double { get set }
   /// Applies one update to every parameter from its gradient.
   func step(_ parameters: [Parameter])
+  /// Applies one update from the gradients multiplied by `gradientScale` (gradient clipping's
+  /// coefficient). Afterwards the stored gradients hold the scaled or the original values
+  /// (AdamW scales while it reads them, saving a pass); the next backward overwrites them.
+  func step(_ parameters: [Parameter], gradientScale: Float)
   /// The per-parameter state (moments, momentum buffers, step counters), for in-memory
   /// snapshots (PBT's exploit copies it from one trial into another).
   func exportState() -> OptimizerState
@@ -25,6 +29,12 @@ public struct OptimizerState: Sendable {
 }
 
 extension Optimizer {
+  /// Scales the gradients in place, then steps.
+  public func step(_ parameters: [Parameter], gradientScale: Float) {
+    if gradientScale != 1 { scaleGradients(parameters, by: gradientScale) }
+    step(parameters)
+  }
+
   /// Stateless (or foreign) optimizers keep nothing.
   public func exportState() -> OptimizerState { OptimizerState() }
   public func importState(_ state: OptimizerState) {}
@@ -67,7 +77,9 @@ public final class AdamW: Optimizer {
     stepCount = state.counters[0]
   }
 
-  public func step(_ parameters: [Parameter]) {
+  public func step(_ parameters: [Parameter]) { step(parameters, gradientScale: 1) }
+
+  public func step(_ parameters: [Parameter], gradientScale: Float) {
     m.prepare(parameters)
     v.prepare(parameters)
     stepCount += 1
@@ -87,7 +99,8 @@ public final class AdamW: Optimizer {
             v.buffers[k].withUnsafeMutableBufferPointer { vb in
               guard let mp = mb.baseAddress, let vp = vb.baseAddress else { return }
               Kernels.adamUpdate(weights: w, gradients: g, m: mp, v: vp, count: n, beta1: b1, beta2: b2, stepSize: stepSize,
-                                 invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2)
+                                 invSqrtBiasCorrection2: invSqrtBC2, epsilon: eps, decayFactor: decayFactor, l2: l2,
+                                 gradientScale: gradientScale)
             }
           }
         }
@@ -217,19 +230,28 @@ public final class Adagrad: Optimizer {
 /// scale by maxNorm/(norm + 1e-6) when that is below 1). Returns the norm before clipping.
 @discardableResult
 public func clipGradientNorm(_ parameters: [Parameter], maxNorm: Double) -> Double {
+  let clip = gradientClipping(parameters, maxNorm: maxNorm)
+  if clip.scale != 1 { scaleGradients(parameters, by: clip.scale) }
+  return clip.norm
+}
+
+/// The global L2 norm of the gradients and the factor clip_grad_norm_ would scale them by (1 when
+/// the norm is within `maxNorm`, or when `maxNorm` is not positive), without scaling them: the
+/// trainer hands the factor to `Optimizer.step(_:gradientScale:)`.
+public func gradientClipping(_ parameters: [Parameter], maxNorm: Double) -> (norm: Double, scale: Float) {
   var total = 0.0
   for p in parameters { total += p.grad.withUnsafePointer { Kernels.sumOfSquares($0, count: p.grad.count) } }
   let norm = total.squareRoot()
-  if maxNorm > 0 {
-    let coef = maxNorm / (norm + 1e-6)
-    if coef < 1 {
-      for p in parameters {
-        let n = p.grad.count
-        p.grad.withUnsafeMutablePointer { Kernels.scale($0, count: n, by: Float(coef)) }
-      }
-    }
+  guard maxNorm > 0 else { return (norm, 1) }
+  let coef = maxNorm / (norm + 1e-6)
+  return (norm, coef < 1 ? Float(coef) : 1)
+}
+
+func scaleGradients(_ parameters: [Parameter], by factor: Float) {
+  for p in parameters {
+    let n = p.grad.count
+    p.grad.withUnsafeMutablePointer { Kernels.scale($0, count: n, by: factor) }
   }
-  return norm
 }
 
 @inline(__always) func powD(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }

@@ -257,9 +257,10 @@ public final class Trainer {
         micro += 1
         guard micro == accum || b == batchesPerEpoch - 1 else { continue }
         micro = 0
-        gradNorm = args.maxGradNorm > 0 ? clipGradientNorm(params, maxNorm: args.maxGradNorm) : gradNorm
+        var gradientScale: Float = 1
+        if args.maxGradNorm > 0 { (gradNorm, gradientScale) = gradientClipping(params, maxNorm: args.maxGradNorm) }
         opt.learningRate = lr
-        opt.step(params)
+        opt.step(params, gradientScale: gradientScale)
         state.globalStep += 1
         state.epoch = Double(epoch) + Double(b + 1) / Double(batchesPerEpoch)
         lossSinceLog += stepLoss

@@ -112,11 +112,15 @@ final class SearchSession: @unchecked Sendable {
     onEngine?(engine)
     var evaluations: [[Double]] = []
     let objective = self.objective
-    engine.trialReporter = { metrics, step in
+    // Weak: the engine owns this closure, and a strong capture kept every trial's model and
+    // buffers alive to the end of the search (≈ 1 MB per digits trial, all of it page-faulted anew).
+    engine.trialReporter = { [weak engine] metrics, step in
       let values = try objective.values(metrics, trialNumber: number)
       evaluations.append(values)
       do { try report(values, step, metrics) } catch {
-        for c in engine.callbacks { try c.onTrainEnd(args: engine.args, state: engine.state, control: &engine.control) }
+        if let engine {
+          for c in engine.callbacks { try c.onTrainEnd(args: engine.args, state: engine.state, control: &engine.control) }
+        }
         throw error
       }
     }
