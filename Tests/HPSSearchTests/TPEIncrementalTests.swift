@@ -95,12 +95,8 @@ import Testing
   /// for bit: rows joining and leaving (trials crossing the split, running trials of the liar
   /// coming and going), ties, a log and a stepped parameter.
   @Test func editedAboveKernelsEqualAFreshBuild() {
-    let space = Array(Self.space.prefix(3)).map(\.parameter)
-    let all = Self.history(count: 420, seed: 6).map { t in
-      var t = t
-      t.params = Array(t.params.prefix(3))
-      return t
-    }
+    let space = Self.space.map(\.parameter)
+    let all = Self.history(count: 420, seed: 6)
     let above = TPEAboveKernels()
     func bits(_ a: [Double]) -> [UInt64] { a.map(\.bitPattern) }
     var compared = 0
@@ -129,6 +125,9 @@ import Testing
           #expect(bits(mu1) == bits(mu2) && bits(s1) == bits(s2) && bits(i1) == bits(i2) && bits(n1) == bits(n2), "n = \(n)")
         case let (.discrete(mu1, s1, m1, _, _, _, _, _, _), .discrete(mu2, s2, m2, _, _, _, _, _, _)):
           #expect(bits(mu1) == bits(mu2) && bits(s1) == bits(s2) && bits(m1) == bits(m2), "n = \(n)")
+        case let (.categorical(c1), .categorical(c2)):
+          #expect(c1.observed == c2.observed && bits(c1.logHit) == bits(c2.logHit) && bits(c1.logMiss) == bits(c2.logMiss)
+                  && c1.logPrior.bitPattern == c2.logPrior.bitPattern, "n = \(n)")
         default:
           Issue.record("kernel kinds differ at n = \(n)")
         }
@@ -141,12 +140,44 @@ import Testing
     #expect(above.edits == 154)
   }
 
-  @Test func categoricalSpacesAreRebuiltEachTime() {
+  /// Optuna 4.x's bandwidth is one width for every kernel, moving with n: never edited.
+  @Test func scottBandwidthIsRebuiltEachTime() {
     let trials = Self.history(count: 200, seed: 1).filter { !$0.params.contains(where: \.isNaN) }
     let estimator = TPEAboveKernels().estimator(trials: trials, rows: Array(trials.indices),
                                                 parameters: Self.space.map(\.parameter),
-                                                weights: TPEDefaults.weights(trials.count), options: .init())
+                                                weights: TPEDefaults.weights(trials.count),
+                                                options: .init(scottBandwidth: true))
     #expect(estimator == nil)
+  }
+
+  /// The compact categorical rows hold the very numbers of Optuna's full rows (each row's sum
+  /// taken in choice order), for the prior alone, a zero prior weight and several sizes.
+  @Test(arguments: [(0, 3, 1.0), (1, 2, 1.0), (7, 3, 1.0), (40, 5, 1.0), (12, 4, 0.0), (9, 6, 2.5)])
+  func compactCategoricalRowsAreTheFullRows(observations: Int, choices: Int, priorWeight: Double) {
+    let values = (0..<observations).map { Double(($0 * 7 + 3) % choices) }
+    let kernels = CategoricalKernels(values: values, choices: choices, priorWeight: priorWeight)
+    var rows: [[Double]]
+    if observations == 0 {
+      rows = [[Double](repeating: 1 / Double(choices), count: choices)]
+    } else {
+      let a = priorWeight / Double(observations + 1)
+      rows = [[Double]](repeating: [Double](repeating: a, count: choices), count: observations + 1)
+      for (i, v) in values.enumerated() { rows[i][Int(v)] += 1 }
+      for k in rows.indices {
+        let sum = rows[k].reduce(0, +)
+        if sum > 0 { rows[k] = rows[k].map { $0 / sum } }
+      }
+    }
+    #expect(kernels.kernelCount == rows.count)
+    for k in rows.indices {
+      var acc = [Double](repeating: 0, count: rows.count)
+      for c in 0..<choices {
+        #expect(kernels.probability(kernel: k, choice: c).bitPattern == rows[k][c].bitPattern, "row \(k), choice \(c)")
+        acc.withUnsafeMutableBufferPointer { kernels.accumulate(choice: c, into: $0.baseAddress!, count: rows.count) }
+        #expect(acc[k].bitPattern == log(rows[k][c]).bitPattern || (acc[k] == -.infinity && rows[k][c] == 0))
+        acc = [Double](repeating: 0, count: rows.count)
+      }
+    }
   }
 
   @Test func smallestLossesMatchAFullSort() {
@@ -173,6 +204,10 @@ import Testing
   var rng = SeededRandom(seed: 3 as UInt64)
   let points = pe.sample(count: 50, rng: &rng) + history.prefix(10).map(\.params)
   let fast = pe.logPdf(points)
+  // The stepped dimension's remembered masses give the same bits, first time and on a hit.
+  let memo = LogMassMemo()
+  #expect(pe.logPdf(points, memo: memo).map(\.bitPattern) == fast.map(\.bitPattern))
+  #expect(pe.logPdf(points, memo: memo).map(\.bitPattern) == fast.map(\.bitPattern))
   for (i, point) in points.enumerated() {
     // Every kernel scored in every dimension, then the same log-sum-exp.
     var acc = pe.base

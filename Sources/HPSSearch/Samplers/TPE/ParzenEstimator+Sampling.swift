@@ -13,16 +13,15 @@ extension ParzenEstimator {
     var points = [[Double]](repeating: [Double](repeating: 0, count: kernels.count), count: count)
 
     for (d, kernel) in kernels.enumerated() {
-      guard case .categorical(_, let probabilities) = kernel else { continue }
+      guard case .categorical(let rows) = kernel else { continue }
       let u = rng.rand(count)
       for i in 0..<count {
         // The number of cumulative probabilities below u, the last one taken as exactly 1.
-        let row = probabilities[active[i]]
         var cumulative = 0.0
         var index = 0
-        for c in row.indices {
-          cumulative += row[c]
-          if (c == row.count - 1 ? 1.0 : cumulative) < u[i] { index += 1 }
+        for c in 0..<rows.choices {
+          cumulative += rows.probability(kernel: active[i], choice: c)
+          if (c == rows.choices - 1 ? 1.0 : cumulative) < u[i] { index += 1 }
         }
         points[i][d] = Double(index)
       }

@@ -22,6 +22,8 @@ final class TPEAboveKernels {
     /// Continuous parameters keep log normalizers, stepped ones log masses (as the full build).
     var logNormalizers: [Double] = []
     var sorted: [SortedRow] = []
+    /// A categorical parameter keeps each row's choice instead (the prior's −1 last).
+    var observed: [Int32] = []
   }
 
   private struct SortedRow {
@@ -39,11 +41,10 @@ final class TPEAboveKernels {
   private(set) var edits = 0, rebuilds = 0
 
   /// g(x) over `rows` (indices into `trials`, ascending, each holding every parameter), or nil
-  /// when the space has a categorical parameter or the 4.x bandwidth (those are rebuilt each time).
+  /// with the 4.x bandwidth (one width for every kernel, moving with n: rebuilt each time).
   func estimator(trials: [TPEObservedTrial], rows: [Int], parameters: [TPEParameter],
                  weights: [Double], options: ParzenEstimatorOptions) -> ParzenEstimator? {
     if options.scottBandwidth { return nil }
-    for p in parameters { if case .categorical = p { return nil } }
     if !(parameters == self.parameters && options == self.options && update(trials: trials, rows: rows)) {
       rebuild(trials: trials, rows: rows, parameters: parameters, options: options)
     }
@@ -56,9 +57,17 @@ final class TPEAboveKernels {
   /// so the caller drops the estimator before asking for the next one.
   private func kernel(_ d: Dimension, _ parameter: TPEParameter) -> ParzenEstimator.Kernels {
     let (low, high) = Self.modelBounds(parameter)
-    guard case .numeric(let originalLow, let originalHigh, let isLog, let step) = parameter else {
-      preconditionFailure("categorical parameters are rebuilt")
+    switch parameter {
+    case .categorical(let choices):
+      return .categorical(CategoricalKernels(observed: d.observed, choices: choices, priorWeight: options.priorWeight))
+    case .numeric(let originalLow, let originalHigh, let isLog, let step):
+      return numericKernel(d, low: low, high: high, originalLow: originalLow, originalHigh: originalHigh,
+                           isLog: isLog, step: step)
     }
+  }
+
+  private func numericKernel(_ d: Dimension, low: Double, high: Double, originalLow: Double, originalHigh: Double,
+                             isLog: Bool, step: Double?) -> ParzenEstimator.Kernels {
     if let step {
       return .discrete(mus: d.mus, sigmas: d.sigmas, logMasses: d.logNormalizers, low: low, high: high, step: step,
                        log: isLog, originalLow: originalLow, originalHigh: originalHigh)
@@ -83,8 +92,13 @@ final class TPEAboveKernels {
     numbers = rows.map { trials[$0].number }
     dimensions = parameters.enumerated().map { d, parameter in
       let values = rows.map { trials[$0].params[d] }
-      guard case .numeric(let low, let high, let isLog, let step) = parameter else { return Dimension() }
       var dimension = Dimension()
+      guard case .numeric(let low, let high, let isLog, let step) = parameter else {
+        if case .categorical(let choices) = parameter {
+          dimension.observed = CategoricalKernels(values: values, choices: choices, priorWeight: options.priorWeight).observed
+        }
+        return dimension
+      }
       switch ParzenEstimator.numericKernels(values, originalLow: low, originalHigh: high, isLog: isLog, step: step,
                                             dimension: d, dimensionCount: parameters.count, options: options,
                                             source: nil, positionOfTrial: []) {
@@ -147,7 +161,11 @@ final class TPEAboveKernels {
     for number in removed {
       let row = lowerBound(numbers, number)
       numbers.remove(at: row)
-      for d in dimensions.indices {
+      for (d, parameter) in parameters.enumerated() {
+        if case .categorical = parameter {
+          dimensions[d].observed.remove(at: row)
+          continue
+        }
         dimensions[d].mus.remove(at: row)
         dimensions[d].sigmas.remove(at: row)
         dimensions[d].invSigmas.remove(at: row)
@@ -159,8 +177,13 @@ final class TPEAboveKernels {
       let row = lowerBound(numbers, number)
       numbers.insert(number, at: row)
       for (d, parameter) in parameters.enumerated() {
-        guard case .numeric(_, _, let isLog, _) = parameter else { continue }
         let value = trials[index].params[d]
+        guard case .numeric(_, _, let isLog, _) = parameter else {
+          if case .categorical(let choices) = parameter {
+            dimensions[d].observed.insert(Int32(min(max(Int(value), 0), choices - 1)), at: row)
+          }
+          continue
+        }
         // Placeholders: the bandwidth pass below fills every inserted row.
         dimensions[d].mus.insert(isLog ? log(value) : value, at: row)
         dimensions[d].sigmas.insert(.nan, at: row)
@@ -169,6 +192,7 @@ final class TPEAboveKernels {
       }
     }
     for (d, parameter) in parameters.enumerated() {
+      if case .categorical = parameter { continue }
       updateSorted(d, parameter, removed: zip(removed, removedValues).map { ($0, $1?[d]) },
                    inserted: inserted.map { trials[$0] })
     }

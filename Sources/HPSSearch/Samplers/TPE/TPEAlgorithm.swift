@@ -99,7 +99,9 @@ public enum TPEAlgorithm {
                                     observationWeights: aboveWeights, options: options.estimator,
                                     source: cache.map { .init(cache: $0, trialIndices: aboveKept, historyCount: trials.count) })
     let candidates = l.sample(count: max(1, options.nEICandidates), rng: &rng, memo: cache?.quantileMemo)
-    let scoreL = l.logPdf(candidates), scoreG = g.logPdf(candidates)
+    let stepped = parameters.contains { if case .numeric(_, _, _, let step) = $0 { step != nil } else { false } }
+    let massMemo = stepped ? cache?.logMassMemo : nil
+    let scoreL = l.logPdf(candidates, memo: massMemo), scoreG = g.logPdf(candidates, memo: massMemo)
     var best = 0
     var bestScore = -Double.infinity
     for i in candidates.indices {

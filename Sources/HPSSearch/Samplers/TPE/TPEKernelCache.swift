@@ -37,6 +37,8 @@ final class TPEKernelCache {
   let above = TPEAboveKernels()
   /// The truncated normals' tail terms of l(x)'s kernels, which mostly repeat between suggestions.
   let quantileMemo = TruncatedNormalMemo()
+  /// Stepped parameters' kernel masses at the candidates' grid values (made on first use: 768 kB).
+  lazy var logMassMemo = LogMassMemo()
 
   init(dimensionCount: Int) {
     self.dimensionCount = dimensionCount

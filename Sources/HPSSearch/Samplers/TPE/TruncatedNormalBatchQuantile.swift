@@ -169,3 +169,31 @@ final class TruncatedNormalMemo {
     return t
   }
 }
+
+/// `TruncatedNormal.logMass(a, b)` remembered by the arguments' bits, for the stepped dimensions'
+/// kernels: a kernel of g(x) keeps its centre and bandwidth from one suggestion to the next, and
+/// the candidates take the few values of a small grid, so the same masses are asked for again
+/// and again (each one is an `erfc` and a `log` or more). A hit returns the computed number.
+final class LogMassMemo {
+  private static let slots = 1 << 15
+  private struct Entry {
+    var a: UInt64, b: UInt64, value: Double
+  }
+  private let table = UnsafeMutablePointer<Entry>.allocate(capacity: slots)
+
+  init() {
+    table.initialize(repeating: Entry(a: Double.nan.bitPattern, b: Double.nan.bitPattern, value: 0), count: Self.slots)
+  }
+
+  deinit { table.deallocate() }
+
+  func logMass(_ a: Double, _ b: Double) -> Double {
+    let ka = a.bitPattern, kb = b.bitPattern
+    let mixed = (ka ^ (kb &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+    let entry = table + (Int(truncatingIfNeeded: mixed >> 49) & (Self.slots - 1))
+    if entry.pointee.a == ka && entry.pointee.b == kb { return entry.pointee.value }
+    let value = TruncatedNormal.logMass(a, b)
+    entry.pointee = Entry(a: ka, b: kb, value: value)
+    return value
+  }
+}
