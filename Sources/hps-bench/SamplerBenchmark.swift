@@ -20,6 +20,8 @@ struct SamplerBenchmark: ParsableCommand {
   @Option(help: "Comma-separated methods (default: all fourteen; hps_wandb_* are the W&B dialect, ray_random needs ray[tune]).") var methods: String?
   @Option(help: "Reuse a peers.py JSON output instead of running the peers.") var peerResults: String?
   @Option(help: "Trials of the TPE overhead run (the issue's number: 1000).") var overheadTrials = 1000
+  @Option(help: "Runs of the TPE overhead measurement per side, alternated; the median is reported (one Python run varies by ±20%).")
+  var overheadRepeats = 3
   @Option(help: "Also write the --json object to this file (with the table on stdout).") var jsonOut: String?
 
   static let hpsMethods = ["hps_tpe", "hps_gp", "hps_auto", "hps_cmaes", "hps_random"] + wandbMethods
@@ -30,8 +32,8 @@ struct SamplerBenchmark: ParsableCommand {
 
   func run() throws {
     let seedCount = quick ? min(seeds, 3) : seeds
-    guard seedCount >= 1, trials >= 1, overheadTrials >= 1 else {
-      throw ValidationError("--seeds, --trials and --overhead-trials must be at least 1")
+    guard seedCount >= 1, trials >= 1, overheadTrials >= 1, overheadRepeats >= 1 else {
+      throw ValidationError("--seeds, --trials, --overhead-trials and --overhead-repeats must be at least 1")
     }
     let allFunctions = try SamplerFunctions.all()
     let chosenFunctions = try functions.map { list in
@@ -66,7 +68,6 @@ struct SamplerBenchmark: ParsableCommand {
     }
 
     let peersWanted = chosenMethods.filter { Self.peerMethods.contains($0) }
-    var optunaOverhead: [Double]?
     let py = python ?? (FileManager.default.fileExists(atPath: ".venv-bench/bin/python") ? ".venv-bench/bin/python" : "python3")
     if !peersWanted.isEmpty {
       let peerJSON: Data
@@ -86,26 +87,32 @@ struct SamplerBenchmark: ParsableCommand {
       for (f, byMethod) in try Self.decodePeers(peerJSON) where chosenFunctions.contains(where: { $0.name == f }) {
         for (m, runs) in byMethod where peersWanted.contains(m) { results[f, default: [:]][m] = runs }
       }
-      if chosenMethods.contains("optuna_tpe") {
+    }
+    // TPE at trial `overheadTrials` of the same study (rosenbrock5, seed 0) on both sides, the
+    // runs alternated so that a burst of load from elsewhere does not land on one side only.
+    let rosen = try SamplerFunctions.all()[2]
+    var hpsAt: [Double] = [], optunaAt: [Double] = []
+    for _ in 0..<overheadRepeats {
+      let records = try SamplerLoop.run(sampler: TPESampler(seed: 0), space: rosen.space, nTrials: overheadTrials) { [rosen.evaluate($0)] }
+      hpsAt.append(Self.windowMedian(records.map(\.samplerSeconds)))
+      if peersWanted.contains("optuna_tpe") {
         let data = try runProcess(py, ["bench/sampler/peers.py", "overhead", "--trials", String(overheadTrials)])
         if let obj = try JSONSerialization.jsonObject(with: data) as? [String: Any], let s = obj["seconds"] as? [Double] {
-          optunaOverhead = s
+          optunaAt.append(Self.windowMedian(s))
         }
       }
     }
-    // hps TPE at the same point of the same study (rosenbrock5, seed 0).
-    let rosen = try SamplerFunctions.all()[2]
-    let overheadRecords = try SamplerLoop.run(sampler: TPESampler(seed: 0), space: rosen.space, nTrials: overheadTrials) { [rosen.evaluate($0)] }
-    let hpsOverhead = Self.windowMedian(overheadRecords.map(\.samplerSeconds))
-    let optunaAt = optunaOverhead.map(Self.windowMedian)
+    let hpsOverhead = Self.median(hpsAt)
+    let optunaOverhead: Double? = optunaAt.isEmpty ? nil : Self.median(optunaAt)
 
-    let report = Self.jsonReport(results, functions: chosenFunctions.map(\.name), hpsOverhead: hpsOverhead, optunaOverhead: optunaAt)
+    let report = Self.jsonReport(results, functions: chosenFunctions.map(\.name), hpsOverhead: hpsOverhead, optunaOverhead: optunaOverhead)
     if let jsonOut { try Data((report + "\n").utf8).write(to: URL(fileURLWithPath: jsonOut)) }
     if json {
       print(report)
     } else {
       print(Self.tableReport(results, functions: chosenFunctions, seeds: seedCount, trials: trials,
-                             hpsOverhead: hpsOverhead, optunaOverhead: optunaAt, overheadTrials: overheadTrials))
+                             hpsOverhead: hpsOverhead, optunaOverhead: optunaOverhead, overheadTrials: overheadTrials,
+                             overheadRepeats: overheadRepeats))
     }
   }
 
@@ -202,7 +209,7 @@ struct SamplerBenchmark: ParsableCommand {
   }
 
   static func tableReport(_ results: [String: [String: [Run]]], functions: [SamplerFunction], seeds: Int, trials: Int,
-                          hpsOverhead: Double, optunaOverhead: Double?, overheadTrials: Int) -> String {
+                          hpsOverhead: Double, optunaOverhead: Double?, overheadTrials: Int, overheadRepeats: Int) -> String {
     func fmt(_ x: Double?) -> String {
       guard let x, x.isFinite else { return "-" }
       return abs(x) >= 1000 || (abs(x) < 1e-3 && x != 0) ? String(format: "%.4g", x) : String(format: "%.5g", x)
@@ -221,7 +228,7 @@ struct SamplerBenchmark: ParsableCommand {
         out += fmt(secondsPerSuggestion(runs) * 1000) + "\n"
       }
     }
-    out += "\nTPE cost per suggestion at trial \(overheadTrials) (rosenbrock5, seed 0, median of the last 21): hps \(fmt(hpsOverhead * 1000)) ms"
+    out += "\nTPE cost per suggestion at trial \(overheadTrials) (rosenbrock5, seed 0, median of the last 21, median of \(overheadRepeats) runs): hps \(fmt(hpsOverhead * 1000)) ms"
     if let optunaOverhead {
       out += ", Optuna \(fmt(optunaOverhead * 1000)) ms, ratio \(fmt(optunaOverhead / hpsOverhead))×"
     }
