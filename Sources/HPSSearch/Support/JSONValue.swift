@@ -34,7 +34,7 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
       } else if d.isInfinite {
         out += d > 0 ? "Infinity" : "-Infinity"
       } else {
-        out += "\(d)"
+        out += d.description
       }
     case .string(let s): JSONValue.writeString(s, into: &out)
     case .array(let items):
@@ -46,11 +46,11 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
       out += "]"
     case .object(let members):
       out += "{"
-      for (i, key) in members.keys.sorted().enumerated() {
+      for (i, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
         if i > 0 { out += ", " }
-        JSONValue.writeString(key, into: &out)
+        JSONValue.writeString(member.key, into: &out)
         out += ": "
-        members[key]?.write(into: &out)
+        member.value.write(into: &out)
       }
       out += "}"
     }

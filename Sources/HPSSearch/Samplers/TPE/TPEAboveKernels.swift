@@ -42,10 +42,12 @@ final class TPEAboveKernels {
 
   /// g(x) over `rows` (indices into `trials`, ascending, each holding every parameter), or nil
   /// with the 4.x bandwidth (one width for every kernel, moving with n: rebuilt each time).
+  /// `knownNumbers[i]`, where given, is `trials[i].number` (the history's cached part).
   func estimator(trials: [TPEObservedTrial], rows: [Int], parameters: [TPEParameter],
-                 weights: [Double], options: ParzenEstimatorOptions) -> ParzenEstimator? {
+                 weights: [Double], options: ParzenEstimatorOptions, knownNumbers: [Int] = []) -> ParzenEstimator? {
     if options.scottBandwidth { return nil }
-    if !(parameters == self.parameters && options == self.options && update(trials: trials, rows: rows)) {
+    if !(parameters == self.parameters && options == self.options
+         && update(trials: trials, rows: rows, knownNumbers: knownNumbers)) {
       rebuild(trials: trials, rows: rows, parameters: parameters, options: options)
     }
     let kernels = zip(dimensions, parameters).map { dimension, parameter in kernel(dimension, parameter) }
@@ -118,7 +120,7 @@ final class TPEAboveKernels {
   }
 
   /// Edits the kept kernels into g over `rows`; false when a rebuild is due instead.
-  private func update(trials: [TPEObservedTrial], rows: [Int]) -> Bool {
+  private func update(trials: [TPEObservedTrial], rows: [Int], knownNumbers: [Int]) -> Bool {
     let oldCount = numbers.count, newCount = rows.count
     if oldCount < Self.minimumRows || newCount < Self.minimumRows { return false }
     // The rows that left and the ones that came, by a merge of the two ascending number lists.
@@ -128,9 +130,10 @@ final class TPEAboveKernels {
     numbers.withUnsafeBufferPointer { old in
       trials.withUnsafeBufferPointer { all in
         rows.withUnsafeBufferPointer { rows in
+          knownNumbers.withUnsafeBufferPointer { known in
           while (i < oldCount || j < newCount) && removed.count + inserted.count <= limit {
             let a = i < oldCount ? old[i] : Int.max
-            let b = j < newCount ? all[rows[j]].number : Int.max
+            let b = j < newCount ? (rows[j] < known.count ? known[rows[j]] : all[rows[j]].number) : Int.max
             if a == b {
               i += 1; j += 1
             } else if a < b {
@@ -138,6 +141,7 @@ final class TPEAboveKernels {
             } else {
               inserted.append(rows[j]); j += 1
             }
+          }
           }
         }
       }

@@ -80,7 +80,10 @@ public enum TPEAlgorithm {
     }
     // l(x) is the last suggestion's when its rows are (late in a search a new trial rarely makes
     // the good set, so it usually is).
-    let belowNumbers = trials.withUnsafeBufferPointer { all in belowKept.map { all[$0].number } }
+    let knownNumbers = cache?.numbers ?? []
+    let belowNumbers = trials.withUnsafeBufferPointer { all in
+      belowKept.map { $0 < knownNumbers.count ? knownNumbers[$0] : all[$0].number }
+    }
     let l: ParzenEstimator
     if let last = cache?.lastBelow, last.numbers == belowNumbers, last.weights == belowWeights,
        last.estimator.parameters == parameters, last.options == options.estimator {
@@ -94,7 +97,7 @@ public enum TPEAlgorithm {
     let aboveWeights = options.weights(aboveKept.count)
     // g(x) edited from the last suggestion's where it can be (numeric spaces), else built.
     let kept = cache?.above.estimator(trials: trials, rows: aboveKept, parameters: parameters, weights: aboveWeights,
-                                      options: options.estimator)
+                                      options: options.estimator, knownNumbers: cache?.numbers ?? [])
     let g = kept ?? ParzenEstimator(columns: columns(aboveKept), parameters: parameters,
                                     observationWeights: aboveWeights, options: options.estimator,
                                     source: cache.map { .init(cache: $0, trialIndices: aboveKept, historyCount: trials.count) })

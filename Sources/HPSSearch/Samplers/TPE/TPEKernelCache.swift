@@ -70,7 +70,11 @@ final class TPEKernelCache {
     }
     values.append(complete ? trial.params : [])
     holdsEveryParameter.append(complete)
+    numbers.append(trial.number)
   }
+
+  /// Per cached entry: its trial number (read without touching the entries themselves).
+  private(set) var numbers: [Int] = []
 
   /// Per cached entry: whether it holds every parameter (is an observation of this space).
   private(set) var holdsEveryParameter: [Bool] = []
