@@ -9,35 +9,28 @@ public enum CPUFeatures {
   /// AVX2 usable by this process (the CPU has it and the OS saves the wide registers). Set
   /// HPS_DISABLE_AVX2=1 to force the baseline kernels (to compare or to rule them out).
   public static let avx2: Bool = {
-    #if arch(x86_64)
     if let off = getenv("HPS_DISABLE_AVX2"), String(cString: off) == "1" { return false }
-    #if os(Linux)
-    return linuxFlags.contains("avx2")
-    #elseif canImport(Darwin)
-    return sysctlFlag("hw.optional.avx2_0")
-    #else
-    return false
-    #endif
-    #else
-    return false
-    #endif
+    return has(linux: "avx2", darwin: "hw.optional.avx2_0")
   }()
 
-  /// AVX-512 Foundation usable by this process. OpenBLAS picks its SkylakeX/Cooper Lake/Sapphire
-  /// Rapids kernels on such CPUs, whose small-matrix paths `BLAS.sgemm` routes products to.
-  public static let avx512: Bool = {
+  /// AVX-512 Foundation usable by this process (off with HPS_DISABLE_AVX2=1 too). OpenBLAS picks
+  /// its SkylakeX/Cooper Lake/Sapphire Rapids kernels on such CPUs, whose small-matrix paths
+  /// `BLAS.sgemm` routes products to.
+  public static let avx512: Bool = avx2 && has(linux: "avx512f", darwin: "hw.optional.avx512f")
+
+  private static func has(linux: Substring, darwin: String) -> Bool {
     #if arch(x86_64)
     #if os(Linux)
-    return linuxFlags.contains("avx512f")
+    return linuxFlags.contains(linux)
     #elseif canImport(Darwin)
-    return sysctlFlag("hw.optional.avx512f")
+    return sysctlFlag(darwin)
     #else
     return false
     #endif
     #else
     return false
     #endif
-  }()
+  }
 
   #if os(Linux)
   /// The first "flags" line of /proc/cpuinfo; the kernel lists avx2 and avx512f there only when
