@@ -1,11 +1,11 @@
-// g(x)'s numeric kernels kept from one suggestion to the next. At trial 1,000 the set of trials
-// above the split changes by a row or two per suggestion while g holds ~975 kernels, and a
-// kernel's bandwidth depends only on its neighbours in the sorted values; rebuilding g every time
+// g(x)'s kernels kept from one suggestion to the next. At trial 1,000 the set of trials above the
+// split changes by a row or two per suggestion while g holds ~975 kernels, and a kernel's
+// bandwidth depends only on its neighbours in the sorted values; rebuilding g every time
 // recomputed ~975 bandwidths and normalizers per parameter to change a handful. Here the rows
-// (ascending trial numbers), each parameter's sorted values and the kernel arrays are edited in
-// place — rows inserted and removed, then the bandwidths next to each change recomputed — with
-// the same expressions as the full build, so the estimator is the one a rebuild gives, to the bit
-// (TPEIncrementalTests compares them).
+// (ascending trial numbers), each numeric parameter's sorted values and kernel arrays, and each
+// categorical parameter's observed choices are edited in place — rows inserted and removed, then
+// the bandwidths next to each change recomputed — with the same expressions as the full build, so
+// the estimator is the one a rebuild gives, to the bit (TPEIncrementalTests compares them).
 import Foundation
 
 final class TPEAboveKernels {
@@ -15,8 +15,8 @@ final class TPEAboveKernels {
   /// More changed rows than n/`rebuildFraction` are cheaper to rebuild than to edit in.
   static let rebuildFraction = 8
 
-  /// One numeric parameter's kernels, in row order with the prior's last, and its rows sorted by
-  /// (value, trial number) — the order the neighbour rule reads.
+  /// One parameter's kernels in row order, the prior's last. A numeric parameter also keeps its
+  /// rows sorted by (value, trial number), the order the neighbour rule reads.
   private struct Dimension {
     var mus: [Double] = [], sigmas: [Double] = [], invSigmas: [Double] = []
     /// Continuous parameters keep log normalizers, stepped ones log masses (as the full build).
