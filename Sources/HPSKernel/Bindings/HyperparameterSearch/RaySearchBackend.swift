@@ -197,6 +197,9 @@ private struct RayTrial {
   }
 
   func run() throws -> TuneDict {
+    // A finished (or restarting) trial is never asked for its state again (the runner only asks
+    // running workers): its model, optimizer state and buffers can go now, not at the search's end.
+    defer { engine.set(nil) }
     let values = try session.guarded(number: number, stop: {}) { try train() }
     trials.record(number, values)
     var final = result(values)
