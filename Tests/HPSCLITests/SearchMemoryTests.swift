@@ -1,5 +1,5 @@
 // A finished trial's model, optimizer state and buffers must be freed when the trial ends, not
-// when the search does: both backends once kept every trial's engine trainer alive (≈ 1 MB per
+// when the search does: every backend once kept each trial's engine trainer alive (≈ 1 MB per
 // trial here), so peak memory grew with the number of trials. The child's own peak resident size
 // comes from wait4 (one process's figure, whatever else the test run is doing).
 #if os(Linux)
@@ -22,6 +22,9 @@ struct SearchMemoryTests {
     if backend == "ray":
         from ray import tune
         space = lambda _: {"learning_rate": tune.loguniform(1e-4, 1e-2)}
+    elif backend == "wandb":
+        space = lambda _: {"method": "random", "metric": {"name": "objective", "goal": "minimize"},
+                           "parameters": {"learning_rate": {"distribution": "log_uniform_values", "min": 1e-4, "max": 1e-2}}}
     else:
         space = lambda trial: {"learning_rate": trial.suggest_float("learning_rate", 1e-4, 1e-2, log=True)}
     best = trainer.hyperparameter_search(hp_space=space, n_trials=n_trials, backend=backend)
@@ -53,7 +56,7 @@ struct SearchMemoryTests {
     return (usage.ru_maxrss, (status >> 8) & 0xff)
   }
 
-  @Test(arguments: ["optuna", "ray"])
+  @Test(arguments: ["optuna", "ray", "wandb"])
   func peakMemoryDoesNotGrowWithTheNumberOfTrials(backend: String) throws {
     let few = try Self.peakKilobytes(trials: 8, backend: backend)
     let many = try Self.peakKilobytes(trials: 64, backend: backend)
