@@ -236,10 +236,8 @@ struct ParzenEstimator {
         for p in 0..<n where inside[p] && !done[p] {
           let value = points[p][d]
           row.update(repeating: 0, count: m)
-          if !ParzenEstimator.accumulate(kernel, value, into: row, count: m, memo: memo) {
-            for q in p..<n where points[q][d] == value { inside[q] = false }
-            continue
-          }
+          // (A stepped value always has some mass: never outside the bounds.)
+          _ = ParzenEstimator.accumulate(kernel, value, into: row, count: m, memo: memo)
           for q in p..<n where inside[q] && !done[q] && points[q][d].bitPattern == value.bitPattern {
             done[q] = true
             let target = acc + q * m
