@@ -1,8 +1,38 @@
 #include "CTPEScoring.h"
 #include <math.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
+
+// The widest instruction set the dispatch below may use: 2 AVX-512, 1 AVX2 (with FMA), 0 none.
+// HPS_DISABLE_AVX2=1 starts it at 0, as it does for the trainer's kernels; the tests lower it to
+// run every path this CPU has (they all give the same bits, so other threads are unaffected).
+static _Atomic int widest_allowed = -1;
+
+static int allowed(void) {
+  int level = atomic_load_explicit(&widest_allowed, memory_order_relaxed);
+  if (level < 0) {
+    const char *off = getenv("HPS_DISABLE_AVX2");
+    level = off && strcmp(off, "1") == 0 ? 0 : 2;
+    atomic_store_explicit(&widest_allowed, level, memory_order_relaxed);
+  }
+  return level;
+}
+
+void hps_tpe_allow_instruction_set(int level) {
+  atomic_store_explicit(&widest_allowed, level, memory_order_relaxed);
+}
+
+int hps_tpe_cpu_instruction_set(void) {
+#if defined(__x86_64__)
+  if (__builtin_cpu_supports("avx512f")) return 2;
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return 1;
+#endif
+  return 0;
+}
 
 // Every multiply and subtract is rounded on its own, as in the Swift code this mirrors.
 #pragma STDC FP_CONTRACT OFF
@@ -101,7 +131,7 @@ static void log_array_avx2(const double *x, double *out, long count) {
 
 void hps_tpe_log_array(const double *x, double *out, long count) {
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+  if (allowed() >= 1 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
     log_array_avx2(x, out, count);
     return;
   }
@@ -380,9 +410,9 @@ double hps_tpe_log_sum_exp(double *terms, long count, double largest) {
   double cutoff = largest - 40;
   double sum;
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("avx512f")) {
+  if (allowed() >= 2 && __builtin_cpu_supports("avx512f")) {
     sum = sum_avx512(terms, count, largest, cutoff);
-  } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+  } else if (allowed() >= 1 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
     sum = sum_avx2(terms, count, largest, cutoff);
   } else
 #endif
@@ -395,7 +425,7 @@ double hps_tpe_log_sum_exp(double *terms, long count, double largest) {
 double hps_tpe_score_kernels(const double *base, const double *const *mus, const double *const *inv_sigmas,
                              const double *x, long dims, long count, double *terms) {
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("avx2")) return score_avx2(base, mus, inv_sigmas, x, dims, count, terms);
+  if (allowed() >= 1 && __builtin_cpu_supports("avx2")) return score_avx2(base, mus, inv_sigmas, x, dims, count, terms);
 #endif
   return score_portable(base, mus, inv_sigmas, x, dims, 0, count, terms, -INFINITY);
 }
@@ -403,11 +433,11 @@ double hps_tpe_score_kernels(const double *base, const double *const *mus, const
 void hps_tpe_score_kernels4(const double *base, const double *const *mus, const double *const *inv_sigmas,
                             const double *x, long dims, long count, double *terms, double *largest) {
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("avx512f")) {
+  if (allowed() >= 2 && __builtin_cpu_supports("avx512f")) {
     score4_avx512(base, mus, inv_sigmas, x, dims, count, terms, largest);
     return;
   }
-  if (__builtin_cpu_supports("avx2")) {
+  if (allowed() >= 1 && __builtin_cpu_supports("avx2")) {
     score4_avx2(base, mus, inv_sigmas, x, dims, count, terms, largest);
     return;
   }

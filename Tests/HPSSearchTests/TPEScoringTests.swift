@@ -83,6 +83,51 @@ import CTPEScoring
     #expect(worst <= 1, "worst difference \(worst) ulp")
   }
 
+  /// Every instruction set this CPU has gives the portable loops' bits — scoring, log-sum-exp and
+  /// the weights' logarithms. (An AVX-512 machine runs its AVX2 paths only here.)
+  @Test func everyInstructionSetGivesThePortableBits() {
+    defer {
+      let off = ProcessInfo.processInfo.environment["HPS_DISABLE_AVX2"] == "1"
+      hps_tpe_allow_instruction_set(off ? 0 : 2)
+    }
+    var state: UInt64 = 21
+    func uniform() -> Double {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return (Double(state >> 11) + 0.5) * 0x1.0p-53
+    }
+    let parameters: [TPEParameter] = (0..<5).map { d in
+      d == 1 ? .numeric(low: 1e-3, high: 10, log: true, step: nil) : .numeric(low: -5, high: 10, log: false, step: nil)
+    }
+    let columns: [[Double]] = (0..<5).map { d in
+      (0..<603).map { _ in d == 1 ? exp(log(1e-3) + uniform() * log(1e4)) : -5 + 15 * uniform() * uniform() }
+    }
+    let pe = ParzenEstimator(columns: columns, parameters: parameters, observationWeights: TPEDefaults.weights(603),
+                             options: .init(), source: nil)
+    let points: [[Double]] = (0..<26).map { i in (0..<5).map { d in columns[d][(i * 13) % 603] * (1 + 0.01 * uniform()) } }
+    let portableScores = pe.continuousLogPdf(points, portable: true)!.map(\.bitPattern)
+    let terms: [Double] = (0..<1003).map { _ in -60 * uniform() }
+    let largest = terms.max()!
+    let portableSum = terms.withUnsafeBufferPointer { hps_tpe_log_sum_exp_portable($0.baseAddress, terms.count, largest) }
+    let weights = TPEDefaults.weights(1003).map { $0 / 1003 }
+    var portableLogs = [Double](repeating: 0, count: weights.count)
+    hps_tpe_log_array_portable(weights, &portableLogs, weights.count)
+    for level in 0...hps_tpe_cpu_instruction_set() {
+      hps_tpe_allow_instruction_set(level)
+      #expect(pe.continuousLogPdf(points)!.map(\.bitPattern) == portableScores, "instruction set \(level)")
+      for count in [1, 5, 8, 31, 1003] {
+        var scratch = Array(terms.prefix(count))
+        let top = scratch.max()!
+        let expected = terms.withUnsafeBufferPointer { hps_tpe_log_sum_exp_portable($0.baseAddress, count, top) }
+        #expect(hps_tpe_log_sum_exp(&scratch, count, top).bitPattern == expected.bitPattern, "instruction set \(level), \(count) terms")
+      }
+      var scratch = terms
+      #expect(hps_tpe_log_sum_exp(&scratch, terms.count, largest).bitPattern == portableSum.bitPattern)
+      var logs = [Double](repeating: 0, count: weights.count)
+      hps_tpe_log_array(weights, &logs, weights.count)
+      #expect(logs.map(\.bitPattern) == portableLogs.map(\.bitPattern), "instruction set \(level)")
+    }
+  }
+
   /// The kernel weights' logarithms: within an ulp of the C library's, the same bits on the
   /// vector and the portable path, and the C library's own answer outside the positive normals.
   @Test func weightLogarithmIsWithinAnUlpOfLibm() {

@@ -35,4 +35,12 @@ double hps_tpe_score_kernels_portable(const double *base, const double *const *m
                                       const double *x, long dims, long count, double *terms);
 double hps_tpe_log_sum_exp_portable(const double *terms, long count, double largest);
 
+/// The widest instruction set this CPU offers the functions above: 2 AVX-512, 1 AVX2 with FMA,
+/// 0 none (the portable loops).
+int hps_tpe_cpu_instruction_set(void);
+
+/// Lets the functions above use instruction sets up to `level` only (2 by default, 0 when
+/// HPS_DISABLE_AVX2=1): the tests run every path the CPU has and compare their bits.
+void hps_tpe_allow_instruction_set(int level);
+
 #endif
