@@ -54,7 +54,7 @@ extension ParzenEstimator {
     // The prior (and, without a cache, every kernel) computed here.
     let first = source == nil ? 0 : n
     for k in first...n {
-      let m = TruncatedNormal.logMass((low - mus[k]) / sigmas[k], (high - mus[k]) / sigmas[k])
+      let m = kernelLogMass(mu: mus[k], sigma: sigmas[k], low: low, high: high)
       if wantsMasses { logMasses[k] = m }
       logNorms[k] = TPEKernelCache.logNorm(sigma: sigmas[k], logMass: m)
     }
@@ -68,6 +68,12 @@ extension ParzenEstimator {
     }
     return .continuous(mus: mus, sigmas: sigmas, invSigmas: invSigmas, logNorms: logNorms,
                        low: low, high: high, log: isLog)
+  }
+
+  /// The log of a kernel's mass inside [low, high] (model space): every build and edit of a kernel
+  /// computes it here, so they agree to the bit.
+  static func kernelLogMass(mu: Double, sigma: Double, low: Double, high: Double) -> Double {
+    TruncatedNormal.logMass((low - mu) / sigma, (high - mu) / sigma)
   }
 
   /// The neighbour rule over the first `count` entries of `mus`, `order` sorting them; room is

@@ -283,7 +283,7 @@ struct ParzenEstimator {
       for k in 0..<count {
         let s = sigmas[k]
         let a = (lower - mus[k]) / s, b = (upper - mus[k]) / s
-        acc[k] += (memo?.logMass(a, b) ?? TruncatedNormal.logMass(a, b)) - logMasses[k]
+        acc[k] += (memo?.value(a, b) ?? TruncatedNormal.logMass(a, b)) - logMasses[k]
       }
     }
     return true
@@ -299,12 +299,8 @@ struct ParzenEstimator {
   /// less than 1e-17 relative): with many kernels most are far from a point. The sum is the C
   /// scoring loop's (same exponential, same order), so every path gives the same bits.
   static func logSumExpSkippingNegligible(_ a: [Double]) -> Double {
-    a.withUnsafeBufferPointer { logSumExpSkippingNegligible($0) }
-  }
-
-  static func logSumExpSkippingNegligible(_ a: UnsafeBufferPointer<Double>) -> Double {
     var m = -Double.infinity
     for v in a where v > m { m = v }
-    return hps_tpe_log_sum_exp_portable(a.baseAddress, a.count, m)
+    return a.withUnsafeBufferPointer { hps_tpe_log_sum_exp_portable($0.baseAddress, $0.count, m) }
   }
 }

@@ -245,7 +245,7 @@ final class TPEAboveKernels {
       sigma = min(max(sigma, minSigma), range)
       let row = lowerBound(numbers, sorted[r].number)
       if dimensions[d].sigmas[row] == sigma { continue }
-      let m = TruncatedNormal.logMass((low - here) / sigma, (high - here) / sigma)
+      let m = ParzenEstimator.kernelLogMass(mu: here, sigma: sigma, low: low, high: high)
       dimensions[d].sigmas[row] = sigma
       dimensions[d].invSigmas[row] = 1 / sigma
       if case .numeric(_, _, _, let step) = parameter, step != nil {

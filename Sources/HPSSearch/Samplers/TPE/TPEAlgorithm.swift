@@ -97,7 +97,7 @@ public enum TPEAlgorithm {
     let aboveWeights = options.weights(aboveKept.count)
     // g(x) edited from the last suggestion's where it can be (numeric spaces), else built.
     let kept = cache?.above.estimator(trials: trials, rows: aboveKept, parameters: parameters, weights: aboveWeights,
-                                      options: options.estimator, knownNumbers: cache?.numbers ?? [])
+                                      options: options.estimator, knownNumbers: knownNumbers)
     let g = kept ?? ParzenEstimator(columns: columns(aboveKept), parameters: parameters,
                                     observationWeights: aboveWeights, options: options.estimator,
                                     source: cache.map { .init(cache: $0, trialIndices: aboveKept, historyCount: trials.count) })
@@ -114,7 +114,7 @@ public enum TPEAlgorithm {
     var result: [String: Double] = [:]
     for (d, (name, _)) in space.enumerated() { result[name] = candidates[best][d] }
     // An edited g shares the kept arrays: holding it would copy them at the next edit.
-    cache?.lastEstimators = kept == nil ? [l, g] : [l]
+    cache?.lastBuiltAbove = kept == nil ? g : nil
     return result
   }
 

@@ -25,19 +25,19 @@ final class TPEKernelCache {
   private var memoLogMass: [[Double]]
   private var memoLogNorm: [[Double]]
   let dimensionCount: Int
-  /// The last suggestion's estimators, kept until the next ones exist. At trial 1,000 a
-  /// suggestion allocates ~350 kB of kernel arrays; freed while nothing newer sits above them,
-  /// they return to the top of the heap, which glibc then trims and grows again at the next
-  /// suggestion (~20% of a suggestion's time in page faults and brk calls). Freed below the
-  /// newer ones, they are reused instead.
-  var lastEstimators: [ParzenEstimator] = []
+  /// The last g(x) built from scratch (below 128 rows or with Optuna 4.x's bandwidth; otherwise
+  /// `above` edits it), kept until the next one exists. At trial 1,000 a build allocates ~350 kB of kernel arrays; freed
+  /// while nothing newer sits above them, they return to the top of the heap, which glibc then
+  /// trims and grows again at the next suggestion (~20% of a suggestion's time in page faults and
+  /// brk calls). Freed below the newer ones, they are reused instead. (`lastBelow` keeps l(x).)
+  var lastBuiltAbove: ParzenEstimator?
   /// The last l(x) and what it was built from (its rows' trial numbers, weights and options).
   var lastBelow: (numbers: [Int], weights: [Double], options: ParzenEstimatorOptions, estimator: ParzenEstimator)?
   /// g(x)'s kernels, edited from one suggestion to the next.
   let above = TPEAboveKernels()
   /// The truncated normals' tail terms of l(x)'s kernels, which mostly repeat between suggestions.
   let quantileMemo = TruncatedNormalMemo()
-  /// Stepped parameters' kernel masses at the candidates' grid values (made on first use: 768 kB).
+  /// Stepped parameters' kernel masses at the candidates' grid values (made on first use).
   lazy var logMassMemo = LogMassMemo()
 
   init(dimensionCount: Int) {
@@ -115,7 +115,7 @@ final class TPEKernelCache {
                         norms[i] = memoN[t]
                         continue
                       }
-                      let m = TruncatedNormal.logMass((low - mus[i]) / sigmas[i], (high - mus[i]) / sigmas[i])
+                      let m = ParzenEstimator.kernelLogMass(mu: mus[i], sigma: sigmas[i], low: low, high: high)
                       let norm = TPEKernelCache.logNorm(sigma: sigmas[i], logMass: m)
                       if wantsMasses { masses[i] = m }
                       norms[i] = norm

@@ -113,7 +113,7 @@ enum OptunaTruncatedNormal {
     let leftIndices = q.indices.filter { a[$0] < 0 }
     let rightIndices = q.indices.filter { !(a[$0] < 0) }
     func tails(_ i: Int) -> (below: Double, inside: Double) {
-      memo?.logTails(a[i], b[i]) ?? logTails(a[i], b[i])
+      memo?.value(a[i], b[i]) ?? logTails(a[i], b[i])
     }
     let leftTargets = leftIndices.map { i in
       let t = tails(i)
@@ -137,63 +137,5 @@ enum OptunaTruncatedNormal {
   /// (log Φ(a) when a < 0, else log Φ(−b)) and inside it (log(Φ(b) − Φ(a))).
   static func logTails(_ a: Double, _ b: Double) -> (below: Double, inside: Double) {
     (a < 0 ? logNdtr(a) : logNdtr(-b), logGaussMass(a, b))
-  }
-}
-
-/// `OptunaTruncatedNormal.logTails` remembered by the bounds' bits in a direct-mapped table: a
-/// kernel of l(x) that keeps its bandwidth keeps its bounds, and most do from one suggestion to
-/// the next. A hit returns the very numbers a computation gives.
-final class TruncatedNormalMemo {
-  private static let slots = 1024
-  /// Per slot: the bounds' bits and the two terms (raw memory: a class's array properties pay an
-  /// exclusivity check per access, which cost more than the lookups saved).
-  private struct Entry {
-    var a: UInt64, b: UInt64, below: Double, inside: Double
-  }
-  private let table = UnsafeMutablePointer<Entry>.allocate(capacity: slots)
-
-  init() {
-    // NaN bounds never occur (a kernel's bandwidth is positive), so an all-NaN key marks a free slot.
-    table.initialize(repeating: Entry(a: Double.nan.bitPattern, b: Double.nan.bitPattern, below: 0, inside: 0), count: Self.slots)
-  }
-
-  deinit { table.deallocate() }
-
-  func logTails(_ a: Double, _ b: Double) -> (below: Double, inside: Double) {
-    let ka = a.bitPattern, kb = b.bitPattern
-    let mixed = (ka ^ (kb &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-    let entry = table + (Int(truncatingIfNeeded: mixed >> 54) & (Self.slots - 1))
-    if entry.pointee.a == ka && entry.pointee.b == kb { return (entry.pointee.below, entry.pointee.inside) }
-    let t = OptunaTruncatedNormal.logTails(a, b)
-    entry.pointee = Entry(a: ka, b: kb, below: t.below, inside: t.inside)
-    return t
-  }
-}
-
-/// `TruncatedNormal.logMass(a, b)` remembered by the arguments' bits, for the stepped dimensions'
-/// kernels: a kernel of g(x) keeps its centre and bandwidth from one suggestion to the next, and
-/// the candidates take the few values of a small grid, so the same masses are asked for again
-/// and again (each one is an `erfc` and a `log` or more). A hit returns the computed number.
-final class LogMassMemo {
-  private static let slots = 1 << 15
-  private struct Entry {
-    var a: UInt64, b: UInt64, value: Double
-  }
-  private let table = UnsafeMutablePointer<Entry>.allocate(capacity: slots)
-
-  init() {
-    table.initialize(repeating: Entry(a: Double.nan.bitPattern, b: Double.nan.bitPattern, value: 0), count: Self.slots)
-  }
-
-  deinit { table.deallocate() }
-
-  func logMass(_ a: Double, _ b: Double) -> Double {
-    let ka = a.bitPattern, kb = b.bitPattern
-    let mixed = (ka ^ (kb &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-    let entry = table + (Int(truncatingIfNeeded: mixed >> 49) & (Self.slots - 1))
-    if entry.pointee.a == ka && entry.pointee.b == kb { return entry.pointee.value }
-    let value = TruncatedNormal.logMass(a, b)
-    entry.pointee = Entry(a: ka, b: kb, value: value)
-    return value
   }
 }
