@@ -21,21 +21,32 @@ struct FatalSearchError: Error, CustomStringConvertible {
 }
 
 /// An engine TrainerCallback that notices Ctrl-C between training steps.
+///
+/// It runs every step on every worker, so the common case reads two relaxed atomics instead of
+/// taking a lock that all workers share (with n_jobs=2 both workers wrote that lock's cache line
+/// every step).
 final class InterruptWatcher: TrainerCallback {
-  let search: SearchRun
-  init(_ search: SearchRun) { self.search = search }
-  func onStepEnd(args: TrainingArguments, state: TrainerState, control: inout TrainerControl) throws {
-    try search.checkInterrupt()
+  private let search: SearchRun
+  private let ctrlC: InterruptFlag, stopped: InterruptFlag
+  init(_ search: SearchRun) {
+    self.search = search
+    ctrlC = search.vm.interrupt
+    stopped = search.interrupted
   }
+  private func check() throws {
+    if ctrlC.isSet || stopped.isSet { try search.checkInterrupt() }
+  }
+  func onStepEnd(args: TrainingArguments, state: TrainerState, control: inout TrainerControl) throws { try check() }
   func onEvaluate(args: TrainingArguments, state: TrainerState, control: inout TrainerControl, metrics: Metrics) throws {
-    try search.checkInterrupt()
+    try check()
   }
 }
 
 /// State shared by the trials of one search (read from worker threads).
 final class SearchRun: @unchecked Sendable {
   let vm: VM
-  let interrupted = Guarded(false)
+  /// Set once the user interrupted the search; read by every worker between steps.
+  let interrupted = InterruptFlag()
   /// Asks the backend to start no more trials (optuna: Study.stop).
   var stopBackend: (() -> Void)?
   init(vm: VM) { self.vm = vm }
@@ -43,14 +54,14 @@ final class SearchRun: @unchecked Sendable {
   func noteInterrupt() {
     if vm.interrupt.isSet {
       vm.interrupt.clear()
-      interrupted.set(true)
+      interrupted.set()
       stopBackend?()
     }
   }
 
   func checkInterrupt() throws {
     noteInterrupt()
-    if interrupted.get() { throw SearchInterrupted() }
+    if interrupted.isSet { throw SearchInterrupted() }
   }
 }
 

@@ -94,7 +94,7 @@ final class OptunaSearchBackend: HyperparameterSearchBackend {
     }
     if let failure { throw ScriptErrors.convert(vm, OptunaBridge.scriptError((failure as? FatalSearchError)?.error ?? failure)) }
 
-    if session.run.interrupted.get() {
+    if session.run.interrupted.isSet {
       let finished = study.trials.filter { $0.state == .complete || $0.state == .pruned }.count
       vm.writeStdout("\nKeyboardInterrupt: search stopped; the running trial is marked FAIL and \(finished) finished trials are kept. Returning the study (also trainer.study): study.trials_dataframe(), study.best_trial, or resume with trainer.hyperparameter_search(..., study_name=..., storage=..., load_if_exists=True).\n")
       return studyValue

@@ -107,7 +107,7 @@ final class RaySearchBackend: HyperparameterSearchBackend {
                                   logger: session.progress.enabled ? SearchLogger(minimumLevel: .warning, handler: tuneLogger.handler) : tuneLogger)
     runConfig.execution = concurrency > 1 ? .parallel : .turns
     let run = session.run
-    runConfig.shouldStop = { run.noteInterrupt(); return run.interrupted.get() }
+    runConfig.shouldStop = { run.noteInterrupt(); return run.interrupted.isSet }
 
     session.progress.total = numSamples
     let trials = RayTrialLog()
@@ -130,7 +130,7 @@ final class RaySearchBackend: HyperparameterSearchBackend {
 
     let summary = try ResultGridClasses.make(grid, RayRun(vm: vm), vm)
     session.trainer.study = OptunaBridge.wrap(grid.study)
-    if run.interrupted.get() {
+    if run.interrupted.isSet {
       let finished = grid.results.filter { $0.status == .terminated }.count
       vm.writeStdout("\nKeyboardInterrupt: search stopped; the running trial is marked ERROR and \(finished) finished trials are kept. Returning the ResultGrid (trainer.study has the trials).\n")
       return summary

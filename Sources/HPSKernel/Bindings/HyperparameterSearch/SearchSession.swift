@@ -150,7 +150,7 @@ final class SearchSession: @unchecked Sendable {
     } catch let e as ScriptError where OptunaBridge.isTrialPruned(e) {
       throw HPSSearch.TrialPruned()
     } catch let e as ScriptError where e.exception.cls.name == "KeyboardInterrupt" {
-      run.interrupted.set(true)
+      run.interrupted.set()
       stop()
       throw SearchInterrupted()
     } catch let e as SearchInterrupted {

@@ -98,7 +98,7 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     }
     let (entries, configs, runIDs, fatal) = agents.results()
     if let fatal { throw ScriptErrors.convert(vm, fatal) }
-    if session.run.interrupted.get() {
+    if session.run.interrupted.isSet {
       vm.writeStdout("\nKeyboardInterrupt: search stopped; the running run is marked FAIL and \(entries.count) finished runs are kept. Returning the sweep id \(sweepID) (trainer.study has the runs).\n")
       return .str(sweepID)
     }
@@ -174,7 +174,7 @@ final class WandbAgents: @unchecked Sendable {
   /// Claims the next of `count` runs unless the search is ending.
   private func claim() -> Bool {
     locked {
-      guard started < count, fatal == nil, !session.run.interrupted.get() else { return false }
+      guard started < count, fatal == nil, !session.run.interrupted.isSet else { return false }
       started += 1
       return true
     }
