@@ -17,7 +17,7 @@ struct SearchBenchmark: ParsableCommand {
   @Option(help: "Python with optuna, torch and scikit-learn (default: .venv-bench/bin/python if present, else python3).")
   var python: String?
   @Option(help: "Trials per search.") var trials = 30
-  @Option(help: "Runs per configuration, interleaved across stacks; the fastest is reported (the machine is shared, so runs vary).")
+  @Option(help: "Runs per configuration, interleaved across stacks; the fastest is reported, and with more than one run the medians too (the machine is shared, and parallel runs draw their trajectory anew, so runs vary).")
   var repeats = 1
   @Option(help: "hps's parallel trials for the `hps` row (default: one per core).") var hpsJobs: Int?
   @Flag(help: "Also run Transformers' Trainer.hyperparameter_search (needs transformers and accelerate in the venv).")
@@ -90,13 +90,16 @@ struct SearchBenchmark: ParsableCommand {
   }
 }
 
-/// One stack in one configuration, and the fastest of its runs so far.
+/// One stack in one configuration, the fastest of its runs so far, and every run's wall and best
+/// objective (for the medians).
 struct SearchStack {
   let name: String
   let config: String
   let body: () throws -> SearchResult
   var best: SearchResult?
   var lastError: Error?
+  var walls: [Double] = []
+  var objectives: [Double] = []
 
   init(name: String, config: String, _ body: @escaping () throws -> SearchResult) {
     self.name = name
@@ -108,6 +111,8 @@ struct SearchStack {
     do {
       var r = try body()
       r.config = config
+      walls.append(r.wallSeconds)
+      objectives.append(r.bestObjective)
       if best == nil || r.wallSeconds < best!.wallSeconds { best = r }
     } catch {
       lastError = error
@@ -115,9 +120,20 @@ struct SearchStack {
   }
 
   var result: SearchResult {
-    if let best { return best }
+    if var best {
+      best.runs = walls.count
+      best.medianWallSeconds = SearchStack.median(walls)
+      best.medianBestObjective = SearchStack.median(objectives)
+      return best
+    }
     var r = SearchResult(error: lastError.map { "\($0)" } ?? "did not run")
     r.config = config
     return r
+  }
+
+  static func median(_ xs: [Double]) -> Double {
+    let v = xs.filter { !$0.isNaN }.sorted()
+    guard !v.isEmpty else { return .nan }
+    return v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
   }
 }

@@ -22,6 +22,11 @@ public final class VM {
   let stack = SlotStack()
   var depth = 0
   public var recursionLimit = 1000
+  /// While a script call runs on a thread other than the interpreter's own (a parallel search's
+  /// worker, on a smaller stack), the lowest native-stack address its frames may reach: a call
+  /// below it raises RecursionError instead of overflowing the stack. 0: not checked (the
+  /// interpreter's thread has 1 GiB, enough for any recursion limit `sys` allows).
+  public var nativeStackFloor: UInt = 0
   public let interrupt = InterruptFlag()
   /// Where `print` and `sys.stdout.write` go.
   public var writeStdout: (String) -> Void = { s in FileHandle.standardOutput.write(Data(s.utf8)) }
@@ -66,6 +71,10 @@ public final class VM {
       depth -= 1
       throw ScriptError(Builtin.recursionError, "maximum recursion depth exceeded")
     }
+    if nativeStackFloor != 0, NativeStack.currentAddress() < nativeStackFloor {
+      depth -= 1
+      throw ScriptError(Builtin.recursionError, "maximum recursion depth exceeded (this thread's native stack is nearly full)")
+    }
     if interrupt.isSet { try checkInterrupt() }
   }
 
@@ -79,7 +88,7 @@ public final class VM {
   func withNesting<T>(_ body: () throws -> T) throws -> T {
     depth += 1
     defer { depth -= 1 }
-    if depth > recursionLimit + 50 {
+    if depth > recursionLimit + 50 || (nativeStackFloor != 0 && NativeStack.currentAddress() < nativeStackFloor) {
       throw ScriptError(Builtin.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
     }
     return try body()

@@ -10,6 +10,12 @@
 #endif
 
 struct StackGuard {
+  #if canImport(Glibc)
+    /// pthread_getattr_np, looked up once (the interpreter asks on every script call a search
+    /// worker makes).
+    nonisolated(unsafe) fileprivate static let getattrSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np")
+  #endif
+
   /// When the thread's real bounds are unknown: how much stack a parse may use from where it began.
   static let fallbackBudget = 256 * 1024
 
@@ -30,21 +36,20 @@ struct StackGuard {
     StackGuard.currentAddress() < limit
   }
 
-  @inline(never) private static func currentAddress() -> UInt {
+  @inline(never) fileprivate static func currentAddress() -> UInt {
     var marker: UInt8 = 0
     return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
   }
 
   /// The lowest address of this thread's stack, from the platform's thread API.
-  private static func threadStackLow() -> UInt? {
+  fileprivate static func threadStackLow() -> UInt? {
     #if canImport(Darwin)
       let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
       return top - UInt(pthread_get_stacksize_np(pthread_self()))
     #elseif canImport(Glibc)
       // pthread_getattr_np is a GNU extension the Glibc module does not import; look it up.
       typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else { return nil }
-      let getattr = unsafeBitCast(symbol, to: GetAttr.self)
+      guard let getattr = unsafeBitCast(StackGuard.getattrSymbol, to: GetAttr?.self) else { return nil }
       var attributes = pthread_attr_t()
       guard getattr(pthread_self(), &attributes) == 0 else { return nil }
       defer { pthread_attr_destroy(&attributes) }
@@ -56,4 +61,13 @@ struct StackGuard {
       return nil
     #endif
   }
+}
+
+/// The calling thread's native stack, for code that runs script calls on threads it did not
+/// create (a parallel search's workers have 16–64 MiB where the interpreter's own thread has 1 GiB).
+public enum NativeStack {
+  /// The lowest address of the calling thread's stack (stacks grow down), when the platform says.
+  public static func lowestAddress() -> UInt? { StackGuard.threadStackLow() }
+  /// An address in the caller's frame.
+  @inline(__always) public static func currentAddress() -> UInt { StackGuard.currentAddress() }
 }

@@ -48,8 +48,8 @@ struct ParallelSearchBackendTests {
                         args=TrainingArguments(eval_strategy="epoch", save_strategy="no", num_train_epochs=2,
                                                per_device_train_batch_size=1),
                         train_dataset=ds["train"], eval_dataset=ds["test"], callbacks=[Trace()])
-      # Batches of one row: 105 steps per epoch, each a round trip to the interpreter thread, so two
-      # trials alive at once interleave even on a loaded machine (batches of 8 did not, once, in CI).
+      # Batches of one row: 105 steps per epoch, each taking the interpreter lock for the callback,
+      # so two trials alive at once interleave even on a loaded machine (batches of 8 did not, once, in CI).
       best = trainer.hyperparameter_search(
           hp_space=lambda _: {"seed": tune.grid_search([1, 2, 3, 4]), "learning_rate": tune.loguniform(1e-3, 1e-1)},
           backend="ray", n_trials=1, max_concurrent_trials=2, show_progress_bar=False)

@@ -1,8 +1,8 @@
 // Trainer.hyperparameter_search with Transformers' semantics on the native engine: one Optuna
 // study; per trial a copy of the TrainingArguments gets hp_space(trial)'s values, model_init(trial)
 // builds the model (seeded by that trial's seed), and every evaluation reports the objective so the
-// pruner can stop the trial. Script calls go through the gate, so n_jobs > 1 trains in parallel
-// while the interpreter thread runs the script callbacks one at a time.
+// pruner can stop the trial. Script calls go through the gate (the interpreter lock), so n_jobs > 1
+// trains in parallel while the script callbacks run one at a time.
 import Foundation
 import HPSScript
 import HPSSearch

@@ -5,7 +5,7 @@
 // TrainerSnapshot) into a worse one whose TrainingArguments get the explored values.
 // Trials train at once on the Tuner's threads (as many as max_concurrent_trials, else cores /
 // resources_per_trial["cpu"], one BLAS thread each); every script call goes through the
-// session's gate to the interpreter thread, which serves it while Tuner.fit() runs.
+// session's gate (the interpreter lock) while the interpreter thread waits for Tuner.fit().
 import Foundation
 import HPSScript
 import HPSSearch
@@ -119,7 +119,7 @@ final class RaySearchBackend: HyperparameterSearchBackend {
     let rayState = RayState.of(vm)
     rayState.gate = session.gate
     session.progress.start(Date())
-    session.gate.serve(while: { outcome.set(Result { try fit.value.fit() }) }, poll: { run.noteInterrupt() })
+    session.gate.serve(vm, while: { outcome.set(Result { try fit.value.fit() }) }, poll: { run.noteInterrupt() })
     rayState.gate = nil
     session.progress.finish()
     let grid: ResultGrid
@@ -153,7 +153,7 @@ final class RaySearchBackend: HyperparameterSearchBackend {
     return try bestRun(best)
   }
 
-  /// The per-trial function: prepare on the interpreter thread, resume from a PBT snapshot if
+  /// The per-trial function: prepare through the gate, resume from a PBT snapshot if
   /// Tune handed one over, train reporting each evaluation, and return the final objective.
   private func makeTrainable(_ session: SearchSession, trials: RayTrialLog) -> TuneTrainable {
     let box = UncheckedSendableBox(session)

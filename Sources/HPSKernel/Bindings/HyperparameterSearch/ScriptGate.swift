@@ -1,77 +1,65 @@
-// The interpreter is single-threaded: script code (model_init, hp_space, compute_objective,
-// compute_metrics, callbacks) runs only on the thread that owns it. When trials train on worker
-// threads (n_jobs > 1), their script calls are queued here and run by the interpreter thread,
-// which serves the queue while it waits for the search to finish.
+// The interpreter runs one script call at a time. When trials train on worker threads
+// (n_jobs > 1), each worker makes its own script calls (model_init, hp_space, compute_objective,
+// compute_metrics, callbacks, compute_loss) while it holds the interpreter lock, as CPython's
+// threads hold the GIL; the interpreter's thread waits for the search and watches for Ctrl-C.
+//
+// The first design queued every call for the interpreter's thread and put the worker to sleep
+// until it was done: 5–7 hand-offs per trial of 45–75 µs each, and each wake-up let the scheduler
+// park both workers on one core for a while. With the lock a batch-16 epoch at n_jobs=2 takes
+// what it takes at n_jobs=1 (docs/trainer.md, "Parallel trials").
 import Foundation
+import HPSScript
+import HPSSyntax
 
 final class ScriptGate: @unchecked Sendable {
-  private let condition = NSCondition()
-  private var pending: [() -> Void] = []
-  /// The interpreter thread while it serves the queue; nil when script calls run inline.
-  private var server: pthread_t?
+  private let lock = NSRecursiveLock()
+  /// The VM of the search `serve` is running, and the interpreter's thread (nil outside a search).
+  private var served: (vm: VM, interpreterThread: pthread_t)?
 
-  /// Runs `body` on the interpreter thread: inline when called from it (or when nothing is being
-  /// served), otherwise queued and waited for.
-  /// A queued call runs inside the calling thread's `ScriptCallContext` (the trial it works for).
-  func perform<T>(_ body: @escaping () throws -> T) throws -> T {
-    condition.lock()
-    guard let server, pthread_equal(server, pthread_self()) == 0 else {
-      condition.unlock()
+  /// Native stack kept free below the floor for what a script call runs natively (JSON, repr,
+  /// the Swift runtime).
+  static let stackReserve: UInt = 1 << 20
+
+  /// Runs the script call `body` holding the interpreter lock. On a search's worker thread it
+  /// runs inside the worker's `ScriptCallContext` (the trial it works for), with the VM's
+  /// native-stack floor set for the worker's stack.
+  func perform<T>(_ body: () throws -> T) throws -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let (vm, interpreterThread) = served, pthread_equal(interpreterThread, pthread_self()) == 0 else {
       return try body()
     }
-    let result = Guarded<Result<T, Error>?>(nil)
-    let done = DispatchSemaphore(value: 0)
-    let context = ScriptCallContext.current
-    pending.append {
-      let leave = context?.enter()
-      result.set(Result { try body() })
-      leave?()
-      done.signal()
-    }
-    condition.broadcast()
-    condition.unlock()
-    done.wait()
-    guard let outcome = result.get() else { throw CancellationError() }
-    return try outcome.get()
+    let savedFloor = vm.nativeStackFloor
+    vm.nativeStackFloor = NativeStack.lowestAddress().map { $0 + ScriptGate.stackReserve } ?? 0
+    defer { vm.nativeStackFloor = savedFloor }
+    let leave = ScriptCallContext.current?.enter()
+    defer { leave?() }
+    return try body()
   }
 
-  /// On the interpreter thread: starts `work` on a worker thread and runs queued script calls
-  /// until it returns. `poll` runs between batches (to notice Ctrl-C).
-  func serve(while work: @escaping @Sendable () -> Void, poll: () -> Void) {
-    let finished = Guarded(false)
-    condition.lock()
-    server = pthread_self()
-    condition.unlock()
-    let thread = Thread { [self] in
+  /// On the interpreter thread: runs `work` on a worker thread and waits for it, calling `poll`
+  /// every 50 ms (to notice Ctrl-C). Script calls the work makes meanwhile go through `perform`.
+  func serve(_ vm: VM, while work: @escaping @Sendable () -> Void, poll: () -> Void) {
+    lock.lock()
+    served = (vm, pthread_self())
+    lock.unlock()
+    let finished = DispatchSemaphore(value: 0)
+    let thread = Thread {
       work()
-      finished.set(true)
-      condition.lock()
-      condition.broadcast()
-      condition.unlock()
+      finished.signal()
     }
     thread.stackSize = 64 << 20
     thread.start()
-    condition.lock()
-    while true {
-      if pending.isEmpty {
-        if finished.get() { break }
-        _ = condition.wait(until: Date().addingTimeInterval(0.05))
-      }
-      let jobs = pending
-      pending.removeAll()
-      condition.unlock()
-      for job in jobs { job() }
-      poll()
-      condition.lock()
-    }
-    server = nil
-    condition.unlock()
+    while finished.wait(timeout: .now() + .milliseconds(50)) == .timedOut { poll() }
+    lock.lock()
+    served = nil
+    lock.unlock()
   }
 }
 
-/// What the script calls a worker thread queues run inside: with several trials at once, the
-/// state scripts see as global (W&B's `wandb.run`) must be the trial's own while its call runs.
-/// `enter` runs on the interpreter thread before each queued call and returns what undoes it.
+/// What a worker thread's script calls run inside: with several trials at once, the state scripts
+/// see as global (W&B's `wandb.run`) must be the trial's own while its call runs. `enter` runs,
+/// holding the interpreter lock, before each of the thread's calls and returns what undoes it.
 final class ScriptCallContext: @unchecked Sendable {
   let enter: () -> (() -> Void)
   init(enter: @escaping () -> (() -> Void)) { self.enter = enter }

@@ -5,9 +5,9 @@
 //
 // A backend draws each trial's values its own way, then for every trial calls
 // `session.guarded(number:stop:)` around `session.prepare(items:scriptTrial:number:)` (inside
-// `session.gate.perform`, on the interpreter thread) and `session.train(_:scriptTrial:number:report:)`
+// `session.gate.perform`, holding the interpreter lock) and `session.train(_:scriptTrial:number:report:)`
 // (on any thread), and returns `session.bestRun(...)` (or a list of them). Run the trial loop
-// through `session.execute` (it serves script calls when trials run in parallel), set
+// through `session.execute` (off the interpreter thread when trials run in parallel), set
 // `session.run.stopBackend` so Ctrl-C stops new trials, and return the study-like object when
 // `session.run.interrupted` is set.
 import HPSScript

@@ -1,6 +1,6 @@
 // The search's progress line: trial i/n, best so far, elapsed, ETA. One display updated in place
 // in notebooks and Jupyter (update_display_data), redrawn in place on a terminal, one plain line
-// per trial otherwise (pipes, logs). Runs on the interpreter thread.
+// per trial otherwise (pipes, logs). Runs holding the interpreter lock (through the gate).
 import Foundation
 import HPSScript
 import HPSSearch

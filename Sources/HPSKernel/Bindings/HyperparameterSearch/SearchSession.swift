@@ -1,7 +1,7 @@
 // One hyperparameter search of a Trainer, independent of the backend: everything a trial needs
 // (read once on the interpreter thread), and the two steps every backend runs per trial —
-// prepare (apply the trial's values to a copy of args, name it, model_init) on the interpreter
-// thread, then train on the calling thread, reporting each evaluation's objective.
+// prepare (apply the trial's values to a copy of args, name it, model_init) holding the
+// interpreter lock, then train on the calling thread, reporting each evaluation's objective.
 import Foundation
 import HPSScript
 import HPSSearch
@@ -62,9 +62,9 @@ final class SearchSession: @unchecked Sendable {
 
   var gate: ScriptGate { bindings.gate }
 
-  /// On the interpreter thread: the trial's values on a copy of args (cast, with the "no such
-  /// field" warning once per name), the trial's folder name, and model_init(trial) seeded by the
-  /// trial's own seed.
+  /// Inside `gate.perform` (holding the interpreter lock): the trial's values on a copy of args
+  /// (cast, with the "no such field" warning once per name), the trial's folder name, and
+  /// model_init(trial) seeded by the trial's own seed.
   /// `runID` names the folder `run-<runID>` (Ray's trial id, W&B's run id; default: the number).
   func prepare(items: [(String, Value)], scriptTrial: Value, number: Int, runID: String? = nil) throws -> PreparedTrial {
     var args = baseArgs
@@ -176,13 +176,14 @@ final class SearchSession: @unchecked Sendable {
   }
 
   /// Runs `work` (a backend's trial loop): inline when trials run one at a time, else on a worker
-  /// thread while this (the interpreter) thread serves the trials' script calls.
+  /// thread while this (the interpreter) thread waits; the trials make their script calls through
+  /// the gate.
   func execute(_ work: @escaping () -> Void) {
     progress.start(Date())
     if nJobs > 1 {
       let box = UncheckedSendableBox(work)
       let run = self.run
-      gate.serve(while: { box.value() }, poll: { run.noteInterrupt() })
+      gate.serve(vm, while: { box.value() }, poll: { run.noteInterrupt() })
     } else {
       work()
     }

@@ -2,13 +2,13 @@
 // `wandb.run` / `wandb.config` (Transformers' WandbCallback starts it with wandb.init()), so user
 // code — model_init, compute_metrics, callbacks — can read the config and call wandb.log.
 // With one agent the run is published for the trial's duration. With several, each agent's run
-// is shown only around the script calls its thread queues (a ScriptCallContext), so every call
+// is shown only around the script calls its thread makes (a ScriptCallContext), so every call
 // sees the run of the trial it belongs to.
 import HPSScript
 import HPSSearch
 
 enum WandbLiveRun {
-  /// Publishes `run` as wandb.run (on the interpreter thread); nil when a run is already live
+  /// Publishes `run` as wandb.run (holding the interpreter lock); nil when a run is already live
   /// (hyperparameter_search called inside wandb.agent's function).
   static func start(_ run: WandbRun, sweepID: String, runID: String, vm: VM) throws -> WandbAgentRun? {
     let state = try WandbState.of(vm)
@@ -19,7 +19,7 @@ enum WandbLiveRun {
     return pending
   }
 
-  /// For one of several agents (on the interpreter thread): makes the run's script side as
+  /// For one of several agents (holding the interpreter lock): makes the run's script side as
   /// `start` does, then shows what was live before again, and returns the context that shows
   /// this run around each script call of the agent's thread. nil when a run is already live.
   static func context(_ run: WandbRun, sweepID: String, runID: String, vm: VM) throws -> (WandbAgentRun, ScriptCallContext)? {

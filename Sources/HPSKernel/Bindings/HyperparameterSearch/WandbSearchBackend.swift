@@ -72,7 +72,7 @@ final class WandbSearchBackend: HyperparameterSearchBackend {
     session.trainer.study = OptunaBridge.wrap(controller.study)
 
     // n_jobs > 1: that many agents on the sweep, each training on its own thread (as several
-    // `wandb agent` processes would); their script calls are served by the interpreter thread.
+    // `wandb agent` processes would); their script calls take the interpreter lock in turn.
     var controllers = [controller]
     for i in 1..<max(1, session.nJobs) {
       controllers.append(try SweepController(sweepID: sweepID, storage: storage, seed: seed.map { $0 + i }, logger: .silent))

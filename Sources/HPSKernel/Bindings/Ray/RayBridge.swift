@@ -17,8 +17,8 @@ final class RayState {
   /// The builtin `__import__` (for copy.deepcopy and json.dumps), set at registration.
   var importFunction: Value?
   /// Set while hyperparameter_search(backend="ray") runs the Tuner off the interpreter thread:
-  /// script functions the searcher and schedulers call (sample_from, PBT mutations) are queued
-  /// through it, since trials may be in script code at the same moment.
+  /// script functions the searcher and schedulers call (sample_from, PBT mutations) go through it
+  /// (the interpreter lock), since trials may be in script code at the same moment.
   var gate: ScriptGate? {
     get { RayState.gateLock.lock(); defer { RayState.gateLock.unlock() }; return storedGate }
     set { RayState.gateLock.lock(); storedGate = newValue; RayState.gateLock.unlock() }
@@ -26,8 +26,8 @@ final class RayState {
   private var storedGate: ScriptGate?
   private static let gateLock = NSLock()
 
-  /// Runs a script call of the Tuner's controller on the interpreter thread (directly when no
-  /// search gate is set: the script Tuner runs its controller there).
+  /// Runs a script call of the Tuner's controller holding the interpreter lock (directly when no
+  /// search gate is set: the script Tuner runs its controller on the interpreter thread).
   static func onInterpreter<T>(_ vm: VM, _ body: @escaping () throws -> T) throws -> T {
     guard let gate = of(vm).gate else { return try body() }
     return try gate.perform(body)

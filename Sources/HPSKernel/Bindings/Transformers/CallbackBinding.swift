@@ -110,7 +110,7 @@ final class CallbackBindings {
 }
 
 /// Calls a script TrainerCallback's overridden hooks from the engine's training loop (through the
-/// gate, so parallel trials reach the interpreter thread safely).
+/// gate, so parallel trials run them one at a time).
 final class ScriptCallbackAdapter: TrainerCallback {
   let object: Value
   let vm: VM

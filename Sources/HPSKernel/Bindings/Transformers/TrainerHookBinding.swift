@@ -1,8 +1,8 @@
 // The Trainer's overridable training hooks for scripts: compute_loss (a torch loss over the
 // step's logits, back-propagated natively) and create_optimizer_and_scheduler / create_optimizer /
 // create_scheduler (torch.optim specifications the engine runs). The engine sees two closures
-// (Trainer.lossHook, Trainer.optimizerHook); script calls go through the gate to the
-// interpreter thread.
+// (Trainer.lossHook, Trainer.optimizerHook); script calls go through the gate (the interpreter
+// lock).
 import Foundation
 import HPSNumerics
 import HPSScript

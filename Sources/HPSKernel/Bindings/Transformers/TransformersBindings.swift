@@ -75,7 +75,7 @@ final class TransformersBindings {
   }
 
   /// compute_metrics as the engine wants it: None, a builtin metric name (or list of names) run
-  /// natively, or a script function called with an EvalPrediction on the interpreter thread —
+  /// natively, or a script function called with an EvalPrediction through the gate —
   /// after preprocess_logits_for_metrics(logits, labels) when the trainer has one. Transformers
   /// calls that per evaluation batch and concatenates; hps calls it once with every row, which
   /// is the same for the row-wise functions it is meant for (argmax, slicing).
@@ -123,8 +123,8 @@ final class TransformersBindings {
       .filter { !$0.isEmpty && $0 != "/" && $0 != "*" }.count
   }
 
-  /// Transformers' call_model_init: 0 parameters → model_init(), 1 → model_init(trial). Run on the
-  /// interpreter thread; the model is built for `data` with weights drawn from `seed`.
+  /// Transformers' call_model_init: 0 parameters → model_init(), 1 → model_init(trial). Run
+  /// holding the interpreter lock; the model is built for `data` with weights drawn from `seed`.
   func callModelInit(_ f: Value, trial: Value, data: Dataset?, seed: UInt64?, _ vm: VM) throws -> Model {
     let count = parameterCount(f, vm)
     let result: Value
