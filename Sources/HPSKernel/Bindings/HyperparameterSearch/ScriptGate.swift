@@ -13,8 +13,12 @@ import HPSSyntax
 
 final class ScriptGate: @unchecked Sendable {
   private let lock = NSRecursiveLock()
-  /// The VM of the search `serve` is running, and the interpreter's thread (nil outside a search).
+  /// The VM of the search `serve` is running, and the thread that called `serve` (the
+  /// interpreter's; nil outside a search).
   private var served: (vm: VM, interpreterThread: pthread_t)?
+  /// The thread holding `lock` through `perform`, and how many times (changed only under `lock`).
+  private var holder: pthread_t?
+  private var holds = 0
 
   /// Native stack kept free below the floor for what a script call runs natively (JSON, repr,
   /// the Swift runtime).
@@ -25,7 +29,13 @@ final class ScriptGate: @unchecked Sendable {
   /// native-stack floor set for the worker's stack.
   func perform<T>(_ body: () throws -> T) throws -> T {
     lock.lock()
-    defer { lock.unlock() }
+    holder = pthread_self()
+    holds += 1
+    defer {
+      holds -= 1
+      if holds == 0 { holder = nil }
+      lock.unlock()
+    }
     guard let (vm, interpreterThread) = served, pthread_equal(interpreterThread, pthread_self()) == 0 else {
       return try body()
     }
@@ -39,10 +49,19 @@ final class ScriptGate: @unchecked Sendable {
 
   /// On the interpreter thread: runs `work` on a worker thread and waits for it, calling `poll`
   /// every 50 ms (to notice Ctrl-C). Script calls the work makes meanwhile go through `perform`.
+  ///
+  /// Called from inside a script call of another search's worker (a parallel search started by
+  /// a callback), the caller holds the lock: it lets go of it while it waits, or the new search's
+  /// workers could never make a call. Every call made meanwhile runs to completion, so the VM's
+  /// frames are as the caller left them when it takes the lock back.
   func serve(_ vm: VM, while work: @escaping @Sendable () -> Void, poll: () -> Void) {
     lock.lock()
+    let outer = served
+    let held = holder.map { pthread_equal($0, pthread_self()) != 0 } == true ? holds : 0
     served = (vm, pthread_self())
-    lock.unlock()
+    holder = nil
+    holds = 0
+    for _ in 0...held { lock.unlock() }
     let finished = DispatchSemaphore(value: 0)
     let thread = Thread {
       work()
@@ -51,8 +70,10 @@ final class ScriptGate: @unchecked Sendable {
     thread.stackSize = 64 << 20
     thread.start()
     while finished.wait(timeout: .now() + .milliseconds(50)) == .timedOut { poll() }
-    lock.lock()
-    served = nil
+    for _ in 0...held { lock.lock() }
+    served = outer
+    holder = held > 0 ? pthread_self() : nil
+    holds = held
     lock.unlock()
   }
 }
