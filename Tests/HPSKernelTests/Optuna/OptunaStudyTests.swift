@@ -320,34 +320,75 @@ import Testing
     #expect(!h.stderr.contains("Trial 4 finished"))  // WARNING level hides INFO lines
   }
 
-  @Test func parallelJobsRunEveryScriptCallOnTheInterpreterThread() {
+  @Test func parallelJobsRunScriptCallsOneAtATime() {
     let h = OptunaScriptHarness()
-    let threads = Locked<Set<UInt>>([])
-    h.interpreter.setBuiltin("note_thread", .object(HPSScript.NativeFunction("note_thread") { _, _, _ in
-      threads.withLock { _ = $0.insert(UInt(bitPattern: Int(pthread_self()))) }
-      return .none
-    }))
     let failure = h.run("""
       import optuna
       optuna.logging.set_verbosity(optuna.logging.WARNING)
-      note_thread()
+      inside = [0]
+      most = [0]
+      def exclusive():
+          # A read-modify-write with work in between: two calls at once would see inside[0] == 1.
+          inside[0] += 1
+          most[0] = max(most[0], inside[0])
+          total = 0
+          for i in range(300):
+              total += i
+          inside[0] -= 1
       def objective(trial):
-          note_thread()
+          exclusive()
           x = trial.suggest_float("x", -1, 1)
           if trial.number == 5:
               raise ValueError("caught")
           return x * x
       study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))
-      study.optimize(objective, n_trials=24, n_jobs=3, catch=(ValueError,), callbacks=[lambda s, t: note_thread()])
+      study.optimize(objective, n_trials=24, n_jobs=3, catch=(ValueError,), callbacks=[lambda s, t: exclusive()])
       print(len(study.trials), sorted(t.number for t in study.trials) == list(range(24)))
-      print(sum(1 for t in study.trials if t.state.name == "FAIL"), study.best_value >= 0)
+      print(sum(1 for t in study.trials if t.state.name == "FAIL"), study.best_value >= 0, most[0])
       try:
           study.optimize(lambda t: 1 / 0, n_trials=5, n_jobs=2)
       except ZeroDivisionError:
           print("raised")
       """)
     #expect(failure == nil, "\(failure?.traceback ?? "")")
-    #expect(h.stdout == "24 True\n1 True\nraised\n")
-    #expect(threads.current.count == 1)
+    #expect(h.stdout == "24 True\n1 True 1\nraised\n")
+  }
+
+  /// `trainer.train()` inside an objective lets go of the interpreter lock while it trains (as
+  /// PyTorch releases the GIL), so with n_jobs=2 two trials' training steps interleave.
+  @Test func parallelJobsTrainAtTheSameTime() {
+    setenv("HPS_STDLIB", ScriptHarness.stdlibDirectory, 1)  // `transformers` reads stdlib/hpo_defaults.hps
+    let h = OptunaScriptHarness()
+    let failure = h.run("""
+      import optuna
+      from datasets import load_dataset
+      from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments, TrainerCallback
+      optuna.logging.set_verbosity(optuna.logging.WARNING)
+      ds = load_dataset("iris", split="train").train_test_split(test_size=0.3, seed=0)
+      events = []
+      class Trace(TrainerCallback):
+          def __init__(self, who):
+              self.who = who
+          def on_step_end(self, args, state, control, **kwargs):
+              events.append(self.who)
+      def objective(trial):
+          lr = trial.suggest_float("learning_rate", 1e-3, 1e-1, log=True)
+          trainer = Trainer(model=AutoModelForSequenceClassification.from_pretrained("mlp-tiny"),
+                            args=TrainingArguments(learning_rate=lr, num_train_epochs=2, per_device_train_batch_size=1,
+                                                   save_strategy="no", seed=trial.number),
+                            train_dataset=ds["train"], eval_dataset=ds["test"], callbacks=[Trace(trial.number)])
+          trainer.train()
+          return trainer.evaluate()["eval_loss"]
+      study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))
+      study.optimize(objective, n_trials=4, n_jobs=2)
+      switches = sum(1 for a, b in zip(events, events[1:]) if a != b)
+      print(len(study.trials), all(t.state.name == "COMPLETE" for t in study.trials), len(events))
+      print("switches", switches)
+      """)
+    #expect(failure == nil, "\(failure?.traceback ?? "")")
+    // 4 trials × 2 epochs × 105 steps; one trial after another would switch 3 times.
+    #expect(h.stdout.hasPrefix("4 True 840\n"), "\(h.stdout)")
+    let switches = h.stdout.split(separator: "\n").first { $0.hasPrefix("switches ") }.flatMap { Int($0.dropFirst(9)) }
+    #expect((switches ?? 0) > 3, "\(h.stdout)")
   }
 }

@@ -84,11 +84,11 @@ enum OptunaBridge {
   /// Optuna). Script exceptions are translated with `engineError`. Pending Ctrl-C
   /// (`vm.interrupt`) ends the trial with KeyboardInterrupt before the call.
   ///
-  /// With a `dispatcher`, the objective may be called from engine worker threads
-  /// (`optimize(nJobs: n)` inside `dispatcher.run`): each call is carried out on the
-  /// interpreter's thread.
+  /// With a `gate`, the objective may be called from engine worker threads
+  /// (`optimize(nJobs: n)` inside `gate.serve`): each call holds the interpreter lock, which a
+  /// `trainer.train()` inside lets go of while it trains.
   static func objective(
-    _ function: Value, vm: VM, dispatcher: ScriptThreadDispatcher? = nil
+    _ function: Value, vm: VM, gate: ScriptGate? = nil
   ) -> (HPSSearch.Trial) throws -> [Double]? {
     let call: (HPSSearch.Trial) throws -> [Double]? = { trial in
       if vm.interrupt.isSet {
@@ -103,8 +103,8 @@ enum OptunaBridge {
       }
       return OptunaValues.objectiveValues(vm, result)
     }
-    guard let dispatcher else { return call }
-    return { trial in try dispatcher.perform { try call(trial) } }
+    guard let gate else { return call }
+    return { trial in try gate.perform { try call(trial) } }
   }
 
   /// A logger that writes Optuna-style messages to the interpreter's stderr, honouring

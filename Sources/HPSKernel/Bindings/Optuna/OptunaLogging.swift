@@ -12,9 +12,9 @@ enum OptunaLogging: OptunaDeclarations {
   /// session) has its own, so two sessions or parallel tests never silence each other.
   final class Settings: @unchecked Sendable {
     let state = Locked<(level: Int, enabled: Bool)>((20, true))  // INFO is Optuna's default
-    /// Set while optimize(n_jobs > 1) runs: log lines from worker threads are written by the
-    /// interpreter's thread.
-    let dispatcher = Locked<ScriptThreadDispatcher?>(nil)
+    /// Set while optimize(n_jobs > 1) runs: log lines from worker threads are written holding
+    /// the interpreter lock, between script calls.
+    let gate = Locked<ScriptGate?>(nil)
   }
 
   private struct Entry {
@@ -55,8 +55,8 @@ enum OptunaLogging: OptunaDeclarations {
       }
       guard enabled, level >= threshold else { return }
       let line = "[\(letter) \(timestamp())] \(record.message)\n"
-      if let dispatcher = settings.dispatcher.current {
-        dispatcher.post { sink.write(line) }
+      if let gate = settings.gate.current {
+        try? gate.perform { sink.write(line) }
       } else {
         sink.write(line)
       }

@@ -1,10 +1,10 @@
 // Study.optimize for script objectives: the engine's optimize loop with the objective, the
 // `catch` filter, callbacks and Ctrl-C handling bound to the interpreter.
 //
-// Script code must run on the interpreter's thread. With n_jobs > 1 the engine's workers run on
-// their own threads (sampling, storage, pruning overlap) and hand every script call to the
-// interpreter's thread through a ScriptThreadDispatcher — the serialization CPython's GIL gives
-// Optuna's threads for pure-Python objectives.
+// With n_jobs > 1 the engine's workers run on their own threads and call the objective holding
+// the interpreter lock (ScriptGate), as Optuna's threads hold CPython's GIL: script runs one
+// worker at a time, while sampling, storage, pruning and a `trainer.train()` inside the
+// objective (which lets go of the lock while it trains, as PyTorch releases the GIL) overlap.
 import Foundation
 import HPSScript
 import HPSSearch
@@ -25,7 +25,7 @@ enum OptunaOptimize {
     }
     let caught = try catchClasses(vm, b["catch"])
     let jobs = nJobs == -1 ? ProcessInfo.processInfo.activeProcessorCount : nJobs
-    let dispatcher: ScriptThreadDispatcher? = jobs > 1 ? ScriptThreadDispatcher() : nil
+    let gate: ScriptGate? = jobs > 1 ? ScriptGate.of(vm) : nil
     var callbacks: [StudyCallback] = []
     let studyValue = OptunaBridge.wrap(study, sampler: handle.sampler, pruner: handle.pruner)
     if !b["callbacks"].isNone {
@@ -35,7 +35,7 @@ enum OptunaOptimize {
         }
         callbacks.append { _, frozen in
           let call = { _ = try vm.callValue(callback, [studyValue, OptunaBridge.wrap(frozen)]) }
-          if let dispatcher { try dispatcher.perform(call) } else { try call() }
+          if let gate { try gate.perform(call) } else { try call() }
         }
       }
     }
@@ -46,18 +46,21 @@ enum OptunaOptimize {
       return caught.contains { failure.error.exception.cls.isSubtype(of: $0) }
     }
     let gcAfterTrial = try vm.isTrue(b["gc_after_trial"])
-    let objective = OptunaBridge.objective(function, vm: vm, dispatcher: dispatcher)
+    let objective = OptunaBridge.objective(function, vm: vm, gate: gate)
     let optimize = {
       try study.optimizeValues(
         nTrials: nTrials, timeout: timeout, nJobs: jobs, catch: filter, callbacks: callbacks,
         gcAfterTrial: gcAfterTrial, showProgressBar: false, objective)
     }
     do {
-      if let dispatcher {
+      if let gate {
         let logging = OptunaLogging.settings(for: vm)
-        logging.dispatcher.withLock { $0 = dispatcher }
-        defer { logging.dispatcher.withLock { $0 = nil } }
-        try dispatcher.run(optimize)
+        logging.gate.withLock { $0 = gate }
+        defer { logging.gate.withLock { $0 = nil } }
+        let failure = Guarded<Error?>(nil)
+        let work = UncheckedSendableBox(optimize)
+        gate.serve(vm, while: { do { try work.value() } catch { failure.set(error) } }, poll: {})
+        if let error = failure.get() { throw error }
       } else {
         try optimize()
       }

@@ -10,7 +10,8 @@ public enum MachineLearningModules {
     interpreter.registerModule(DatasetsModule.module(datasets))
     let torch = TorchBindings(builtins: builtins)
     torch.register(in: interpreter)
-    let transformers = TransformersBindings(builtins: builtins, datasets: datasets, torch: torch)
+    let transformers = TransformersBindings(builtins: builtins, datasets: datasets, torch: torch,
+                                            gate: ScriptGate.of(interpreter.vm))
     transformers.interpreter = interpreter
     let trainerClass = transformers.makeTrainerClass()
     let module = TransformersModule.module(transformers, trainerClass: trainerClass)

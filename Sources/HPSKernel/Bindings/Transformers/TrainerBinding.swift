@@ -112,10 +112,16 @@ extension TransformersBindings {
                kwargs: "kwargs") { [unowned self] vm, box, a in
           try self.sync(box, vm)
           let trial = a["trial"]
-          let progress = TrainingProgress.make(vm, box.engine.args)
+          // A trial of a parallel optuna.optimize trains without a bar of its own, as a search's
+          // trials do, and lets go of the interpreter lock while it trains so other trials' script
+          // runs meanwhile (its script calls take the lock back through the gate).
+          let gate = self.gate
+          let progress = gate.isWorkerThread ? nil : TrainingProgress.make(vm, box.engine.args)
           if let progress { box.engine.addCallback(progress) }
           defer { if let progress { box.engine.removeCallback(progress) } }
-          let out = try bridged(vm) { try box.engine.train(trial: trial.isNone ? nil : ScriptTrialCarrier(trial)) }
+          let out = try bridged(vm) {
+            try gate.releasing { try box.engine.train(trial: trial.isNone ? nil : ScriptTrialCarrier(trial)) }
+          }
           return try self.record(vm, "TrainOutput", [.int(out.globalStep), .float(out.trainingLoss), try Convert.dict(out.metrics, vm: vm)])
         },
         method("evaluate", [.init("eval_dataset", default: Value.none), .init("ignore_keys", default: Value.none),

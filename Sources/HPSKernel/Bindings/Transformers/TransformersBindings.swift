@@ -18,7 +18,8 @@ final class TransformersBindings {
   let models: ModelBindings
   let callbacks = CallbackBindings()
   let argumentsClass = ArgumentsBinding.makeClass()
-  let gate = ScriptGate()
+  /// The interpreter's gate: script calls made from worker threads (parallel trials) go through it.
+  let gate: ScriptGate
   /// The search backends other modules provide (optuna), by name.
   /// The interpreter, for rendering tracebacks of failed trials.
   weak var interpreter: Interpreter?
@@ -26,8 +27,9 @@ final class TransformersBindings {
   var defaultSeed: UInt64?
   private var defaultsModule: Value?
 
-  init(builtins: ScriptBuiltins, datasets: DatasetBindings, torch: TorchBindings) {
+  init(builtins: ScriptBuiltins, datasets: DatasetBindings, torch: TorchBindings, gate: ScriptGate) {
     self.builtins = builtins
+    self.gate = gate
     self.datasets = datasets
     self.torch = torch
     self.models = ModelBindings(torch: torch)
