@@ -70,6 +70,13 @@ enum BenchSupport {
     return nil
   }
 
+  /// The median of the finite values (NaN when there are none).
+  static func median(_ xs: [Double]) -> Double {
+    let s = xs.filter { $0.isFinite }.sorted()
+    guard !s.isEmpty else { return .nan }
+    return s.count % 2 == 1 ? s[s.count / 2] : 0.5 * (s[s.count / 2 - 1] + s[s.count / 2])
+  }
+
   static func geometricMean(_ values: [Double]) -> Double {
     guard !values.isEmpty else { return .nan }
     return exp(values.map { log($0) }.reduce(0, +) / Double(values.count))

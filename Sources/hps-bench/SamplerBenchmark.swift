@@ -102,8 +102,8 @@ struct SamplerBenchmark: ParsableCommand {
         }
       }
     }
-    let hpsOverhead = Self.median(hpsAt)
-    let optunaOverhead: Double? = optunaAt.isEmpty ? nil : Self.median(optunaAt)
+    let hpsOverhead = BenchSupport.median(hpsAt)
+    let optunaOverhead: Double? = optunaAt.isEmpty ? nil : BenchSupport.median(optunaAt)
 
     let report = Self.jsonReport(results, functions: chosenFunctions.map(\.name), hpsOverhead: hpsOverhead, optunaOverhead: optunaOverhead)
     if let jsonOut { try Data((report + "\n").utf8).write(to: URL(fileURLWithPath: jsonOut)) }
@@ -127,21 +127,16 @@ struct SamplerBenchmark: ParsableCommand {
   }
 
   /// Median of the last 21 suggestions (the cost "at" the end of the run, damped for noise).
-  static func windowMedian(_ xs: [Double]) -> Double { median(Array(xs.suffix(21))) }
+  static func windowMedian(_ xs: [Double]) -> Double { BenchSupport.median(Array(xs.suffix(21))) }
 
-  static func median(_ xs: [Double]) -> Double {
-    let s = xs.filter { $0.isFinite }.sorted()
-    guard !s.isEmpty else { return .nan }
-    return s.count % 2 == 1 ? s[s.count / 2] : 0.5 * (s[s.count / 2 - 1] + s[s.count / 2])
-  }
 
   static func bestAfter(_ runs: [Run], _ k: Int) -> Double? {
     let vals = runs.compactMap { $0.best.count >= k ? $0.best[k - 1] : nil }
-    return vals.isEmpty ? nil : median(vals)
+    return vals.isEmpty ? nil : BenchSupport.median(vals)
   }
 
   static func secondsPerSuggestion(_ runs: [Run]) -> Double {
-    median(runs.map { $0.seconds.reduce(0, +) / Double(max($0.seconds.count, 1)) })
+    BenchSupport.median(runs.map { $0.seconds.reduce(0, +) / Double(max($0.seconds.count, 1)) })
   }
 
   // MARK: Peers
@@ -200,7 +195,7 @@ struct SamplerBenchmark: ParsableCommand {
       for m in hpsMethods + peerMethods {
         guard let runs = byMethod[m] else { continue }
         let best = checkpoints.map { "\"\($0)\": \(num(bestAfter(runs, $0)))" }.joined(separator: ", ")
-        methodParts.append("\"\(m)\": {\"best_after\": {\(best)}, \"seconds_per_suggestion\": \(num(secondsPerSuggestion(runs))), \"seconds_at_end\": \(num(median(runs.map { windowMedian($0.seconds) })))}")
+        methodParts.append("\"\(m)\": {\"best_after\": {\(best)}, \"seconds_per_suggestion\": \(num(secondsPerSuggestion(runs))), \"seconds_at_end\": \(num(BenchSupport.median(runs.map { windowMedian($0.seconds) })))}")
       }
       parts.append("\"\(f)\": {\(methodParts.joined(separator: ", "))}")
     }

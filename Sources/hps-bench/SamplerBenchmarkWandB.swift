@@ -93,6 +93,6 @@ extension SamplerBenchmark {
     guard compared > 0 else { return "" }
     let r = ratios.sorted()
     return "\nW&B bayes: hps_wandb_bayes ≤ sweeps_bayes (median best@\(trials)) on \(wins)/\(compared) functions; "
-      + "sweeps/hps CPU per suggestion \(String(format: "%.0f", r.first!))–\(String(format: "%.0f", r.last!))× (median \(String(format: "%.0f", median(r)))×)\n"
+      + "sweeps/hps CPU per suggestion \(String(format: "%.0f", r.first!))–\(String(format: "%.0f", r.last!))× (median \(String(format: "%.0f", BenchSupport.median(r)))×)\n"
   }
 }

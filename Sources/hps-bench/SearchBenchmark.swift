@@ -122,8 +122,8 @@ struct SearchStack {
   var result: SearchResult {
     if var best {
       best.runs = walls.count
-      best.medianWallSeconds = SearchStack.median(walls)
-      best.medianBestObjective = SearchStack.median(objectives)
+      best.medianWallSeconds = BenchSupport.median(walls)
+      best.medianBestObjective = BenchSupport.median(objectives)
       return best
     }
     var r = SearchResult(error: lastError.map { "\($0)" } ?? "did not run")
@@ -131,9 +131,4 @@ struct SearchStack {
     return r
   }
 
-  static func median(_ xs: [Double]) -> Double {
-    let v = xs.filter { !$0.isNaN }.sorted()
-    guard !v.isEmpty else { return .nan }
-    return v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
-  }
 }

@@ -31,20 +31,15 @@ enum SearchBenchmarkRunner {
 
 enum SearchBenchmarkReport {
   static func json(_ results: [(String, SearchResult)]) -> String {
-    let parts = results.map { (name, r) -> String in
+    BenchSupport.json(results.map { (name, r) -> (String, Any) in
       if let e = r.error {
-        let escaped = e.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-          .replacingOccurrences(of: "\n", with: "\\n")
-        return "\"\(name)\": {\"wall_s\": null, \"best_objective\": null, \"error\": \"\(escaped)\"}"
+        return (name, [("wall_s", Double.nan), ("best_objective", Double.nan), ("error", e)] as [(String, Any)])
       }
-      return "\"\(name)\": {\"wall_s\": \(r.wallSeconds), \"best_objective\": \(r.bestObjective), \"pruned\": \(r.pruned), "
-        + "\"config\": \"\(r.config)\", \"runs\": \(r.runs), \"median_wall_s\": \(number(r.medianWallSeconds)), "
-        + "\"median_best_objective\": \(number(r.medianBestObjective))}"
-    }
-    return "{" + parts.joined(separator: ", ") + "}"
+      return (name, [("wall_s", r.wallSeconds), ("best_objective", r.bestObjective), ("pruned", r.pruned),
+                     ("config", r.config), ("runs", r.runs), ("median_wall_s", r.medianWallSeconds),
+                     ("median_best_objective", r.medianBestObjective)] as [(String, Any)])
+    })
   }
-
-  private static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
 
   static func table(_ results: [(String, SearchResult)], trials: Int, python: String) -> String {
     var lines = ["hyperparameter search: digits, MLP 64-128-128-10, TPE(seed=0) + median pruning, \(trials) trials, 3 epochs",

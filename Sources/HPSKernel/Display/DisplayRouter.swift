@@ -68,33 +68,21 @@ public final class DisplayRouter {
 
   // MARK: - One router per interpreter
 
-  private struct Entry {
-    weak var vm: VM?
-    let router: DisplayRouter
-  }
-  private static let lock = NSLock()
-  nonisolated(unsafe) private static var entries: [Entry] = []
+  private static let routers = PerInterpreter<DisplayRouter>()
 
   /// The router of the interpreter that owns `vm` (native module code gets only the VM).
-  public static func router(for vm: VM) -> DisplayRouter? {
-    lock.lock()
-    defer { lock.unlock() }
-    return entries.first { $0.vm === vm }?.router
-  }
+  public static func router(for vm: VM) -> DisplayRouter? { routers.existing(for: vm) }
 
   /// The interpreter's router, creating it and the display builtins on first use.
   @discardableResult
   public static func install(on interpreter: Interpreter) -> DisplayRouter {
-    lock.lock()
-    entries.removeAll { $0.vm == nil }
-    if let existing = entries.first(where: { $0.vm === interpreter.vm })?.router {
-      lock.unlock()
-      return existing
+    var made: DisplayRouter?
+    let router = routers.value(for: interpreter.vm) {
+      let router = DisplayRouter(interpreter: interpreter)
+      made = router
+      return router
     }
-    let router = DisplayRouter(interpreter: interpreter)
-    entries.append(Entry(vm: interpreter.vm, router: router))
-    lock.unlock()
-    DisplayBuiltins.install(router, on: interpreter)
+    if router === made { DisplayBuiltins.install(router, on: interpreter) }
     return router
   }
 }

@@ -71,7 +71,7 @@ public final class VM {
       depth -= 1
       throw ScriptError(Builtin.recursionError, "maximum recursion depth exceeded")
     }
-    if nativeStackFloor != 0, NativeStack.currentAddress() < nativeStackFloor {
+    if nativeStackIsLow {
       depth -= 1
       throw ScriptError(Builtin.recursionError, "maximum recursion depth exceeded (this thread's native stack is nearly full)")
     }
@@ -79,6 +79,11 @@ public final class VM {
   }
 
   @inline(__always) func leaveCall() { depth -= 1 }
+
+  /// Below `nativeStackFloor` (when one is set).
+  @inline(__always) private var nativeStackIsLow: Bool {
+    nativeStackFloor != 0 && NativeStack.currentAddress() < nativeStackFloor
+  }
 
   func checkInterrupt() throws {
     if interrupt.take() { throw ScriptError(ExceptionObject(cls: Builtin.keyboardInterrupt, args: [])) }
@@ -88,7 +93,7 @@ public final class VM {
   func withNesting<T>(_ body: () throws -> T) throws -> T {
     depth += 1
     defer { depth -= 1 }
-    if depth > recursionLimit + 50 || (nativeStackFloor != 0 && NativeStack.currentAddress() < nativeStackFloor) {
+    if depth > recursionLimit + 50 || nativeStackIsLow {
       throw ScriptError(Builtin.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
     }
     return try body()

@@ -17,21 +17,9 @@ enum OptunaLogging: OptunaDeclarations {
     let gate = Locked<ScriptGate?>(nil)
   }
 
-  private struct Entry {
-    weak var vm: VM?
-    let settings: Settings
-  }
-  private static let table = Locked<[ObjectIdentifier: Entry]>([:])
+  private static let table = PerInterpreter<Settings>()
 
-  static func settings(for vm: VM) -> Settings {
-    table.withLock { entries in
-      if let entry = entries[ObjectIdentifier(vm)], entry.vm === vm { return entry.settings }
-      entries = entries.filter { $0.value.vm != nil }
-      let settings = Settings()
-      entries[ObjectIdentifier(vm)] = Entry(vm: vm, settings: settings)
-      return settings
-    }
-  }
+  static func settings(for vm: VM) -> Settings { table.value(for: vm) { Settings() } }
 
   /// Carries the interpreter's stderr writer into the engine's Sendable logger. Messages arrive
   /// on the thread that runs the study, which for script studies is the interpreter's thread.

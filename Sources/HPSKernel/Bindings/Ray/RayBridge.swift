@@ -72,22 +72,9 @@ final class RayState {
     return out
   }
 
-  private struct Entry {
-    weak var vm: VM?
-    let state: RayState
-  }
-  private static let lock = NSLock()
-  nonisolated(unsafe) private static var entries: [Entry] = []
+  private static let states = PerInterpreter<RayState>()
 
-  static func of(_ vm: VM) -> RayState {
-    lock.lock()
-    defer { lock.unlock() }
-    entries.removeAll { $0.vm == nil }
-    if let e = entries.first(where: { $0.vm === vm }) { return e.state }
-    let s = RayState()
-    entries.append(Entry(vm: vm, state: s))
-    return s
-  }
+  static func of(_ vm: VM) -> RayState { states.value(for: vm) { RayState() } }
 }
 
 /// Holds a Swift value as the payload of a native instance.

@@ -33,22 +33,10 @@ final class ScriptGate: @unchecked Sendable {
 
   // MARK: One gate per interpreter
 
-  private struct Entry {
-    weak var vm: VM?
-    let gate: ScriptGate
-  }
-  private static let table = Guarded<[ObjectIdentifier: Entry]>([:])
+  private static let gates = PerInterpreter<ScriptGate>()
 
   /// The gate of `vm`'s interpreter (every module's script calls from other threads go through it).
-  static func of(_ vm: VM) -> ScriptGate {
-    table.update { entries in
-      if let entry = entries[ObjectIdentifier(vm)], entry.vm === vm { return entry.gate }
-      entries = entries.filter { $0.value.vm != nil }
-      let gate = ScriptGate()
-      entries[ObjectIdentifier(vm)] = Entry(vm: vm, gate: gate)
-      return gate
-    }
-  }
+  static func of(_ vm: VM) -> ScriptGate { gates.value(for: vm) { ScriptGate() } }
 
   // MARK: Script calls
 

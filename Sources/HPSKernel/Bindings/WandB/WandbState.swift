@@ -84,29 +84,15 @@ final class WandbState {
 
   // MARK: - One state per interpreter
 
-  private struct Entry {
-    weak var vm: VM?
-    let state: WandbState
-  }
-  nonisolated(unsafe) private static var entries: [Entry] = []
-  private static let lock = NSLock()
+  private static let states = PerInterpreter<WandbState>()
 
   static func of(_ vm: VM) throws -> WandbState {
-    lock.lock()
-    if let s = entries.first(where: { $0.vm === vm })?.state {
-      lock.unlock()
+    // Made outside the table's lock: creating the exception classes runs script machinery.
+    try states.value(for: vm) {
+      let s = try WandbState(vm: vm)
+      s.detachedConfig = try WandbConfigClass.make(vm, state: s)
       return s
     }
-    entries.removeAll { $0.vm == nil }
-    lock.unlock()
-    // Built outside the lock: creating the exception classes runs script machinery.
-    let s = try WandbState(vm: vm)
-    s.detachedConfig = try WandbConfigClass.make(vm, state: s)
-    lock.lock()
-    defer { lock.unlock() }
-    if let existing = entries.first(where: { $0.vm === vm })?.state { return existing }
-    entries.append(Entry(vm: vm, state: s))
-    return s
   }
 }
 
